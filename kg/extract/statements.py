@@ -1,0 +1,177 @@
+"""Statements: who said, demanded, rejected, welcomed or condemned what.
+
+Speech-act triggers come from ``rules/statements.json``. The speaker is the trigger's
+subject (borrowed from the governing clause for "..., while welcoming X"), the object of
+"according to", the organisation behind "X's spokesman" when no name is given, or the last
+named speaker for "he"/"she". A direct quote is attributed in both orders ("...," X said /
+X said: "...") and across sentence boundaries; reported speech keeps its clause as content.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from kg.extract.entities import DocumentEntities
+from kg.extract.syntax import np_actors, subjects_of
+from kg.ids import event_id
+from kg.model import Document, Event, Evidence
+from kg.rules import load_rules
+
+__all__ = ["find_quotes", "find_statements"]
+
+_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]", re.S)
+SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # character offsets of the quoted text, without the marks
+    end: int
+    text: str
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted passages in a text, straight or curly quotes, possibly several sentences long.
+
+    Examples
+    --------
+    >>> [q.text for q in find_quotes('"We agree," he said. He added: “Not now.”')]
+    ['We agree,', 'Not now.']
+    """
+    return [Quote(m.start(1), m.end(1), m.group(1)) for m in _QUOTE.finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher, dict[str, dict]]:
+    rules = load_rules("statements")
+    triggers, cues = Matcher(vocab), Matcher(vocab)
+    by_id = {}
+    for trigger in rules["triggers"]:
+        triggers.add(trigger["id"], [trigger["pattern"]])
+        by_id[trigger["id"]] = trigger
+    for number, cue in enumerate(rules["content_cues"]):
+        cues.add(f"cue:{cue['kind']}:{number}", [cue["pattern"]])
+    return triggers, cues, by_id
+
+
+def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> list[Event]:
+    """Statements in ``doc``, one per speech act, each with its evidence."""
+    triggers, cues, rules = _matchers(doc.vocab)
+    quotes = find_quotes(doc.text)
+    events: list[Event] = []
+    last_person: str | None = None
+    used_quotes: set[Quote] = set()
+    seen: set[int] = set()
+    for match_id, start, end in sorted(triggers(doc), key=lambda m: (m[1], -m[2])):
+        trigger = doc[start]
+        rule = rules[doc.vocab.strings[match_id]]
+        if _inside(trigger.idx, quotes) or any(c.dep_ == "neg" for c in trigger.children):
+            continue
+        if trigger.i in seen:
+            continue
+        seen.add(trigger.i)
+        speaker = _speaker(trigger, rule, ents, last_person)
+        if speaker is None:
+            continue
+        if ents.type_of(speaker) == "PERSON":
+            last_person = speaker
+        quote = _attributed_quote(trigger, quotes, used_quotes)
+        kind = _kind(doc, trigger, rule, quote, cues)
+        events.append(_event(document, trigger, rule, speaker, kind, quote))
+    return events
+
+
+def _speaker(trigger: Token, rule: dict, ents: DocumentEntities, last_person: str | None) -> str | None:
+    if rule["id"] == "according-to":
+        heads = [obj for prep in trigger.doc[trigger.i + 1:trigger.i + 2] for obj in prep.children if obj.dep_ == "pobj"]
+    else:
+        heads = subjects_of(trigger)
+    for head in heads:
+        if head.pos_ == "PRON":
+            if head.lower_ in ("he", "she") and last_person:
+                return last_person
+            continue
+        actors = [a for a in np_actors(head, ents, delegations=False) if ents.type_of(a) in SPEAKER_TYPES]
+        if actors:
+            return actors[0]
+        if head.lemma_.lower() in _speaker_nouns():
+            # "the Russian Foreign Ministry said", "the Taliban's spokesman said": the body behind it
+            actors = [a for a in np_actors(head, ents) if ents.type_of(a) in SPEAKER_TYPES]
+            if actors:
+                return actors[0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> frozenset[str]:
+    return frozenset(load_rules("statements")["speaker_nouns"])
+
+
+def _inside(offset: int, quotes: list[Quote]) -> bool:
+    return any(q.start <= offset < q.end for q in quotes)
+
+
+def _attributed_quote(trigger: Token, quotes: list[Quote], used: set[Quote]) -> Quote | None:
+    """The quote a speech verb introduces or closes: in its sentence, or ending just before it."""
+    sentence = trigger.sent
+    best = None
+    for quote in quotes:
+        if quote in used:
+            continue
+        ends_here = sentence.start_char <= quote.end <= sentence.end_char and quote.end <= trigger.idx
+        starts_after = quote.start >= trigger.idx and quote.start <= sentence.end_char + 2
+        if ends_here and trigger.idx - quote.end < 40:
+            best = quote
+        elif starts_after and best is None and quote.start - trigger.idx < 60:
+            best = quote
+            break
+    if best is not None:
+        used.add(best)
+    return best
+
+
+def _kind(doc: Doc, trigger: Token, rule: dict, quote: Quote | None, cues: Matcher) -> str:
+    """The strongest act among the trigger's own kind and cues in what was said."""
+    precedence = load_rules("statements")["precedence"]
+    kinds = [rule["kind"]]
+    if rule["kind"] == "statement":
+        span = None
+        if quote is not None:
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        else:
+            complements = [c for c in trigger.children if c.dep_ == "ccomp"]
+            if complements:
+                tokens = list(complements[0].subtree)
+                span = doc[tokens[0].i:tokens[-1].i + 1]
+        if span is not None:
+            for match_id, _s, _e in cues(span):
+                kinds.append(doc.vocab.strings[match_id].split(":")[1])
+    return min(kinds, key=precedence.index)
+
+
+def _statement_id(document: Document, trigger: Token) -> str:
+    return event_id("statement", document.id, trigger.idx)
+
+
+def _event(document: Document, trigger: Token, rule: dict, speaker: str, kind: str, quote: Quote | None) -> Event:
+    sentence = trigger.sent
+    kinds = load_rules("statements")["kinds"]
+    content = None
+    if quote is None:
+        complement = next((c for c in trigger.children if c.dep_ in ("ccomp", "dobj", "xcomp")), None)
+        if complement is not None:
+            tokens = list(complement.subtree)
+            content = trigger.doc[tokens[0].i:tokens[-1].i + 1].text
+    evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
+                        rule=f"statements:{rule['id']}")
+    return Event(
+        id=_statement_id(document, trigger), type="statement", subtype=kind, evidence=evidence,
+        speaker=speaker, quote=quote.text.strip().rstrip(",").strip() if quote else None, content=content,
+        trigger=trigger.text, cameo=kinds[kind]["cameo"], plover=kinds[kind]["plover"],
+        confidence=0.8 if quote else 0.65,
+    )

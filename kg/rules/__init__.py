@@ -1,0 +1,56 @@
+"""kg's rule data: trigger lexicons and Matcher patterns kept as JSON files.
+
+Adding an event kind or a trigger is editing these files, not the code that applies them.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kg.errors import KGError
+
+__all__ = ["load_rules"]
+
+ALLOWED_KEYS: dict[str, set[str]] = {
+    "meetings": {"description", "triggers", "subtype_precedence", "object_nouns", "anaphoric_nouns",
+                 "agreement_nouns", "status", "group_nouns", "delegation_nouns"},
+    "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
+                   "excluded_speakers_types", "news_verbs"},
+    "titles": {"description", "titles", "former", "honorifics"},
+    "organizations": {"description", "organizations"},
+}
+TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
+                "object_is_person", "requires_agreement"}
+
+
+@lru_cache(maxsize=None)
+def load_rules(name: str) -> dict[str, Any]:
+    """Load ``kg/rules/NAME.json``, rejecting keys the code does not know.
+
+    Examples
+    --------
+    >>> sorted(load_rules("statements")["kinds"])[:3]
+    ['agree', 'criticize', 'demand']
+    """
+    if name not in ALLOWED_KEYS:
+        raise KGError(f"unknown rule file {name!r}; expected one of {', '.join(sorted(ALLOWED_KEYS))}")
+    path = resources.files("kg.rules") / f"{name}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return check_rules(name, data, where=str(path))
+
+
+def check_rules(name: str, data: dict[str, Any], *, where: str) -> dict[str, Any]:
+    """Reject unknown keys in a rule file, naming the file, the key and the allowed ones."""
+    unknown = set(data) - ALLOWED_KEYS[name]
+    if unknown:
+        raise KGError(f"{where}: unknown key {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(ALLOWED_KEYS[name]))}")
+    for trigger in data.get("triggers", []):
+        bad = set(trigger) - TRIGGER_KEYS
+        if bad:
+            raise KGError(f"{where}: trigger {trigger.get('id')!r} has unknown key {sorted(bad)[0]!r}; "
+                          f"allowed: {', '.join(sorted(TRIGGER_KEYS))}")
+        if not trigger.get("id") or not isinstance(trigger.get("pattern"), list):
+            raise KGError(f"{where}: every trigger needs an 'id' and a 'pattern' list")
+    return data
