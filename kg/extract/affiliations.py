@@ -61,11 +61,12 @@ def find_posts(doc: Doc, ents: DocumentEntities) -> list[Post]:
     for start, end, person in ents.spans:
         if ents.type_of(person) != "PERSON":
             continue
-        for reader in (_before, _apposition_after, _apposition_before):
-            post = reader(doc, ents, start, end, person)
-            if post:
-                posts.append(post)
-                break
+        found = [post for reader in (_before, _apposition_after, _apposition_before)
+                 if (post := reader(doc, ents, start, end, person))]
+        # "President Bola Tinubu of Nigeria": the reading that names the country wins
+        named = [post for post in found if post.organization]
+        if named or found:
+            posts.append((named or found)[0])
     return posts
 
 
@@ -73,7 +74,12 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
     """One affiliation per (person, organisation), with the first post's evidence."""
     found: dict[tuple[str, str], Affiliation] = {}
     countries = _country_counts(ents)
+    ents.claimed_countries = {p.organization for p in posts if p.organization}
+    ents.posts = posts
+    named = {p.person for p in posts if p.organization}
     for post in posts:
+        if post.organization is None and post.person in named:
+            continue  # "President Tinubu" after "President Bola Tinubu of Nigeria"
         organization = post.organization or _fallback(doc, ents, post, countries)
         if organization is None or organization == post.person:
             continue
@@ -184,22 +190,36 @@ def _is_honorific(doc: Doc, start: int, size: int) -> bool:
 
 
 def _fallback(doc: Doc, ents: DocumentEntities, post: Post, countries: Counter[str]) -> str | None:
-    """The organisation of a bare title: the nearest of the right kind in the sentence,
-    else (for a state post) the country the document mentions most."""
+    """The organisation of a bare title.
+
+    A spokesman's is the closest organisation in the sentence. A president's or minister's
+    is the country the document mentions most among those no other named person is said
+    to serve: in "Vice President Harris spoke with President Tinubu of Nigeria", Nigeria
+    is Tinubu's, so Harris's country is another one the text names.
+    """
     scope = _title_scope().get(post.role.split(" to ")[0].lower(), "state")
+    if scope == "organization":
+        sentence = doc[post.mention_start].sent
+        candidates = [(abs(start - post.mention_start), start, entity) for start, _end, entity in ents.spans
+                      if sentence.start <= start < sentence.end and ents.type_of(entity) == "ORG"]
+        return min(candidates)[2] if candidates else None
     sentence = doc[post.mention_start].sent
-    wanted = ("ORG",) if scope == "organization" else ("GPE", "NORP")
-    candidates = []
-    for start, end, entity in ents.spans:
-        if sentence.start <= start < sentence.end and ents.type_of(entity) in wanted and entity != post.person:
-            if scope == "state" and entity not in countries:
-                continue
-            candidates.append((abs(start - post.mention_start), start, entity))
-    if candidates:
-        return min(candidates)[2]
-    if scope == "state" and countries:
-        return countries.most_common(1)[0][0]
+    claimed_here = {p.organization for p in ents.posts if p.organization
+                    and sentence.start <= p.mention_start < sentence.end and p.person != post.person}
+    nearby = [(abs(start - post.mention_start), start, entity) for start, _end, entity in ents.spans
+              if sentence.start <= start < sentence.end and entity in countries and entity not in claimed_here
+              and not _is_place_phrase(doc[start])]
+    if nearby:
+        return min(nearby)[2]
+    for entity, _count in countries.most_common():
+        if entity not in ents.claimed_countries:
+            return entity
     return None
+
+
+def _is_place_phrase(token) -> bool:
+    """"in Moscow", "to Qatar": a place where something happens, not whom a post serves."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "into", "near")
 
 
 def _country_counts(ents: DocumentEntities) -> Counter[str]:

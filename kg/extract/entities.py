@@ -54,6 +54,8 @@ class DocumentEntities:
     token_entity: dict[int, str]
     spans: list[tuple[int, int, str]]  # token start, end, entity id; sorted by start
     titles: dict[str, str] = field(default_factory=dict)  # "vice president" -> the person holding it
+    claimed_countries: set[str] = field(default_factory=set)  # countries named in someone's post
+    posts: list = field(default_factory=list)  # the affiliation reader's posts, for its fallbacks
 
     def at(self, token: Token) -> str | None:
         """The entity mentioned at ``token``, if any."""
@@ -90,10 +92,22 @@ def find_entities(doc: Doc) -> DocumentEntities:
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of cleaned, relabelled entity spans, without overlaps."""
     spans: list[tuple[int, int, str]] = []
+    in_titles = _title_tokens(doc)
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
-        spans.extend(_clean(doc, ent.start, ent.end, ent.label_))
+        start, end = ent.start, ent.end
+        if ent.label_ in ("ORG", "FAC", "GPE"):
+            # "Secretary of State", "National Security Advisor", "North Africa Coordinator":
+            # words of a title are not an organisation
+            while end > start and end - 1 in in_titles and doc[end - 1].ent_type_ != "PERSON":
+                end -= 1
+            if end == start or all(i in in_titles for i in range(start, end)):
+                continue
+        label = ent.label_
+        if end != ent.end:
+            label = _relabel(doc[start:end].text, label)
+        spans.extend(_clean(doc, start, end, label))
     spans.extend(_titled_names(doc, spans))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str]] = []
@@ -102,6 +116,22 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         kept.append(span)
     return kept
+
+
+def _title_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside multi-word titles ("Secretary of State", "Minister of Defense")."""
+    covered: set[int] = set()
+    for i in range(len(doc)):
+        size = title_at(doc, i)
+        if size > 1:
+            covered.update(range(i, i + size))
+    return covered
+
+
+def _relabel(text: str, label: str) -> str:
+    """A trimmed span ("North Africa" from "North Africa Coordinator") may be a place."""
+    place = gazetteer.lookup_place(text)
+    return place.type if place else label
 
 
 def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 
 from kg.extract.dates import normalise_date
 from kg.extract.entities import DocumentEntities
-from kg.extract.syntax import np_actors, place_in, status_of, subjects_of
+from kg.extract.syntax import np_actors, place_below, place_in, status_of, subjects_of
 from kg import gazetteer
 from kg.ids import entity_id, event_id
 from kg.model import ACTOR_TYPES, Document, Event, Evidence
@@ -91,6 +91,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
             return []
     for subject in subjects_of(verb) if verb is not None else []:
         add(np_actors(subject, ents))
+    hosts = list(participants)
     holders = [trigger] + ([verb] if verb is not None and verb != trigger else [])
     for holder in holders:
         for child in holder.children:
@@ -107,12 +108,19 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
             elif child.dep_ == "agent" or (child.dep_ == "acl" and holder is trigger):
                 add(_agents(child, ents))
     location = place_in(_prep_holders(trigger, verb), ents)
+    if location is None:
+        subject_tokens = {t.i for subject in subjects_of(verb) for t in subject.subtree} if verb is not None else set()
+        location = place_below(holders, ents, skip=subject_tokens)
     participants = [p for p in participants if p != location or rule["subtype"] == "visit"]
     subtype = _subtype(trigger, rule)
     status = status_of(trigger, sentence)
     date = _date(trigger, verb, document, future=status == "planned")
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
+    guests = [p for p in participants if p not in hosts]
+    if is_verb and len(hosts) == 1 and len(guests) >= 2 and all(ents.type_of(g) == "PERSON" for g in guests):
+        # "X met with A, B and C": one meeting with each
+        return [_Reading(trigger, rule, hosts + [guest], location, date, status, subtype) for guest in guests]
     return [_Reading(trigger, rule, participants, location, date, status, subtype)]
 
 

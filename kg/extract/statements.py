@@ -75,36 +75,41 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
         if trigger.i in seen:
             continue
         seen.add(trigger.i)
-        speaker = _speaker(trigger, rule, ents, last_person)
-        if speaker is None:
+        speakers = _speakers(trigger, rule, ents, last_person)
+        if not speakers:
             continue
-        if ents.type_of(speaker) == "PERSON":
-            last_person = speaker
+        if ents.type_of(speakers[0]) == "PERSON":
+            last_person = speakers[0]
         quote = _attributed_quote(trigger, quotes, used_quotes)
         kind = _kind(doc, trigger, rule, quote, cues)
-        events.append(_event(document, trigger, rule, speaker, kind, quote))
+        # "The Vice President and President Tinubu underscored ...": one statement each
+        events.extend(_event(document, trigger, rule, speaker, kind, quote) for speaker in speakers)
     return events
 
 
-def _speaker(trigger: Token, rule: dict, ents: DocumentEntities, last_person: str | None) -> str | None:
+def _speakers(trigger: Token, rule: dict, ents: DocumentEntities, last_person: str | None) -> list[str]:
     if rule["id"] == "according-to":
         heads = [obj for prep in trigger.doc[trigger.i + 1:trigger.i + 2] for obj in prep.children if obj.dep_ == "pobj"]
     else:
         heads = subjects_of(trigger)
+    speakers: list[str] = []
     for head in heads:
-        if head.pos_ == "PRON":
-            if head.lower_ in ("he", "she") and last_person:
-                return last_person
-            continue
-        actors = [a for a in np_actors(head, ents, delegations=False) if ents.type_of(a) in SPEAKER_TYPES]
-        if actors:
-            return actors[0]
-        if head.lemma_.lower() in _speaker_nouns():
-            # "the Russian Foreign Ministry said", "the Taliban's spokesman said": the body behind it
-            actors = [a for a in np_actors(head, ents) if ents.type_of(a) in SPEAKER_TYPES]
-            if actors:
-                return actors[0]
-    return None
+        for speaker in _speaker(head, ents, last_person):
+            if speaker not in speakers:
+                speakers.append(speaker)
+    return speakers
+
+
+def _speaker(head: Token, ents: DocumentEntities, last_person: str | None) -> list[str]:
+    if head.pos_ == "PRON":
+        return [last_person] if head.lower_ in ("he", "she") and last_person else []
+    actors = [a for a in np_actors(head, ents, delegations=False) if ents.type_of(a) in SPEAKER_TYPES]
+    if actors:
+        return actors
+    if head.lemma_.lower() in _speaker_nouns():
+        # "the Russian Foreign Ministry said", "the Taliban's spokesman said": the body behind it
+        return [a for a in np_actors(head, ents) if ents.type_of(a) in SPEAKER_TYPES][:1]
+    return []
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +159,8 @@ def _kind(doc: Doc, trigger: Token, rule: dict, quote: Quote | None, cues: Match
     return min(kinds, key=precedence.index)
 
 
-def _statement_id(document: Document, trigger: Token) -> str:
-    return event_id("statement", document.id, trigger.idx)
+def _statement_id(document: Document, trigger: Token, speaker: str) -> str:
+    return event_id("statement", document.id, trigger.idx, speaker)
 
 
 def _event(document: Document, trigger: Token, rule: dict, speaker: str, kind: str, quote: Quote | None) -> Event:
@@ -170,7 +175,7 @@ def _event(document: Document, trigger: Token, rule: dict, speaker: str, kind: s
     evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
                         rule=f"statements:{rule['id']}")
     return Event(
-        id=_statement_id(document, trigger), type="statement", subtype=kind, evidence=evidence,
+        id=_statement_id(document, trigger, speaker), type="statement", subtype=kind, evidence=evidence,
         speaker=speaker, quote=quote.text.strip().rstrip(",").strip() if quote else None, content=content,
         trigger=trigger.text, cameo=kinds[kind]["cameo"], plover=kinds[kind]["plover"],
         confidence=0.8 if quote else 0.65,

@@ -13,7 +13,7 @@ from kg.extract.entities import DocumentEntities
 from kg.model import ACTOR_TYPES, PLACE_TYPES
 from kg.rules import load_rules
 
-__all__ = ["conjuncts", "heads_of", "np_actors", "place_in", "status_of", "subjects_of"]
+__all__ = ["conjuncts", "heads_of", "np_actors", "place_below", "place_in", "status_of", "subjects_of"]
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # clauses that share their subject with the verb they hang from: "X arrived, meeting Y",
@@ -155,6 +155,14 @@ def place_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[st
                 if entity and ents.type_of(entity) in PLACE_TYPES:
                     return entity
     return None
+
+
+def place_below(heads: list[Token], ents: DocumentEntities, *, skip: set[int] = frozenset()) -> str | None:
+    """The first "in/at <place>" anywhere below ``heads`` (subjects' subtrees skipped):
+    "talk at a meeting dedicated to the anniversary of relations in Moscow"."""
+    preps = sorted({t for head in heads for t in head.subtree if t.i not in skip and t.dep_ == "prep"},
+                   key=lambda t: t.i)
+    return place_in(preps, ents)
 
 
 @lru_cache(maxsize=1)
