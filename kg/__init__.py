@@ -3,15 +3,32 @@
 >>> import kg
 >>> result = kg.build(kg.example_paths())  # doctest: +SKIP
 >>> result.graph, result.to_rdf(), result.show()  # doctest: +SKIP
+
+Names are imported on first use, so ``import kg.gazetteer`` does not load spaCy.
 """
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
 
-from kg.api import BuildResult, build, example_paths, extract  # noqa: E402
-from kg.graph import actor_network, build_graph  # noqa: E402
-from kg.ingest import read_documents  # noqa: E402
-from kg.model import Affiliation, Document, Entity, Event, Evidence, Extraction, Mention  # noqa: E402
+_EXPORTS = {
+    "BuildResult": "kg.api", "build": "kg.api", "example_paths": "kg.api", "extract": "kg.api",
+    "actor_network": "kg.graph", "build_graph": "kg.graph",
+    "read_documents": "kg.ingest",
+    "Affiliation": "kg.model", "Document": "kg.model", "Entity": "kg.model", "Event": "kg.model",
+    "Evidence": "kg.model", "Extraction": "kg.model", "Mention": "kg.model",
+}
+__all__ = sorted(_EXPORTS)
 
-__all__ = [
-    "Affiliation", "BuildResult", "Document", "Entity", "Event", "Evidence", "Extraction", "Mention",
-    "actor_network", "build", "build_graph", "example_paths", "extract", "read_documents",
-]
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg import __version__
+import kg
 from kg.errors import IngestError
 from kg.extract import extract_documents
 from kg.graph import actor_network, build_graph
@@ -126,7 +126,7 @@ def build(
                           progress=progress, n_process=n_process)
     graph = build_graph(extractions)
     graph.graph["model"] = model
-    graph.graph["kg_version"] = __version__
+    graph.graph["kg_version"] = kg.__version__
     return BuildResult(extractions, graph, model, skipped)
 
 

@@ -292,7 +292,7 @@ def _classify(text: str, label: str) -> tuple[str, _Cluster | None]:
             return f"GPE:{place.name.casefold()}", _Cluster(
                 "GPE", place.name, same_as=_same_as(place), fixed_name=True)
     if label == "NORP":
-        region = gazetteer.lookup_place(text)
+        region = gazetteer.lookup_region(text)
         if region:
             return f"{region.type}:{region.name.casefold()}", _Cluster(
                 region.type, region.name, same_as=_same_as(region), fixed_name=True)

@@ -130,7 +130,7 @@ def _attributed_quote(trigger: Token, quotes: list[Quote], used: set[Quote]) -> 
             continue
         ends_here = sentence.start_char <= quote.end <= sentence.end_char and quote.end <= trigger.idx
         starts_after = quote.start >= trigger.idx and quote.start <= sentence.end_char + 2
-        if ends_here and trigger.idx - quote.end < 40:
+        if ends_here and trigger.idx - quote.end < 80:
             best = quote
         elif starts_after and best is None and quote.start - trigger.idx < 60:
             best = quote

@@ -1,0 +1,73 @@
+"""End to end: the `kg` command on the shipped example articles."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+
+pytestmark = pytest.mark.slow
+
+SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schema" / "extraction.schema.json"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    import kg
+
+    out = tmp_path_factory.mktemp("out")
+    paths = [str(p) for p in kg.example_paths()]
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", *paths, "-o", str(out)],
+                         capture_output=True, text=True, check=False)
+    return out, run
+
+
+def test_cli_build_writes_every_output(built):
+    out, run = built
+    assert run.returncode == 0, run.stderr
+    for name in ("extraction.json", "graph.json", "graph.graphml", "graph.ttl", "graph.html"):
+        assert (out / name).stat().st_size > 0, name
+    assert "documents     4 processed, 0 skipped" in run.stdout
+    assert "meetings" in run.stdout
+
+
+def test_cli_extraction_json_validates_against_schema(built):
+    jsonschema = pytest.importorskip("jsonschema")
+    if not SCHEMA.exists():
+        pytest.skip("../shared/schema not present")
+    out, _ = built
+    data = json.loads((out / "extraction.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert len(data["documents"]) == 4
+    assert any(e["type"] == "meeting" for d in data["documents"] for e in d["events"])
+
+
+def test_cli_turtle_parses_back(built):
+    out, _ = built
+    graph = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    again = rdflib.Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
+    assert len(graph) == len(again) > 0
+
+
+def test_cli_build_is_byte_identical_on_rerun(built, tmp_path):
+    import kg
+
+    out, _ = built
+    paths = [str(p) for p in kg.example_paths()]
+    subprocess.run([sys.executable, "-m", "kg.cli", "build", *reversed(paths), "-o", str(tmp_path)],
+                   capture_output=True, text=True, check=True)
+    for name in ("extraction.json", "graph.json", "graph.graphml", "graph.ttl"):
+        assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_cli_extract_to_stdout_and_missing_file(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("Leaders Meet\n\nKenyan President David Otieno met Ugandan President Moses Okello.\n")
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(good), str(tmp_path / "missing.txt")],
+                         capture_output=True, text=True)
+    assert run.returncode == 3
+    assert json.loads(run.stdout)["documents"][0]["id"] == "a"
+    assert f"kg: skipped {tmp_path / 'missing.txt'}: no such file or folder" in run.stderr
