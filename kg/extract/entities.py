@@ -252,7 +252,9 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
             existing.mentions.append((start, end, "GPE"))
             continue
         tokens = text.split()
-        matches = [key for key, full in names.items() if _is_part_of(tokens, full)]
+        # "POMPEO" in a transcript label is the "Pompeo" of "Michael R. Pompeo"
+        folded = [t.casefold() for t in tokens]
+        matches = [key for key, full in names.items() if _is_part_of(folded, [t.casefold() for t in full])]
         if len(matches) == 1:
             key = matches[0]
         else:

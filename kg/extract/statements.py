@@ -84,11 +84,37 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
         kind = _kind(doc, trigger, rule, quote, cues)
         # "The Vice President and President Tinubu underscored ...": one statement each
         events.extend(_event(document, trigger, rule, speaker, kind, quote) for speaker in speakers)
+    events.extend(_transcript_turns(doc, document, ents))
+    return events
+
+
+_TURN = re.compile(r"^([^:\n]{2,60}):[ \t]*(.+)$", re.M)
+
+
+def _transcript_turns(doc: Doc, document: Document, ents: DocumentEntities) -> list[Event]:
+    """Transcript turns: "SECRETARY POMPEO: Thank you..." is a statement by that person."""
+    people = {e.name.split()[-1].casefold(): e.id for e in ents.entities.values()
+              if e.type == "PERSON" and e.name.split()}
+    events = []
+    for match in _TURN.finditer(doc.text):
+        label_words = re.findall(r"[\w’'-]+", match.group(1))
+        speaker = people.get(label_words[-1].casefold()) if label_words else None
+        if speaker is None:
+            continue
+        said = match.group(2).strip().strip('"“”').strip()
+        span = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+        if span is None or not said:
+            continue
+        trigger = span[0]
+        rule = {"id": "transcript-turn", "kind": "statement"}
+        quote = Quote(match.start(2), match.end(2), said)
+        kind = _kind(doc, trigger, rule, quote, _matchers(doc.vocab)[1])
+        events.append(_event(document, trigger, rule, speaker, kind, quote))
     return events
 
 
 def _speakers(trigger: Token, rule: dict, ents: DocumentEntities, last_person: str | None) -> list[str]:
-    if rule["id"] == "according-to":
+    if rule["id"] in ("according-to", "attributable-to"):
         heads = [obj for prep in trigger.doc[trigger.i + 1:trigger.i + 2] for obj in prep.children if obj.dep_ == "pobj"]
     else:
         heads = subjects_of(trigger)
@@ -107,6 +133,11 @@ def _speaker(head: Token, ents: DocumentEntities, last_person: str | None) -> li
     if actors:
         return actors
     if head.lemma_.lower() in _speaker_nouns():
+        # "the president's office said": the office speaks for the person holding the title
+        for owner in (c for c in head.children if c.dep_ == "poss"):
+            owners = [a for a in np_actors(owner, ents, delegations=False) if ents.type_of(a) in SPEAKER_TYPES]
+            if owners:
+                return owners[:1]
         # "the Russian Foreign Ministry said", "the Taliban's spokesman said": the body behind it
         return [a for a in np_actors(head, ents) if ents.type_of(a) in SPEAKER_TYPES][:1]
     return []
