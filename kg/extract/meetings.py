@@ -97,7 +97,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         for child in holder.children:
             if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb) and child != trigger:
                 add(np_actors(child, ents))
-            elif child.dep_ in ("poss", "compound", "amod", "nmod") and holder is trigger:
+            elif child.dep_ == "poss" and holder is trigger:
+                add(np_actors(child, ents, delegations=False))  # "the Vice President's trip"
+            elif child.dep_ in ("compound", "amod", "nmod") and holder is trigger:
                 entity = ents.at(child)
                 if entity and ents.type_of(entity) in ACTOR_TYPES:
                     add([entity])
