@@ -11,7 +11,7 @@ import networkx as nx
 
 import kg
 from kg.errors import IngestError
-from kg.extract import extract_documents
+from kg.extraction import extract_documents
 from kg.graph import actor_network, build_graph
 from kg.ingest import read_documents
 from kg.model import Extraction

@@ -20,6 +20,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
     """
     path = Path(path)
     tmp_name = None
+    if path.parent.exists() and not path.parent.is_dir():
+        raise OutputError(f"{path}: cannot write ({path.parent} is a file, not a folder)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

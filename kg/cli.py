@@ -29,11 +29,15 @@ STRICT = typer.Option(False, "--strict", help="treat any skipped document as a f
 JOBS = typer.Option(1, "--jobs", "-j", min=1, help="spaCy processes")
 
 
+def _skip_line(error: IngestError) -> str:
+    return f"kg: skipped {str(error).removesuffix('; skipped')}"
+
+
 def _skip_reporter(strict: bool):
     skipped: list[IngestError] = []
 
     def report(error: IngestError) -> None:
-        typer.echo(f"kg: skipped {error}", err=True)
+        typer.echo(_skip_line(error), err=True)
         skipped.append(error)
         if strict:
             raise typer.Exit(EXIT_FATAL)
@@ -56,7 +60,7 @@ def build(
     try:
         result = kg.build(articles, model=model, published=published, progress=True, n_process=jobs)
         for error in result.skipped:
-            typer.echo(f"kg: skipped {error}", err=True)
+            typer.echo(_skip_line(error), err=True)
         if strict and result.skipped:
             typer.echo(f"kg: --strict: {len(result.skipped)} document(s) skipped; nothing written", err=True)
             raise typer.Exit(EXIT_FATAL)

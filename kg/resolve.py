@@ -1,6 +1,6 @@
 """Resolve entities across the documents of a run.
 
-Within a document, :mod:`kg.extract.entities` already joins "Lavrov" to "Sergei Lavrov".
+Within a document, :mod:`kg.extraction.entities` already joins "Lavrov" to "Sergei Lavrov".
 Across documents, ids are stable by construction (type + normalised canonical name); what
 is left is a document that only ever says "Lavrov": its person joins the one full name in
 the run that ends with that surname, when exactly one does.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.dates import normalise_date
+from kg.extraction.dates import normalise_date
 
 
 @pytest.mark.parametrize(("text", "published", "future", "expected"), [

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def read():
-    from kg.extract import extract_doc
+    from kg.extraction import extract_doc
     from kg.pipeline import load_pipeline
 
     nlp = load_pipeline()

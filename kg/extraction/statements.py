@@ -16,8 +16,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from kg.extract.entities import DocumentEntities
-from kg.extract.syntax import np_actors, subjects_of
+from kg.extraction.entities import DocumentEntities
+from kg.extraction.syntax import np_actors, subjects_of
 from kg.ids import event_id
 from kg.model import Document, Event, Evidence
 from kg.rules import load_rules

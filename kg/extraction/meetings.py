@@ -15,9 +15,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.extract.dates import normalise_date
-from kg.extract.entities import DocumentEntities
-from kg.extract.syntax import np_actors, place_below, place_in, status_of, subjects_of
+from kg.extraction.dates import normalise_date
+from kg.extraction.entities import DocumentEntities
+from kg.extraction.syntax import np_actors, place_below, place_in, status_of, subjects_of
 from kg import gazetteer
 from kg.ids import entity_id, event_id
 from kg.model import ACTOR_TYPES, Document, Event, Evidence

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import DocumentEntities
+from kg.extraction.entities import DocumentEntities
 from kg.model import ACTOR_TYPES, PLACE_TYPES
 from kg.rules import load_rules
 

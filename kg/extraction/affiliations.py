@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg import gazetteer
-from kg.extract.entities import DocumentEntities, title_at
+from kg.extraction.entities import DocumentEntities, title_at
 from kg.model import Affiliation, Document, Evidence
 from kg.rules import load_rules
 

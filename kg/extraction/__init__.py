@@ -12,10 +12,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import IngestError
-from kg.extract.affiliations import find_affiliations, find_posts, person_titles
-from kg.extract.entities import find_entities
-from kg.extract.meetings import find_meetings
-from kg.extract.statements import find_statements
+from kg.extraction.affiliations import find_affiliations, find_posts, person_titles
+from kg.extraction.entities import find_entities
+from kg.extraction.meetings import find_meetings
+from kg.extraction.statements import find_statements
 from kg.model import Document, Extraction
 
 __all__ = ["extract_doc", "extract_documents"]
