@@ -204,11 +204,9 @@ def _fallback(doc: Doc, ents: DocumentEntities, post: Post, countries: Counter[s
                       if sentence.start <= start < sentence.end and ents.type_of(entity) == "ORG"]
         return min(candidates)[2] if candidates else None
     sentence = doc[post.mention_start].sent
-    claimed_here = {p.organization for p in ents.posts if p.organization
-                    and sentence.start <= p.mention_start < sentence.end and p.person != post.person}
     nearby = [(abs(start - post.mention_start), start, entity) for start, _end, entity in ents.spans
-              if sentence.start <= start < sentence.end and entity in countries and entity not in claimed_here
-              and not _is_place_phrase(doc[start])]
+              if sentence.start <= start < sentence.end and entity in countries
+              and entity not in ents.claimed_countries and not _is_place_phrase(doc[start])]
     if nearby:
         return min(nearby)[2]
     for entity, _count in countries.most_common():

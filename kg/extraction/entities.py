@@ -119,6 +119,20 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return kept
 
 
+def _after_title(doc: Doc, start: int) -> bool:
+    """True when a capitalised title ends right before token ``start``."""
+    for size in range(1, 6):
+        begin = start - size
+        if begin >= 0 and title_at(doc, begin, start) == size and doc[begin].text[:1].isupper():
+            return doc[start - 1].lower_ not in ("of", "to", "for")
+    return False
+
+
+def _known_name(text: str) -> bool:
+    """A country, region, city or listed organisation: not a person's name."""
+    return bool(_organization(text) or gazetteer.lookup_country(text) or gazetteer.lookup_place(text))
+
+
 def _title_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside multi-word titles ("Secretary of State", "Minister of Defense")."""
     covered: set[int] = set()
@@ -143,6 +157,14 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         end -= 1
     if start >= end:
         return []
+    if label == "PERSON":
+        # "Antony J. Blinken" where NER kept only "J. Blinken": given names before it
+        while (start > 0 and doc[start - 1].pos_ == "PROPN" and _NAME_TOKEN.match(doc[start - 1].text)
+               and not doc[start - 1].ent_type_ and not title_at(doc, start - 1, start)
+               and doc[start - 1].dep_ == "compound"):
+            start -= 1
+    if label in ("ORG", "GPE", "NORP", "LOC") and _after_title(doc, start) and not _known_name(doc[start:end].text):
+        label = "PERSON"  # "National Security Advisor Hulata" tagged ORG
     if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and _title_prefix_length(doc, start, end)):
         skip = _title_prefix_length(doc, start, end)
         if skip:
@@ -209,6 +231,9 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
             j += 1
             while j < len(doc) and doc[j].ent_iob_ == "I" or (j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("GPE", "ORG", "LOC") and doc[j - 1].lower_ in ("to", "of", "for")):
                 j += 1
+        if j < len(doc) and title_at(doc, j):
+            i = j  # "Mr. Secretary": a title after an honorific names no one
+            continue
         k = j
         while k < len(doc) and doc[k].pos_ == "PROPN" and _NAME_TOKEN.match(doc[k].text) and not gazetteer.lookup_country(doc[k].text) and k - j < 4:
             k += 1
@@ -271,10 +296,16 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
 
 
 def _is_part_of(tokens: list[str], full: list[str]) -> bool:
-    """"Lavrov" and "Latif Bahand" are parts of "Mohammad Latif Bahand"; "Sergei" alone is not."""
+    """"Lavrov" and "Latif Bahand" are parts of "Mohammad Latif Bahand"; "Sergei" alone is not.
+
+    A single word may also be a later part of a compound surname ("Arévalo" of "Bernardo
+    Arévalo de León"), never the given name.
+    """
     if len(tokens) >= len(full):
         return False
     if tokens == full[-len(tokens):]:
+        return True
+    if len(tokens) == 1 and tokens[0] in full[1:] and tokens[0][:1].isupper():
         return True
     # "Mullah Baradar": first and last of the full name
     return len(tokens) >= 2 and tokens[-1] == full[-1] and all(t in full for t in tokens)

@@ -37,6 +37,10 @@ class _Reading:
     date: str | None = None
     status: str = "occurred"
     subtype: str = "meet"
+    sentences: set[int] = field(default_factory=set)  # token starts of the sentences merged in
+
+    def __post_init__(self) -> None:
+        self.sentences.add(self.trigger.sent.start)
 
 
 @lru_cache(maxsize=8)
@@ -64,8 +68,34 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
         reading = _read(trigger, rule, ents, document)
         if reading:
             readings.extend(reading)
+    companions = _companions(doc, ents)
+    for reading in readings:
+        for person in list(reading.participants):
+            reading.participants.extend(c for c in companions.get(person, []) if c not in reading.participants)
     merged = merge_meetings(readings, ents)
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
+
+
+COMPANION_VERBS = frozenset({"join", "accompany"})
+
+
+def _companions(doc: Doc, ents: DocumentEntities) -> dict[str, list[str]]:
+    """Who travels with whom: "X was joined in his meetings by A, B and C", "X, accompanied
+    by A," make A, B and C members of X's delegation in every meeting X attends."""
+    found: dict[str, list[str]] = {}
+    for token in doc:
+        if token.lemma_.lower() not in COMPANION_VERBS or token.pos_ != "VERB":
+            continue
+        agents = [actor for by in token.subtree if by.lower_ == "by" and by.dep_ in ("agent", "prep")
+                  for obj in by.children if obj.dep_ == "pobj" for actor in np_actors(obj, ents)]
+        if not agents:
+            continue
+        leads = subjects_of(token) if token.dep_ != "acl" else [token.head]
+        for lead in leads:
+            for person in np_actors(lead, ents, delegations=False):
+                if ents.type_of(person) == "PERSON":
+                    found.setdefault(person, []).extend(a for a in agents if a != person)
+    return found
 
 
 def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document) -> list[_Reading]:
@@ -235,11 +265,12 @@ def merge_meetings(readings: list[_Reading], ents: DocumentEntities) -> list[_Re
     for reading in readings:
         target = next((m for m in merged if _same_encounter(m, reading, anaphoric)), None)
         if target is None:
-            merged.append(replace(reading, participants=list(reading.participants)))
+            merged.append(replace(reading, participants=list(reading.participants), sentences=set(reading.sentences)))
             continue
         for participant in reading.participants:
             if participant not in target.participants:
                 target.participants.append(participant)
+        target.sentences.add(reading.trigger.sent.start)
         target.location = target.location or reading.location
         target.date = target.date or reading.date
         target.subtype = min(target.subtype, reading.subtype, key=precedence.index)
@@ -247,6 +278,8 @@ def merge_meetings(readings: list[_Reading], ents: DocumentEntities) -> list[_Re
 
 
 def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> bool:
+    if first.trigger == second.trigger:
+        return False  # "met with A, B and C" was split on purpose
     if first.location and second.location and first.location != second.location:
         return False
     if first.date and second.date and first.date != second.date:
@@ -258,7 +291,7 @@ def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> b
         return False  # "met on Monday" and "will meet again in May" are two encounters
     if len(a) >= 2 and a == b:
         return True
-    if first.trigger.sent == second.trigger.sent:
+    if second.trigger.sent.start in first.sentences:
         return True  # "met ... at a meeting": two triggers of one event
     definite = _definite(second.trigger, anaphoric)
     shared_place = first.location is not None and first.location == second.location

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.entities import DocumentEntities
+from kg.extraction.entities import DocumentEntities, title_at
 from kg.model import ACTOR_TYPES, PLACE_TYPES
 from kg.rules import load_rules
 
@@ -48,14 +48,20 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
     ("a Taliban delegation", "Afghan politicians", "the delegation of Afghan power brokers")
     stands for its organisation or country.
     """
-    actors: list[str] = []
+    readings: list[tuple[Token, list[str]]] = []
     for head in conjuncts(token):
         found: list[str] = []
         for part in [head, *(c for c in head.children if c.dep_ == "appos")]:
             found.extend(a for a in _phrase_actors(part, ents, delegations) if a not in found)
         people = [a for a in found if ents.type_of(a) == "PERSON"]
         # "his Kazakh counterpart, Aidos Serikbayev": the named person, not the demonym
-        for actor in people or found:
+        readings.append((head, people or found))
+    named = any(ents.type_of(a) == "PERSON" for _, found in readings for a in found)
+    actors: list[str] = []
+    for head, found in readings:
+        if named and title_at(head.doc, head.i, head.i + 1) and not any(ents.type_of(a) == "PERSON" for a in found):
+            continue  # "Karzai and Afghan Ambassador ... Bahand" parsed with the name elsewhere
+        for actor in found:
             if actor not in actors:
                 actors.append(actor)
     return actors
@@ -70,7 +76,11 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
     titled = _titled_person(head, ents)
     if titled:
         return [titled]
-    phrase = [t for t in head.subtree if not _inside_clause(t, head)]
+    if title_at(head.doc, head.i, head.i + 1) or head.lower_ in _delegation_nouns():
+        # "Slovak Minister of Foreign and European Affairs Rastislav Káčer": the title's name
+        phrase = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and not t.is_punct]
+    else:
+        phrase = [t for t in head.subtree if not _inside_clause(t, head)]
     people = list(dict.fromkeys(e for e in map(ents.at, phrase) if ents.type_of(e) == "PERSON"))
     if people:
         return people[:1] if head.lower_ not in _delegation_nouns() else people
