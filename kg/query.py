@@ -47,7 +47,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF
 
 from kg.errors import KGError
-from kg.rdf import FORMATS, _NOT_XML_CHAR, _oxigraph_quads, generate_quads, read_rdf, to_dataset
+from kg.rdf import (FORMATS, _NOT_XML_CHAR, _oxigraph_quads, _rdflib_quiet, generate_quads, read_rdf,
+                    to_dataset)
 from kg.vocab import KG, QUERIES_DIR, SHAPES_FILE
 
 __all__ = [
@@ -234,7 +235,8 @@ def _as_rdflib(source: Source) -> Graph:
         import pyoxigraph as ox
 
         ds = Dataset(default_union=True)
-        ds.parse(data=source.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+        with _rdflib_quiet():
+            ds.parse(data=source.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
         return ds
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
@@ -256,7 +258,8 @@ def _as_store(source: Source) -> Any:
         store.extend(_oxigraph_quads(generate_quads(source)))
     elif isinstance(source, Graph):
         quads = isinstance(source, Dataset)
-        data = source.serialize(format="nquads" if quads else "nt", encoding="utf-8")
+        with _rdflib_quiet():
+            data = source.serialize(format="nquads" if quads else "nt", encoding="utf-8")
         store.load(data, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
     elif isinstance(source, (str, os.PathLike)):
         path = Path(source)
@@ -357,13 +360,15 @@ _RDFLIB_PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
 
 def _run_rdflib(graph: Graph, text: str) -> QueryResult:
     try:
-        result = graph.query(text, initNs=_RDFLIB_PREFIXES)
+        with _rdflib_quiet():
+            result = graph.query(text, initNs=_RDFLIB_PREFIXES)
+            rows = list(result) if result.type == "SELECT" else []
     except Exception as err:  # pyparsing and rdflib raise many kinds of errors
         raise QueryError(f"SPARQL error (rdflib): {type(err).__name__}: {err}") from err
     if result.type != "SELECT":
         raise QueryError(f"run_query runs SELECT queries; this is a {result.type} query")
     columns = tuple(str(v) for v in result.vars)
-    rows = tuple(tuple(_rdflib_value(row[i]) for i in range(len(columns))) for row in result)
+    rows = tuple(tuple(_rdflib_value(row[i]) for i in range(len(columns))) for row in rows)
     return QueryResult(columns, rows)
 
 
@@ -449,9 +454,10 @@ def _data_graph(graph: Graph) -> Graph:
         return graph
     data = Graph()
     names = set()
-    for s, p, o, context in graph.quads((None, None, None, None)):
-        data.add((s, p, o))
-        names.add(getattr(context, "identifier", context))
+    with _rdflib_quiet():
+        for s, p, o, context in graph.quads((None, None, None, None)):
+            data.add((s, p, o))
+            names.add(getattr(context, "identifier", context))
     for name in names:
         if (isinstance(name, URIRef) and name != DATASET_DEFAULT_GRAPH_ID
                 and not str(name).endswith(("/graph/entities", "/graph/provenance"))):
@@ -495,8 +501,9 @@ def validate(source: Source) -> ValidationReport:
     except ImportError:
         raise QueryError("validate needs pyshacl: pip install pyshacl") from None
     data = _data_graph(_as_rdflib(source))
-    conforms, _, text = pyshacl.validate(
-        data, shacl_graph=_shapes(), inference="none", allow_warnings=True,
-        abort_on_first=False, meta_shacl=False, advanced=False,
-    )
+    with _rdflib_quiet():
+        conforms, _, text = pyshacl.validate(
+            data, shacl_graph=_shapes(), inference="none", allow_warnings=True,
+            abort_on_first=False, meta_shacl=False, advanced=False,
+        )
     return ValidationReport(bool(conforms), str(text))

@@ -26,6 +26,8 @@ from kg.rules import load_rules
 __all__ = ["find_meetings", "merge_meetings"]
 
 PLOVER = "CONSULT"
+# planned and uncertain reports can be one encounter that has not happened yet
+PROSPECTIVE = frozenset({"planned", "uncertain"})
 
 
 @dataclass
@@ -271,6 +273,8 @@ def merge_meetings(readings: list[_Reading], ents: DocumentEntities) -> list[_Re
             if participant not in target.participants:
                 target.participants.append(participant)
         target.sentences.add(reading.trigger.sent.start)
+        if target.status != reading.status:
+            target.status = "uncertain"  # "would meet" then "did not say whether they would meet"
         target.location = target.location or reading.location
         target.date = target.date or reading.date
         target.subtype = min(target.subtype, reading.subtype, key=precedence.index)
@@ -287,10 +291,13 @@ def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> b
     a, b = set(first.participants), set(second.participants)
     if not a & b:
         return False
-    if first.status != second.status:
+    prospective = {first.status, second.status} <= PROSPECTIVE
+    if first.status != second.status and not prospective:
         return False  # "met on Monday" and "will meet again in May" are two encounters
     if len(a) >= 2 and a == b:
         return True
+    if first.status != second.status:
+        return False
     if second.trigger.sent.start in first.sentences:
         return True  # "met ... at a meeting": two triggers of one event
     definite = _definite(second.trigger, anaphoric)

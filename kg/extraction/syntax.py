@@ -214,6 +214,8 @@ def status_of(trigger: Token, sentence: Span) -> str:
         marks = {c.lower_ for c in node.subtree if c.dep_ == "mark" and c.lower_ in ("if", "whether")}
         if negated and depth == 0 or (negated and node.pos_ in ("VERB", "AUX") and depth <= 1 and node.lemma_ in ("meet", "hold", "have", "talk")):
             found.add("negated")
+        if depth > 0 and lemmas & words["negated_heads"]:
+            found.add("negated")  # "rejected the idea of direct negotiations"
         if lemmas & words["uncertain_heads"] and (negated or node.lemma_ != "clear" or marks):
             found.add("uncertain")
         if marks and (negated or lemmas & words["uncertain_heads"]):
