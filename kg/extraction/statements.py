@@ -176,16 +176,15 @@ def _kind(doc: Doc, trigger: Token, rule: dict, quote: Quote | None, cues: Match
     precedence = load_rules("statements")["precedence"]
     kinds = [rule["kind"]]
     if rule["kind"] == "statement":
-        span = None
-        if quote is not None:
-            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        else:
-            complements = [c for c in trigger.children if c.dep_ == "ccomp"]
-            if complements:
-                tokens = list(complements[0].subtree)
-                span = doc[tokens[0].i:tokens[-1].i + 1]
-        if span is not None:
-            for match_id, _s, _e in cues(span):
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand") if quote is not None else None
+        spans = [span] if span is not None else []
+        # reported speech: what the verb governs ("stressed the need for ...", "said that ...")
+        for child in trigger.children:
+            if child.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") and span is None:
+                tokens = list(child.subtree)
+                spans.append(doc[tokens[0].i:tokens[-1].i + 1])
+        for part in spans:
+            for match_id, _s, _e in cues(part):
                 kinds.append(doc.vocab.strings[match_id].split(":")[1])
     return min(kinds, key=precedence.index)
 
