@@ -38,6 +38,8 @@ def normalise_date(text: str, published: str | None, *, future: bool = False) ->
     '2019-11'
     >>> normalise_date("last week", "2019-05-28") is None
     True
+    >>> normalise_date("December 21-22", "2021-12-22")
+    '2021-12-21'
     """
     text = re.sub(r"^(on|in|at|since|by|from|during)\s+", "", text.strip(), flags=re.IGNORECASE)
     if not text or not _ANCHORED.search(text):
@@ -51,7 +53,12 @@ def normalise_date(text: str, published: str | None, *, future: bool = False) ->
         return _weekday(base, WEEKDAYS.index(weekday), future) if base else None
     if _VAGUE.search(text) and not re.search(r"\d", text):
         return None
-    return _parse(text, published, future)
+    # a range ("December 21-22", "21-22 December") dates the event by its first day
+    text = re.sub(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\b", r"\1", text)
+    value = _parse(text, published, future)
+    if value and base and abs(int(value[:4]) - base.year) > 30:
+        return None  # a misread year ("1922" from a day range) is no date
+    return value
 
 
 @lru_cache(maxsize=4096)
