@@ -59,14 +59,15 @@ View = Literal["events", "actors"]
 VIEWS: tuple[str, ...] = ("events", "actors")
 
 #: Graphs with more nodes than this are drawn from precomputed positions, physics off.
-#: Measured (benchmarks/bench_html.py): 300 nodes stabilise in about a second in headless
-#: chromium; beyond that the bounded physics run costs more than it improves the picture.
+#: Measured (benchmarks/bench_html.py, headless chromium, 2 cores): the bounded physics run
+#: settles 100 nodes in 0.5-0.7 s, 300 in 1.0-1.3 s, 500 in 1.6-1.9 s, but 1,000 in
+#: 3.3-5.9 s, while precomputed positions draw 1,000 nodes in 0.4-0.5 s.
 PHYSICS_LIMIT = 500
 
 #: Default node limit per view: above it only the most connected nodes are drawn.
-#: Measured (benchmarks/bench_html.py): at 2,000 nodes chromium draws the first frame in
-#: about a second and redraws (pan, zoom, hover) in about 50 ms; at 5,000 a redraw takes
-#: well over 100 ms, and panning stutters.
+#: Measured (benchmarks/bench_html.py): a full redraw (every pan, zoom and hover frame)
+#: takes ~30 ms at 1,000 nodes, ~60 ms at 2,000-3,000, 80-180 ms at 5,000 and 240-350 ms at
+#: 10,000: beyond 3,000 chromium drops under ~15 frames a second and panning stutters.
 MAX_NODES = 3000
 
 #: Bounded physics: iterations of the stabilisation run before physics is switched off.

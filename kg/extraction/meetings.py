@@ -118,7 +118,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         if not any(c.lemma_.lower() in nouns for c in trigger.children if c.dep_ == "dobj"):
             return []
     if rule.get("object_is_person"):
+        # "X hosted Y", or passive "was greeted by Y"
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        objects += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if not objects or not any(np_actors(o, ents, delegations=False) for o in objects):
             return []
     for subject in subjects_of(verb) if verb is not None else []:

@@ -19,6 +19,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # clauses that share their subject with the verb they hang from: "X arrived, meeting Y",
 # "X wants to meet Y", "X said, while welcoming Y"
 SUBJECT_SHARING = {"xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp"}
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLACE_PREPS = frozenset({"in", "at", "inside", "near"})
 
 
@@ -73,7 +74,7 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
         return [at_head]
     if head.pos_ == "PRON" or head.lower_ in _group_nouns():
         return [e for e in [_antecedent(head, ents)] if e]
-    titled = _titled_person(head, ents)
+    titled = _titled_person(head, ents) or _described_person(head, ents)
     if titled:
         return [titled]
     if title_at(head.doc, head.i, head.i + 1) or head.lower_ in _delegation_nouns():
@@ -111,6 +112,24 @@ def _titled_person(head: Token, ents: DocumentEntities) -> str | None:
     return ents.titles.get(" ".join(t.lower_ for t in words))
 
 
+def _described_person(head: Token, ents: DocumentEntities) -> str | None:
+    """"the U.S. diplomat": the last person named before it whose post is in that country."""
+    if head.lower_ not in _person_nouns() or not any(c.lower_ == "the" for c in head.children):
+        return None
+    countries = {ents.at(c) for c in head.children if c.dep_ in ("compound", "amod", "nmod") and ents.at(c)}
+    if not countries:
+        return None
+    for post in sorted(ents.posts, key=lambda p: p.mention_start, reverse=True):
+        if post.mention_start < head.i and post.organization in countries:
+            return post.person
+    return None
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["person_nouns"])
+
+
 def _inside_clause(token: Token, head: Token) -> bool:
     """True for tokens in a relative/participle clause or prepositional phrase below ``head``."""
     node = token
@@ -122,11 +141,15 @@ def _inside_clause(token: Token, head: Token) -> bool:
 
 
 def _antecedent(token: Token, ents: DocumentEntities) -> str | None:
-    """The organisation "the militants" / "the group" refers to: the closest one before it."""
+    """What "the militants" / "the group" (an organisation) or "he" / "his" (a person) refer
+    to: the closest one named before it."""
+    wanted = "ORG"
     if token.pos_ == "PRON":
-        return None
+        if token.lower_ not in PERSONAL_PRONOUNS:
+            return None
+        wanted = "PERSON"  # "he", "his": the last person named before it
     for start, end, entity in reversed(ents.spans):
-        if end <= token.i and ents.type_of(entity) == "ORG":
+        if end <= token.i and ents.type_of(entity) == wanted:
             return entity
     return None
 

