@@ -26,8 +26,10 @@ def extract_doc(doc: Doc, document: Document) -> Extraction:
     ents = find_entities(doc)
     posts = find_posts(doc, ents)
     ents.titles.update(person_titles(posts))
-    affiliations = find_affiliations(doc, document, ents, posts)
-    events = find_meetings(doc, document, ents) + find_statements(doc, document, ents)
+    ents.posts = posts
+    meetings = find_meetings(doc, document, ents)
+    affiliations = find_affiliations(doc, document, ents, posts, meetings)
+    events = meetings + find_statements(doc, document, ents)
     return Extraction(
         document=document,
         entities=tuple(sorted(ents.entities.values(), key=lambda e: e.id)),

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extraction.entities import DocumentEntities, title_at
-from kg.model import Affiliation, Document, Evidence
+from kg.model import Affiliation, Document, Event, Evidence
 from kg.rules import load_rules
 
 __all__ = ["Post", "find_affiliations", "find_posts", "person_titles"]
@@ -70,17 +70,25 @@ def find_posts(doc: Doc, ents: DocumentEntities) -> list[Post]:
     return posts
 
 
-def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, posts: list[Post]) -> list[Affiliation]:
-    """One affiliation per (person, organisation), with the first post's evidence."""
+def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, posts: list[Post],
+                      meetings: list[Event] = ()) -> list[Affiliation]:
+    """One affiliation per (person, organisation), with the first post's evidence.
+
+    ``meetings`` tell whom each person met: a bare title is not read as a post in the
+    country of someone the person met ("Harris spoke with President Tinubu of Nigeria").
+    """
     found: dict[tuple[str, str], Affiliation] = {}
     countries = _country_counts(ents)
-    ents.claimed_countries = {p.organization for p in posts if p.organization}
-    ents.posts = posts
-    named = {p.person for p in posts if p.organization}
+    explicit = {p.person: p.organization for p in posts if p.organization}
+    counterparts: dict[str, set[str]] = {}
+    for meeting in meetings:
+        for person in meeting.participants:
+            others = {explicit.get(o) for o in meeting.participants if o != person} | set(meeting.participants)
+            counterparts.setdefault(person, set()).update(o for o in others if o and o != explicit.get(person))
     for post in posts:
-        if post.organization is None and post.person in named:
+        if post.organization is None and post.person in explicit:
             continue  # "President Tinubu" after "President Bola Tinubu of Nigeria"
-        organization = post.organization or _fallback(doc, ents, post, countries)
+        organization = post.organization or _fallback(doc, ents, post, countries, counterparts.get(post.person, set()))
         if organization is None or organization == post.person:
             continue
         key = (post.person, organization)
@@ -189,13 +197,13 @@ def _is_honorific(doc: Doc, start: int, size: int) -> bool:
     return words in load_rules("titles")["honorifics"]
 
 
-def _fallback(doc: Doc, ents: DocumentEntities, post: Post, countries: Counter[str]) -> str | None:
+def _fallback(doc: Doc, ents: DocumentEntities, post: Post, countries: Counter[str], excluded: set[str]) -> str | None:
     """The organisation of a bare title.
 
     A spokesman's is the closest organisation in the sentence. A president's or minister's
-    is the country the document mentions most among those no other named person is said
-    to serve: in "Vice President Harris spoke with President Tinubu of Nigeria", Nigeria
-    is Tinubu's, so Harris's country is another one the text names.
+    is the closest country in the sentence, else the one the document mentions most;
+    never a country of someone the person met (``excluded``): in "Vice President Harris
+    spoke with President Tinubu of Nigeria", Harris's country is not Nigeria.
     """
     scope = _title_scope().get(post.role.split(" to ")[0].lower(), "state")
     if scope == "organization":
@@ -206,11 +214,11 @@ def _fallback(doc: Doc, ents: DocumentEntities, post: Post, countries: Counter[s
     sentence = doc[post.mention_start].sent
     nearby = [(abs(start - post.mention_start), start, entity) for start, _end, entity in ents.spans
               if sentence.start <= start < sentence.end and entity in countries
-              and entity not in ents.claimed_countries and not _is_place_phrase(doc[start])]
+              and entity not in excluded and not _is_place_phrase(doc[start])]
     if nearby:
         return min(nearby)[2]
     for entity, _count in countries.most_common():
-        if entity not in ents.claimed_countries:
+        if entity not in excluded:
             return entity
     return None
 

@@ -55,7 +55,6 @@ class DocumentEntities:
     token_entity: dict[int, str]
     spans: list[tuple[int, int, str]]  # token start, end, entity id; sorted by start
     titles: dict[str, str] = field(default_factory=dict)  # "vice president" -> the person holding it
-    claimed_countries: set[str] = field(default_factory=set)  # countries named in someone's post
     posts: list = field(default_factory=list)  # the affiliation reader's posts, for its fallbacks
 
     def at(self, token: Token) -> str | None:
