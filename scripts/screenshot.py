@@ -19,6 +19,86 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
+def demo_graph():
+    """A small made-up graph (fictional people, real places) that shows every kind of node."""
+    from kg.graph import build_graph
+    from kg.model import Affiliation, Document, Entity, Event, Evidence, Extraction
+
+    people = {
+        "solberg": ("Ingrid Solberg", "PERSON"), "mwangi": ("Daniel Mwangi", "PERSON"),
+        "pereira": ("Lucas Pereira", "PERSON"), "tanaka": ("Aiko Tanaka", "PERSON"),
+        "costa": ("Maria Costa", "PERSON"), "okoye": ("Samuel Okoye", "PERSON"),
+        "un": ("United Nations", "ORG"), "au": ("African Union", "ORG"),
+        "wto": ("World Trade Organization", "ORG"), "norway": ("Norway", "GPE"),
+        "kenya": ("Kenya", "GPE"), "brazil": ("Brazil", "GPE"), "japan": ("Japan", "GPE"),
+        "geneva": ("Geneva", "GPE"), "nairobi": ("Nairobi", "GPE"),
+        "palais": ("Palais des Nations", "FAC"), "horn": ("Horn of Africa", "LOC"),
+        "norwegian": ("Norwegian", "NORP"), "kenyan": ("Kenyan", "NORP"),
+    }
+    entities = tuple(Entity(f"e:{k}", name, kind) for k, (name, kind) in people.items())
+    # (doc, date, kind, actors, location, status, sentence, quote)
+    facts = [
+        ("a", "2024-03-04", "meeting", ("solberg", "mwangi"), "nairobi", "occurred",
+         "Solberg met Mwangi in Nairobi on Monday.", None),
+        ("a", "2024-03-04", "statement", ("mwangi",), None, "occurred",
+         "Mwangi said the talks had been constructive.", "The talks were constructive."),
+        ("a", "2024-03-05", "meeting", ("solberg", "okoye"), "nairobi", "occurred",
+         "Solberg also held talks with Okoye of the African Union.", None),
+        ("b", "2024-03-12", "meeting", ("costa", "solberg", "pereira"), "palais", "occurred",
+         "Costa hosted Solberg and Pereira at the Palais des Nations.", None),
+        ("b", "2024-03-12", "statement", ("costa",), None, "occurred",
+         "Costa told reporters a ceasefire was within reach.", "A ceasefire is within reach."),
+        ("b", "2024-04", "meeting", ("costa", "mwangi"), "geneva", "planned",
+         "Costa is expected to meet Mwangi in Geneva in April.", None),
+        ("c", "2024-03-20", "meeting", ("pereira", "tanaka"), None, "occurred",
+         "Pereira and Tanaka discussed trade rules.", None),
+        ("c", "2024-03-21", "statement", ("tanaka",), None, "occurred",
+         "Tanaka said Japan would back the proposal.", "Japan will back the proposal."),
+        ("c", "2024-03-22", "meeting", ("pereira", "tanaka", "costa"), "geneva", "cancelled",
+         "A three-way meeting in Geneva was called off.", None),
+        ("d", "2024-03-28", "meeting", ("okoye", "mwangi"), "horn", "occurred",
+         "Okoye and Mwangi toured the Horn of Africa.", None),
+        ("d", "2024-03-28", "statement", ("okoye",), None, "uncertain",
+         "Okoye reportedly warned of a famine.", None),
+        ("d", "2024-04-02", "meeting", ("solberg", "mwangi"), "geneva", "occurred",
+         "Solberg and Mwangi met again in Geneva.", None),
+        ("e", "2024-04-09", "meeting", ("tanaka", "solberg"), None, "occurred",
+         "Tanaka met Solberg to discuss the Norwegian plan.", None),
+        ("e", "2024-04-10", "statement", ("solberg",), None, "occurred",
+         "Solberg said the Norwegian plan had broad support.", "The plan has broad support."),
+    ]
+    posts = [("solberg", "norway", "foreign minister"), ("mwangi", "kenya", "foreign minister"),
+             ("pereira", "brazil", "foreign minister"), ("tanaka", "japan", "envoy"),
+             ("costa", "un", "special envoy"), ("okoye", "au", "commissioner"),
+             ("pereira", "wto", "delegate")]
+    docs = {"a": "Norway and Kenya hold talks", "b": "UN envoy hosts Geneva round",
+            "c": "Trade talks in Geneva", "d": "AU mission to the Horn of Africa",
+            "e": "Norwegian plan gains support"}
+    extractions = []
+    for key, title in docs.items():
+        mine = [f for f in facts if f[0] == key]
+        doc = Document(f"doc-{key}", " ".join(f[6] for f in mine), title=title,
+                       published=mine[0][1][:7] + "-01" if len(mine[0][1]) == 7 else mine[0][1])
+        events, offset = [], 0
+        for i, (_, day, kind, actors, place, status, sentence, quote) in enumerate(mine):
+            ev = Evidence(doc.id, offset, offset + len(sentence), sentence)
+            offset += len(sentence) + 1
+            ids = tuple(f"e:{a}" for a in actors)
+            events.append(Event(
+                f"{kind}:{key}{i}", kind, "talks" if kind == "meeting" else "say", ev,
+                participants=ids if kind == "meeting" else (), speaker=ids[0] if kind == "statement" else None,
+                location=f"e:{place}" if place else None, date=day, status=status, quote=quote))
+        affs = tuple(Affiliation(f"e:{p}", f"e:{o}", Evidence(doc.id, 0, 1, f"{people[p][0]}, {role}"),
+                                 role=role) for p, o, role in posts if key == "a")
+        used = {a for e in events for a in (*e.participants, e.speaker, e.location) if a}
+        used |= {x for a in affs for x in (a.person, a.organization)}
+        if key == "a":
+            used |= {"e:norwegian", "e:kenyan"}
+        mentioned = tuple(e for e in entities if e.id in used)
+        extractions.append(Extraction(doc, mentioned, tuple(events), affs))
+    return build_graph(extractions)
+
+
 def screenshot(html: Path, output: Path, *, view: str | None = None, width: int = 1400,
                height: int = 860, timeout_ms: int = 120_000) -> list[str]:
     """Render ``html`` and save a PNG to ``output``; return the requests that were refused."""
@@ -60,7 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--view", choices=["events", "actors"], default=None)
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=860)
+    parser.add_argument("--demo", type=Path, default=None, metavar="HTML_OUT",
+                        help="first write kg's made-up demo graph to HTML_OUT, and shoot that")
     args = parser.parse_args(argv)
+    if args.demo:
+        from kg.html import write_html
+
+        args.html = write_html(demo_graph(), args.demo, title="Diplomatic events (demo data)")
     if not args.html.is_file():
         print(f"{args.html}: no such file; write one with kg.html.write_html", file=sys.stderr)
         return 2
