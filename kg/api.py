@@ -48,20 +48,26 @@ class BuildResult:
 
         return show(self.graph, **options)
 
-    def write(self, output: str | Path = "output") -> list[Path]:
-        """Write every export into ``output``; returns the paths written."""
-        from kg.html import write_html
-        from kg.rdf import write_rdf
+    def write(self, output: str | Path = "output", **html_options) -> list[Path]:
+        """Write every export into ``output``; returns the paths written.
+
+        ``html_options`` go to :func:`kg.html.render_html` (``focus``, ``depth``,
+        ``date_from``, ``date_to``, ``max_nodes``).
+        """
+        from kg.atomic import atomic_write_text
         from kg.graphio import write_graphml, write_node_link
+        from kg.html import render_html
         from kg.jsonio import write_extraction_json
+        from kg.rdf import write_rdf
 
         folder = Path(output)
+        page = render_html(self.graph, **html_options)  # a bad --focus fails before any file is touched
         return [
             write_extraction_json(self.extractions, folder / "extraction.json"),
             write_node_link(self.graph, folder / "graph.json"),
             write_graphml(self.graph, folder / "graph.graphml"),
             write_rdf(self.graph, folder / "graph.ttl"),
-            write_html(self.graph, folder / "graph.html"),
+            atomic_write_text(folder / "graph.html", page),
         ]
 
     def summary(self) -> str:

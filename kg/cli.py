@@ -53,6 +53,10 @@ def build(
     published: Optional[str] = PUBLISHED,
     strict: bool = STRICT,
     jobs: int = JOBS,
+    focus: Optional[str] = typer.Option(None, "--focus", help="graph.html: only this actor's neighbourhood (name or id)"),
+    depth: int = typer.Option(2, "--depth", min=1, help="graph.html: hops around --focus"),
+    date_from: Optional[str] = typer.Option(None, "--from", help="graph.html: events on or after YYYY[-MM[-DD]]"),
+    date_to: Optional[str] = typer.Option(None, "--to", help="graph.html: events on or before YYYY[-MM[-DD]]"),
 ) -> None:
     """Build the graph and write extraction.json, graph.json, graph.graphml, graph.ttl, graph.html."""
     import kg
@@ -64,8 +68,8 @@ def build(
         if strict and result.skipped:
             typer.echo(f"kg: --strict: {len(result.skipped)} document(s) skipped; nothing written", err=True)
             raise typer.Exit(EXIT_FATAL)
-        written = result.write(output)
-    except KGError as error:
+        written = result.write(output, focus=focus, depth=depth, date_from=date_from, date_to=date_to)
+    except (KGError, ValueError) as error:
         typer.echo(f"kg: error: {error}", err=True)
         raise typer.Exit(EXIT_FATAL) from None
     typer.echo(result.summary())

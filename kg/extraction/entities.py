@@ -332,6 +332,10 @@ def _classify(text: str, label: str) -> tuple[str, _Cluster | None]:
             return f"{region.type}:{region.name.casefold()}", _Cluster(
                 region.type, region.name, same_as=_same_as(region), fixed_name=True)
         return "", None  # a group with no country or organisation behind it ("Pashtun")
+    if label == "ORG" and len(text.split()) == 1:
+        city = gazetteer.lookup_place(text)
+        if city and city.type == "GPE":
+            label = "GPE"  # "Lusaka" tagged ORG: a capital is a place (its government speaks as the country)
     if label in ("GPE", "LOC", "FAC"):
         place = gazetteer.lookup_place(text) if label != "FAC" else None
         name = place.name if place else text
