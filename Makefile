@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test eval install install-dev clean
+.PHONY: demo test eval install install-dev clean notebooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +27,6 @@ eval: install
 
 clean:
 	rm -rf output/*.json output/*.graphml output/*.ttl output/*.html build *.egg-info
+
+notebooks: install-dev
+	for nb in notebooks/*.ipynb; do $(BIN)/jupyter-execute --inplace "$$nb"; done
