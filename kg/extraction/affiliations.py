@@ -83,7 +83,7 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
     counterparts: dict[str, set[str]] = {}
     for meeting in meetings:
         for person in meeting.participants:
-            others = {explicit.get(o) for o in meeting.participants if o != person} | set(meeting.participants)
+            others = {explicit.get(o) for o in meeting.participants if o != person}
             counterparts.setdefault(person, set()).update(o for o in others if o and o != explicit.get(person))
     for post in posts:
         if post.organization is None and post.person in explicit:
