@@ -24,6 +24,7 @@ import logging
 import math
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,7 +98,9 @@ def extract_with_dask(
         count = partitions or max(2 * workers, math.ceil(len(documents) / PARTITION_SIZE))
         chunks = _partition(documents, count)
         scattered = client.scatter(chunks)
-        futures = client.map(_extract_partition, scattered, model=model, batch_size=batch_size, pure=False)
+        # bound with partial: Client.map has a batch_size of its own (tasks sent at a time)
+        work = partial(_extract_partition, model=model, batch_size=batch_size)
+        futures = client.map(work, scattered, pure=False)
         results = client.gather(futures)
     records: list[Extraction] = []
     for part_records, part_errors in results:

@@ -101,6 +101,9 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
         for entity in _phrase_actors(pobj, ents, delegations):
             if entity not in found:
                 found.append(entity)
+    if not found and head.lower_ in _delegation_nouns() and any(
+            c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in head.children):
+        return _delegation_members(head, ents)  # "the delegation" after "a delegation led by A, B and C"
     return found[:1]
 
 
@@ -110,6 +113,25 @@ def _titled_person(head: Token, ents: DocumentEntities) -> str | None:
     if not ents.titles or not any(c.lower_ == "the" for c in head.children):
         return None
     return ents.titles.get(" ".join(t.lower_ for t in words))
+
+
+def _delegation_members(head: Token, ents: DocumentEntities) -> list[str]:
+    """The people who lead the last delegation introduced before ``head`` ("a U.S.
+    delegation led by A, B and C"), or whom it was joined by."""
+    for noun in reversed(head.doc[:head.i]):
+        if noun.lemma_.lower() != head.lemma_.lower():
+            continue
+        members: list[str] = []
+        for verb in noun.children:
+            if verb.dep_ in ("acl", "relcl") and verb.lemma_.lower() in ("lead", "head", "include", "comprise"):
+                for by in verb.children:
+                    objects = [o for o in by.children if o.dep_ == "pobj"] if by.dep_ == "agent" else (
+                        [by] if by.dep_ == "dobj" else [])
+                    for obj in objects:
+                        members.extend(a for a in np_actors(obj, ents) if ents.type_of(a) == "PERSON" and a not in members)
+        if members:
+            return members
+    return []
 
 
 def _described_person(head: Token, ents: DocumentEntities) -> str | None:
