@@ -74,8 +74,22 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
     for reading in readings:
         for person in list(reading.participants):
             reading.participants.extend(c for c in companions.get(person, []) if c not in reading.participants)
-    merged = merge_meetings(readings, ents)
+    merged = _dated_by_trip(merge_meetings(readings, ents))
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
+
+
+def _dated_by_trip(readings: list[_Reading]) -> list[_Reading]:
+    """Meetings on a dated trip share its date: "X traveled to Israel December 21-22 ...
+    In Jerusalem, X met with Y" happened on that trip."""
+    trips: list[_Reading] = []
+    for reading in readings:
+        if reading.subtype == "visit" and reading.date and reading.status == "occurred":
+            trips.append(reading)
+        elif reading.date is None and reading.status == "occurred":
+            trip = next((t for t in reversed(trips) if set(t.participants) & set(reading.participants)), None)
+            if trip is not None:
+                reading.date = trip.date
+    return readings
 
 
 COMPANION_VERBS = frozenset({"join", "accompany"})
