@@ -276,25 +276,36 @@ def _under(token: Token, scope: Token, trigger: Token, verb: Token | None) -> bo
 
 def merge_meetings(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
     """Merge readings of one encounter: the same participants, or an anaphoric mention
-    ("also attended the event") or the same place or date shared with an earlier one."""
+    ("also attended the event") or the same place or date shared with an earlier one.
+    Repeats until nothing merges, so a report joins its encounter whatever the order."""
     anaphoric = set(load_rules("meetings")["anaphoric_nouns"])
     precedence = load_rules("meetings")["subtype_precedence"]
-    merged: list[_Reading] = []
-    for reading in readings:
-        target = next((m for m in merged if _same_encounter(m, reading, anaphoric)), None)
-        if target is None:
-            merged.append(replace(reading, participants=list(reading.participants), sentences=set(reading.sentences)))
-            continue
-        for participant in reading.participants:
-            if participant not in target.participants:
-                target.participants.append(participant)
-        target.sentences.add(reading.trigger.sent.start)
-        if target.status != reading.status:
-            target.status = "uncertain"  # "would meet" then "did not say whether they would meet"
-        target.location = target.location or reading.location
-        target.date = target.date or reading.date
-        target.subtype = min(target.subtype, reading.subtype, key=precedence.index)
+    merged = [replace(r, participants=list(r.participants), sentences=set(r.sentences)) for r in readings]
+    changed = True
+    while changed:
+        changed = False
+        kept: list[_Reading] = []
+        for reading in merged:
+            target = next((m for m in kept if _same_encounter(m, reading, anaphoric)), None)
+            if target is None:
+                kept.append(reading)
+                continue
+            changed = True
+            _absorb(target, reading, precedence)
+        merged = kept
     return merged
+
+
+def _absorb(target: _Reading, reading: _Reading, precedence: list[str]) -> None:
+    for participant in reading.participants:
+        if participant not in target.participants:
+            target.participants.append(participant)
+    if target.status != reading.status:
+        target.status = "uncertain"  # "would meet" then "did not say whether they would meet"
+    target.sentences |= reading.sentences
+    target.location = target.location or reading.location
+    target.date = target.date or reading.date
+    target.subtype = min(target.subtype, reading.subtype, key=precedence.index)
 
 
 def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> bool:
@@ -314,7 +325,7 @@ def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> b
         return True
     if first.status != second.status:
         return False
-    if second.trigger.sent.start in first.sentences:
+    if first.sentences & second.sentences:
         return True  # "met ... at a meeting": two triggers of one event
     definite = _definite(second.trigger, anaphoric)
     shared_place = first.location is not None and first.location == second.location
@@ -325,6 +336,7 @@ def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> b
 def _definite(trigger: Token, anaphoric: set[str]) -> bool:
     """"the event", "the meeting": a noun that refers back to an encounter already reported."""
     objects = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "pobj")]
+    objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     return any(o.lower_ in anaphoric and any(d.lower_ in ("the", "this", "that") for d in o.children)
                for o in objects)
 
