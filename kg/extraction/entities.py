@@ -107,6 +107,11 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
         label = ent.label_
         if end != ent.end:
             label = _relabel(doc[start:end].text, label)
+        if label in ("ORG", "GPE", "NORP", "FAC"):
+            split = _titled_name_inside(doc, start, end)
+            if split:
+                spans.extend(split)
+                continue
         spans.extend(_clean(doc, start, end, label))
     spans.extend(_titled_names(doc, spans))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -130,6 +135,25 @@ def _after_title(doc: Doc, start: int) -> bool:
 def _known_name(text: str) -> bool:
     """A country, region, city or listed organisation: not a person's name."""
     return bool(_organization(text) or gazetteer.lookup_country(text) or gazetteer.lookup_place(text))
+
+
+def _titled_name_inside(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """"National Security Council Indo-Pacific Coordinator Kurt Campbell" tagged ORG as a
+    whole: the name after the title is a PERSON, a known organisation before it an ORG."""
+    for i in range(start + 1, end - 1):
+        size = title_at(doc, i, end)
+        name = range(i + size, end)
+        if not size or not doc[i].text[:1].isupper() or not 1 <= len(name) <= 4:
+            continue
+        if not all(_NAME_TOKEN.match(doc[j].text) and doc[j].pos_ == "PROPN" for j in name):
+            continue
+        found = [(i + size, end, "PERSON")]
+        for j in range(i, start, -1):
+            if _organization(doc[start:j].text):
+                found.append((start, j, "ORG"))
+                break
+        return found
+    return []
 
 
 def _title_tokens(doc: Doc) -> set[int]:
@@ -226,7 +250,9 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
             continue
         j = i + size
         # "Ambassador to Russia Mohammad Latif Bahand": skip a "to/of X" complement
-        if j < len(doc) and doc[j].lower_ in ("to", "of", "for") and j + 1 < len(doc) and doc[j + 1].ent_type_ in ("GPE", "ORG", "LOC"):
+        if j + 1 < len(doc) and doc[j].lower_ in ("to", "of", "for") and not doc[j + 1].ent_type_ and gazetteer.lookup_place(doc[j + 1].text):
+            j += 2  # "Administrator for Asia Craig Hart"
+        elif j < len(doc) and doc[j].lower_ in ("to", "of", "for") and j + 1 < len(doc) and doc[j + 1].ent_type_ in ("GPE", "ORG", "LOC"):
             j += 1
             while j < len(doc) and doc[j].ent_iob_ == "I" or (j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("GPE", "ORG", "LOC") and doc[j - 1].lower_ in ("to", "of", "for")):
                 j += 1
@@ -272,8 +298,9 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
     names: dict[str, list[str]] = {}  # cluster key -> tokens of its fullest name
     for start, end, label in by_length:
         text = _surface(doc, start, end)
-        if gazetteer.lookup_country(text):
-            key, cluster = _classify(text, "GPE")  # "Russia" tagged PERSON
+        place = gazetteer.lookup_place(text) if len(text.split()) == 1 else None
+        if gazetteer.lookup_country(text) or (place and place.type == "GPE" and text not in _surnames(persons, doc)):
+            key, cluster = _classify(text, "GPE")  # "Russia" or "Honiara" tagged PERSON
             existing = clusters.setdefault(key, cluster)
             existing.forms.add(text)
             existing.mentions.append((start, end, "GPE"))
@@ -292,6 +319,10 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
         clusters[key].forms.add(text)
         clusters[key].mentions.append((start, end, "PERSON"))
     return names
+
+
+def _surnames(persons: list[tuple[int, int, str]], doc: Doc) -> set[str]:
+    return {doc[end - 1].text for start, end, _ in persons if end - start > 1}
 
 
 def _is_part_of(tokens: list[str], full: list[str]) -> bool:

@@ -52,7 +52,9 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
     readings: list[tuple[Token, list[str]]] = []
     for head in conjuncts(token):
         found: list[str] = []
-        for part in [head, *(c for c in head.children if c.dep_ == "appos")]:
+        appositions = [c for c in head.children if c.dep_ == "appos"]
+        # "led by A, Assistant Secretary B, C and D": the conjuncts hang off the apposition
+        for part in [head, *appositions, *(x for a in appositions for x in a.conjuncts if x.i > a.i)]:
             found.extend(a for a in _phrase_actors(part, ents, delegations) if a not in found)
         people = [a for a in found if ents.type_of(a) == "PERSON"]
         # "his Kazakh counterpart, Aidos Serikbayev": the named person, not the demonym
@@ -72,6 +74,10 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
     at_head = ents.at(head)
     if at_head and ents.type_of(at_head) in ACTOR_TYPES:
         return [at_head]
+    if head.pos_ == "PRON" and head.lower_ in ("they", "them", "their"):
+        # "they" after "a delegation led by A, B and C": the delegation
+        delegation = next((t for t in reversed(head.doc[:head.i]) if t.lower_ in _delegation_nouns()), None)
+        return _delegation_members(delegation, ents) if delegation is not None else []
     if head.pos_ == "PRON" or head.lower_ in _group_nouns():
         return [e for e in [_antecedent(head, ents)] if e]
     titled = _titled_person(head, ents) or _described_person(head, ents)
@@ -97,14 +103,16 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
         entity = ents.at(token)
         if entity and ents.type_of(entity) in ACTOR_TYPES and entity not in found:
             found.append(entity)
+    found = found[:1]
     for pobj in of_phrases:
-        for entity in _phrase_actors(pobj, ents, delegations):
+        # "senior officials from Australia, Japan, and New Zealand": each country
+        for entity in np_actors(pobj, ents, delegations=delegations):
             if entity not in found:
                 found.append(entity)
     if not found and head.lower_ in _delegation_nouns() and any(
             c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in head.children):
         return _delegation_members(head, ents)  # "the delegation" after "a delegation led by A, B and C"
-    return found[:1]
+    return found
 
 
 def _titled_person(head: Token, ents: DocumentEntities) -> str | None:
