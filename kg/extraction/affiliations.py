@@ -85,9 +85,12 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
         for person in meeting.participants:
             others = {explicit.get(o) for o in meeting.participants if o != person}
             counterparts.setdefault(person, set()).update(o for o in others if o and o != explicit.get(person))
+    guessed: set[str] = set()
     for post in posts:
-        if post.organization is None and post.person in explicit:
-            continue  # "President Tinubu" after "President Bola Tinubu of Nigeria"
+        if post.organization is None and (post.person in explicit or post.person in guessed):
+            continue  # "President Tinubu" after "President Bola Tinubu of Nigeria"; one guess a person
+        if post.organization is None:
+            guessed.add(post.person)
         organization = post.organization or _fallback(doc, ents, post, countries, counterparts.get(post.person, set()))
         if organization is None or organization == post.person:
             continue
