@@ -157,11 +157,11 @@ def _titled_name_inside(doc: Doc, start: int, end: int) -> list[tuple[int, int, 
 
 
 def _title_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside multi-word titles ("Secretary of State", "Minister of Defense")."""
+    """Indices of tokens inside titles ("Secretary of State", "Minister of Defense", "Coordinator")."""
     covered: set[int] = set()
     for i in range(len(doc)):
         size = title_at(doc, i)
-        if size > 1:
+        if size > 1 or (size == 1 and doc[i].text[:1].isupper() and doc[i].lower_ not in _former_words()):
             covered.update(range(i, i + size))
     return covered
 
@@ -205,6 +205,11 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         if all(gazetteer.lookup_country(t.text) for t in parts):
             return [(t.i, t.i + 1, "NORP") for t in parts]
     return [(start, end, label)]
+
+
+@lru_cache(maxsize=1)
+def _former_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("titles")["former"])
 
 
 @lru_cache(maxsize=1)
