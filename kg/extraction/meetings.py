@@ -157,6 +157,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                         add(np_actors(obj, ents))
             elif child.dep_ == "agent" or (child.dep_ == "acl" and holder is trigger):
                 add(_agents(child, ents))
+    if is_verb and len(hosts) >= 2 and _unnamed_counterpart(trigger, ents):
+        return []  # "X and Y did not meet with representatives of the opposition": not X with Y
     location = place_in(_prep_holders(trigger, verb), ents)
     if location is None:
         subject_tokens = {t.i for subject in subjects_of(verb) for t in subject.subtree} if verb is not None else set()
@@ -203,6 +205,13 @@ def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
     country = gazetteer.load_countries().get(found.country_code)
     host = entity_id("GPE", country.name) if country else None
     return place, host if host in ents.entities else place
+
+
+def _unnamed_counterpart(trigger: Token, ents: DocumentEntities) -> bool:
+    """True when the verb's object or "with" phrase names no one kg can identify."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+    return bool(objects) and not any(np_actors(o, ents) for o in objects)
 
 
 def _agents(node: Token, ents: DocumentEntities) -> list[str]:

@@ -83,6 +83,9 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
     titled = _titled_person(head, ents) or _described_person(head, ents)
     if titled:
         return [titled]
+    pair = _the_two(head, ents)
+    if pair:
+        return pair
     if title_at(head.doc, head.i, head.i + 1) or head.lower_ in _delegation_nouns():
         # "Slovak Minister of Foreign and European Affairs Rastislav Káčer": the title's name
         phrase = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and not t.is_punct]
@@ -139,6 +142,22 @@ def _delegation_members(head: Token, ents: DocumentEntities) -> list[str]:
                         members.extend(a for a in np_actors(obj, ents) if ents.type_of(a) == "PERSON" and a not in members)
         if members:
             return members
+    return []
+
+
+def _the_two(head: Token, ents: DocumentEntities) -> list[str]:
+    """"the two leaders", "both ministers", "the two sides": the last two actors named before."""
+    counted = any(c.lower_ in ("two", "both") for c in head.children)
+    if not counted or head.tag_ not in ("NNS", "NNPS"):
+        return []
+    people = head.lemma_.lower() in _person_nouns()
+    found: list[str] = []
+    for _start, end, entity in reversed(ents.spans):
+        kind = ents.type_of(entity)
+        if end <= head.i and entity not in found and (kind == "PERSON" if people else kind in ("PERSON", "ORG", "GPE")):
+            found.append(entity)
+            if len(found) == 2:
+                return found[::-1]
     return []
 
 
@@ -276,7 +295,9 @@ def status_of(trigger: Token, sentence: Span) -> str:
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if aux & words["uncertain_aux"]:
             found.add("uncertain")
-        if aux & words["planned_aux"] or (lemmas & words["planned_heads"] and depth > 0) or any(
+        # "agreed to X after two days of talks": the talks are behind the agreement, not ahead
+        past = any(n.dep_ == "prep" and n.lower_ in ("after", "following", "since") for n in chain[:depth])
+        if aux & words["planned_aux"] or (lemmas & words["planned_heads"] and depth > 0 and not past) or any(
                 c.lower_ in words["planned_heads"] and c.dep_ in ("amod", "acl", "advmod") for c in children):
             found.add("planned")
         if node.dep_ in ("ROOT",) or node.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in children) and depth > 2:
