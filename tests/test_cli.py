@@ -28,7 +28,7 @@ def built(tmp_path_factory):
 def test_cli_build_writes_every_output(built):
     out, run = built
     assert run.returncode == 0, run.stderr
-    for name in ("extraction.json", "graph.json", "graph.graphml", "graph.ttl", "graph.html"):
+    for name in ("extraction.json", "graph.json", "graph.graphml", "graph.ttl", "graph.nq", "graph.html"):
         assert (out / name).stat().st_size > 0, name
     assert "documents     4 processed, 0 skipped" in run.stdout
     assert "meetings" in run.stdout
@@ -59,7 +59,7 @@ def test_cli_build_is_byte_identical_on_rerun(built, tmp_path):
     paths = [str(p) for p in kg.example_paths()]
     subprocess.run([sys.executable, "-m", "kg.cli", "build", *reversed(paths), "-o", str(tmp_path)],
                    capture_output=True, text=True, check=True)
-    for name in ("extraction.json", "graph.json", "graph.graphml", "graph.ttl"):
+    for name in ("extraction.json", "graph.json", "graph.graphml", "graph.ttl", "graph.nq", "graph.html"):
         assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
 
 

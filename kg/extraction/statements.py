@@ -26,6 +26,7 @@ __all__ = ["find_quotes", "find_statements"]
 
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]", re.S)
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
+CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "prep", "oprd", "advcl"})
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,39 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
         kind = _kind(doc, trigger, rule, quote, cues)
         # "The Vice President and President Tinubu underscored ...": one statement each
         events.extend(_event(document, trigger, rule, speaker, kind, quote) for speaker in speakers)
+    events.extend(_continued_quotes(doc, document, quotes, used_quotes, events, cues))
     events.extend(_transcript_turns(doc, document, ents))
     return events
+
+
+def _continued_quotes(doc: Doc, document: Document, quotes: list[Quote], used: set[Quote],
+                      events: list[Event], cues: Matcher) -> list[Event]:
+    """A quote with no attribution of its own that follows an attributed one continues it:
+    '"We agree," Valdmaa said. "We call on all states to act."' is Valdmaa's too."""
+    speaker_of = {e.quote: e.speaker for e in events if e.quote}
+    found = []
+    previous: tuple[Quote, str] | None = None
+    for quote in quotes:
+        speaker = speaker_of.get(_clean_quote(quote.text)) if quote in used else None
+        if speaker:
+            previous = (quote, speaker)
+            continue
+        if quote in used or previous is None or quote.start - previous[0].end > 200:
+            previous = None
+            continue
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            continue
+        rule = {"id": "continued-quote", "kind": "statement"}
+        kind = _kind(doc, span[0], rule, quote, cues)
+        found.append(_event(document, span[0], rule, previous[1], kind, quote))
+        used.add(quote)
+        previous = (quote, previous[1])
+    return found
+
+
+def _clean_quote(text: str) -> str:
+    return text.strip().rstrip(",").strip()
 
 
 _TURN = re.compile(r"^([^:\n]{2,60}):[ \t]*(.+)$", re.M)
@@ -160,10 +192,13 @@ def _attributed_quote(trigger: Token, quotes: list[Quote], used: set[Quote]) -> 
         if quote in used:
             continue
         ends_here = sentence.start_char <= quote.end <= sentence.end_char and quote.end <= trigger.idx
-        starts_after = quote.start >= trigger.idx and quote.start <= sentence.end_char + 2
+        between = trigger.doc.text[trigger.idx + len(trigger.text):quote.start]
+        # 'X said: "..."' or 'X said, "..."': the quote opens in the same sentence
+        starts_after = (trigger.idx < quote.start < sentence.end_char and len(between) < 60
+                        and not any(mark in between for mark in (".", "?", "!")))
         if ends_here and trigger.idx - quote.end < 80:
             best = quote
-        elif starts_after and best is None and quote.start - trigger.idx < 60:
+        elif starts_after and best is None:
             best = quote
             break
     if best is not None:
@@ -193,20 +228,39 @@ def _statement_id(document: Document, trigger: Token, speaker: str) -> str:
     return event_id("statement", document.id, trigger.idx, speaker)
 
 
+def _reported_content(trigger: Token, rule: dict) -> str | None:
+    """What was said in reported speech.
+
+    After the verb: "urged Kazakhstan to speed up work" -> "Kazakhstan to speed up work".
+    Before it, when the attribution closes the sentence: "The two will meet again in May, a
+    spokesman said." or "X happened, according to a statement" -> "The two will meet again
+    in May".
+    """
+    doc, sentence = trigger.doc, trigger.sent
+    if rule["id"] not in ("according-to", "attributable-to"):
+        parts = [t for c in trigger.children if c.i > trigger.i and c.dep_ in CONTENT_DEPS for t in c.subtree]
+        if parts:
+            return doc[min(t.i for t in parts):max(t.i for t in parts) + 1].text
+        subjects = [t for s in subjects_of(trigger) for t in s.subtree]
+        end = min((t.i for t in subjects), default=trigger.i)
+    else:
+        end = trigger.i
+    before = doc[sentence.start:end].text.strip().rstrip(",;:—–- ").strip()
+    return before if len(before.split()) >= 3 else None
+
+
 def _event(document: Document, trigger: Token, rule: dict, speaker: str, kind: str, quote: Quote | None) -> Event:
     sentence = trigger.sent
     kinds = load_rules("statements")["kinds"]
     content = None
     if quote is None:
-        complement = next((c for c in trigger.children if c.dep_ in ("ccomp", "dobj", "xcomp")), None)
-        if complement is not None:
-            tokens = list(complement.subtree)
-            content = trigger.doc[tokens[0].i:tokens[-1].i + 1].text
+        # what was said: everything the verb governs after it ("urged Kazakhstan to speed up ...")
+        content = _reported_content(trigger, rule)
     evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
                         rule=f"statements:{rule['id']}")
     return Event(
         id=_statement_id(document, trigger, speaker), type="statement", subtype=kind, evidence=evidence,
-        speaker=speaker, quote=quote.text.strip().rstrip(",").strip() if quote else None, content=content,
+        speaker=speaker, quote=_clean_quote(quote.text) if quote else None, content=content,
         trigger=trigger.text, cameo=kinds[kind]["cameo"], plover=kinds[kind]["plover"],
         confidence=0.8 if quote else 0.65,
     )
