@@ -41,8 +41,10 @@ neither and stays its own event. Statements are never merged across documents.
 """
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
@@ -88,6 +90,11 @@ def build_graph(extractions: Iterable[Extraction], *, merge_events: bool = False
     >>> sorted(v for _, v, role in G.out_edges("meeting:1", keys=True))
     ['person:karzai', 'person:lavrov']
     """
+    with _gc_paused():
+        return _build_graph(extractions, merge_events=merge_events)
+
+
+def _build_graph(extractions: Iterable[Extraction], *, merge_events: bool) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     G.graph["documents"] = {}
     records = sorted(extractions, key=lambda x: x.document.id)
@@ -147,6 +154,22 @@ def build_graph(extractions: Iterable[Extraction], *, merge_events: bool = False
             end=affiliation.evidence.end, rule=affiliation.evidence.rule,
         )
     return G
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the graph grows.
+
+    Each collection rescans every node and edge dict already built, which doubles the
+    time of a 10,000-article graph; reference counting still frees everything acyclic.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def event_actors(event: Event) -> list[tuple[str, str]]:

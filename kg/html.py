@@ -28,7 +28,7 @@ import os
 import re
 import tempfile
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from datetime import date as _date
 from functools import lru_cache
 from importlib import resources
@@ -199,9 +199,9 @@ def select_subgraph(
     if lo or hi:
         keep = [n for n, d in G.nodes(data=True)
                 if d.get("kind") != "event" or _in_range(d.get("date"), lo, hi)]
-        H = G.subgraph(keep)
+        H = _induced(G, keep)
         # an entity whose only links were to the dropped events goes with them
-        H = H.subgraph([n for n in H if H.degree(n) or not G.degree(n)])
+        H = _induced(H, [n for n in H if H.degree(n) or not G.degree(n)])
     if focus is not None:
         centres = _match_focus(H, focus)
         if not centres:
@@ -210,7 +210,7 @@ def select_subgraph(
         near: set[Hashable] = set()
         for centre in centres:
             near.update(nx.single_source_shortest_path_length(undirected, centre, cutoff=depth))
-        H = H.subgraph(near)
+        H = _induced(H, near)
     return H.copy()
 
 
@@ -246,7 +246,7 @@ def keep_most_connected(G: nx.Graph, max_nodes: int) -> nx.Graph:
     if G.number_of_nodes() <= max_nodes:
         return G
     ranked = sorted(G.degree, key=lambda item: (-item[1], str(item[0])))[:max_nodes]
-    return G.subgraph(node for node, _ in ranked).copy()
+    return _induced(G, [node for node, _ in ranked])
 
 
 # --- the vis data of one view ----------------------------------------------------------
@@ -621,7 +621,7 @@ def _truncate_view(G: nx.MultiDiGraph, view: str, max_nodes: int) -> tuple[nx.Mu
         return G, A.number_of_nodes()
     kept = set(keep_most_connected(A, max_nodes))
     keep = kept | {n for n, d in G.nodes(data=True) if d.get("kind") == "event"}
-    return G.subgraph(keep).copy(), A.number_of_nodes()
+    return _induced(G, keep), A.number_of_nodes()
 
 
 def _banner(view: str, shown: int, total: int, focus: str | None) -> str | None:
@@ -951,7 +951,7 @@ def _layout(G: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[int, int]]:
     for component in components:
         if len(component) == 1:
             continue
-        pos = _layout_component(U.subgraph(component), seed)
+        pos = _layout_component(_induced(U, component), seed)  # spring_layout depends on node order
         xs = [p[0] for p in pos.values()]
         ys = [p[1] for p in pos.values()]
         x0, y0 = min(xs), min(ys)
@@ -974,6 +974,23 @@ def _layout(G: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[int, int]]:
     for i, n in enumerate(singles):
         out[n] = (round((i % columns) * _UNIT), round((y + 0.6 * (i // columns)) * _UNIT))
     return out
+
+
+def _induced(G: nx.Graph, nodes: Iterable[Hashable]) -> nx.Graph:
+    """A copy of the subgraph induced by ``nodes``, in ``G``'s node and edge order.
+
+    Unlike ``G.subgraph(nodes).copy()``, the order does not follow a set's iteration order,
+    which changes with PYTHONHASHSEED; the page must be byte-identical across runs.
+    """
+    keep = set(nodes)
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in keep)
+    if G.is_multigraph():
+        H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep)
+    else:
+        H.add_edges_from((u, v, d) for u, v, d in G.edges(data=True) if u in keep and v in keep)
+    return H
 
 
 def _layout_component(C: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
