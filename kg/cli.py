@@ -115,6 +115,56 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+@app.command()
+def query(
+    graph_file: Path = typer.Argument(..., help="an RDF export of kg (.ttl, .nt, .nq, .trig, .jsonld)"),
+    sparql: Optional[str] = typer.Option(None, "--sparql", help="a SPARQL SELECT query"),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="a named query: who-met, statements-by, ..."),
+    param: list[str] = typer.Option([], "--param", "-p", help="KEY=VALUE for a named query's parameter"),
+    format: str = typer.Option("table", "--format", "-f", help="table, csv or json"),
+    engine: str = typer.Option("rdflib", "--engine", help="rdflib or oxigraph (faster on large files)"),
+    list_names: bool = typer.Option(False, "--list", help="list the named queries and exit"),
+) -> None:
+    """Run SPARQL over an export: a named query or your own."""
+    from kg.query import format_table, list_queries, run_query
+
+    if list_names:
+        for named in list_queries():
+            params = ", ".join(p.name for p in named.params)
+            typer.echo(f"{named.name:20} {('(' + params + ')') if params else '':30} {named.description}")
+        return
+    params = {}
+    for item in param:
+        key, sep, value = item.partition("=")
+        if not sep:
+            typer.echo(f"kg: error: --param {item!r}: expected KEY=VALUE", err=True)
+            raise typer.Exit(EXIT_FATAL)
+        params[key] = value
+    try:
+        result = run_query(graph_file, sparql=sparql, name=name, params=params or None, engine=engine)
+        typer.echo(format_table(result, format))
+    except (KGError, ValueError) as error:
+        typer.echo(f"kg: error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+
+
+@app.command()
+def validate(graph_file: Path = typer.Argument(..., help="an RDF export of kg")) -> None:
+    """Check an export against kg's SHACL shapes; exit 1 with the report if it does not conform."""
+    from kg.query import validate as validate_graph
+
+    try:
+        report = validate_graph(graph_file)
+    except (KGError, ValueError) as error:
+        typer.echo(f"kg: error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+    if not report.conforms:
+        typer.echo(report.text, err=True)
+        typer.echo(f"{graph_file}: does not conform to kg's shapes", err=True)
+        raise typer.Exit(EXIT_FATAL)
+    typer.echo(f"{graph_file}: conforms to kg's shapes")
+
+
 def main() -> None:
     """Entry point of the ``kg`` script."""
     app()

@@ -71,3 +71,23 @@ def test_cli_extract_to_stdout_and_missing_file(tmp_path):
     assert run.returncode == 3
     assert json.loads(run.stdout)["documents"][0]["id"] == "a"
     assert f"kg: skipped {tmp_path / 'missing.txt'}: no such file or folder" in run.stderr
+
+
+def test_cli_query_named_and_validate(built):
+    out, _ = built
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(out / "graph.nq"), "--name", "who-met",
+                          "--param", "actor=Liis Valdmaa", "--format", "json"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    rows = json.loads(run.stdout)
+    assert {"Georg Kessler", "Liis Valdmaa"} <= {v for row in rows for v in row.values()}
+    check = subprocess.run([sys.executable, "-m", "kg.cli", "validate", str(out / "graph.nq")],
+                           capture_output=True, text=True)
+    assert check.returncode == 0 and "conforms" in check.stdout
+
+
+def test_cli_query_rejects_bad_sparql_in_one_line(built):
+    out, _ = built
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(out / "graph.ttl"), "--sparql", "SELEC x"],
+                         capture_output=True, text=True)
+    assert run.returncode == 1
+    assert run.stderr.startswith("kg: error: SPARQL error") and run.stderr.count("\n") == 1
