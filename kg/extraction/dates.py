@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-__all__ = ["normalise_date"]
+__all__ = ["names_a_time", "normalise_date"]
 
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
@@ -62,6 +62,18 @@ def normalise_date(text: str, published: str | None, *, future: bool = False) ->
 
 
 @lru_cache(maxsize=4096)
+def names_a_time(text: str) -> bool:
+    """True for expressions that place an event in time ("in November and February"),
+    not for durations ("two days") or vague spans ("recent months").
+
+    Examples
+    --------
+    >>> names_a_time("in November and February"), names_a_time("two days")
+    (True, False)
+    """
+    return bool(_ANCHORED.search(text))
+
+
 def _parse(text: str, published: str | None, future: bool) -> str | None:
     from dateparser.date import DateDataParser
 

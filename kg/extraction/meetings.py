@@ -15,7 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.extraction.dates import normalise_date
+from kg.extraction.dates import names_a_time, normalise_date
 from kg.extraction.entities import DocumentEntities
 from kg.extraction.syntax import np_actors, place_below, place_in, status_of, subjects_of
 from kg import gazetteer
@@ -39,6 +39,7 @@ class _Reading:
     date: str | None = None
     status: str = "occurred"
     subtype: str = "meet"
+    other_time: bool = False  # dated by an expression kg could not normalise
     sentences: set[int] = field(default_factory=set)  # token starts of the sentences merged in
 
     def __post_init__(self) -> None:
@@ -85,7 +86,7 @@ def _dated_by_trip(readings: list[_Reading]) -> list[_Reading]:
     for reading in readings:
         if reading.subtype == "visit" and reading.date and reading.status == "occurred":
             trips.append(reading)
-        elif reading.date is None and reading.status == "occurred":
+        elif reading.date is None and not reading.other_time and reading.status == "occurred":
             trip = next((t for t in reversed(trips) if set(t.participants) & set(reading.participants)), None)
             if trip is not None:
                 reading.date = trip.date
@@ -166,14 +167,15 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     participants = [p for p in participants if p != location or rule["subtype"] == "visit"]
     subtype = _subtype(trigger, rule)
     status = status_of(trigger, sentence)
-    date = _date(trigger, verb, document, future=status == "planned")
+    date, other_time = _date(trigger, verb, document, future=status == "planned")
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
     if is_verb and len(hosts) == 1 and len(guests) >= 2 and all(ents.type_of(g) == "PERSON" for g in guests):
         # "X met with A, B and C": one meeting with each
-        return [_Reading(trigger, rule, hosts + [guest], location, date, status, subtype) for guest in guests]
-    return [_Reading(trigger, rule, participants, location, date, status, subtype)]
+        return [_Reading(trigger, rule, hosts + [guest], location, date, status, subtype, other_time)
+                for guest in guests]
+    return [_Reading(trigger, rule, participants, location, date, status, subtype, other_time)]
 
 
 def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: str | None,
@@ -209,7 +211,9 @@ def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
 
 def _unnamed_counterpart(trigger: Token, ents: DocumentEntities) -> bool:
     """True when the verb's object or "with" phrase names no one kg can identify."""
-    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    rules = load_rules("meetings")
+    events = set(rules["anaphoric_nouns"]) | set(rules["object_nouns"])
+    objects = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() not in events]
     objects += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
     return bool(objects) and not any(np_actors(o, ents) for o in objects)
 
@@ -257,18 +261,20 @@ def _subtype(trigger: Token, rule: dict) -> str:
     return rule["subtype"]
 
 
-def _date(trigger: Token, verb: Token | None, document: Document, *, future: bool) -> str | None:
+def _date(trigger: Token, verb: Token | None, document: Document, *, future: bool) -> tuple[str | None, bool]:
+    """The event's ISO date, and whether it names a time kg could not normalise
+    ("in November and February"): such an event is not the same as a dated one."""
     scopes = [trigger] + ([verb] if verb is not None and verb != trigger else [])
+    other_time = False
     for ent in trigger.sent.ents:
         if ent.label_ != "DATE":
             continue
-        root = ent.root
-        attached = any(_under(root, scope, trigger, verb) for scope in scopes)
-        if attached:
+        if any(_under(ent.root, scope, trigger, verb) for scope in scopes):
             value = normalise_date(ent.text, document.published, future=future)
             if value:
-                return value
-    return None
+                return value, False
+            other_time = other_time or names_a_time(ent.text)
+    return None, other_time
 
 
 def _under(token: Token, scope: Token, trigger: Token, verb: Token | None) -> bool:
@@ -314,6 +320,7 @@ def _absorb(target: _Reading, reading: _Reading, precedence: list[str]) -> None:
     target.sentences |= reading.sentences
     target.location = target.location or reading.location
     target.date = target.date or reading.date
+    target.other_time = target.other_time or reading.other_time
     target.subtype = min(target.subtype, reading.subtype, key=precedence.index)
 
 
@@ -324,6 +331,8 @@ def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> b
         return False
     if first.date and second.date and first.date != second.date:
         return False
+    if (first.other_time and second.date) or (second.other_time and first.date):
+        return False  # "met in November and February" is not the meeting of May 28
     a, b = set(first.participants), set(second.participants)
     if not a & b:
         return False
