@@ -61,7 +61,7 @@ def find_posts(doc: Doc, ents: DocumentEntities) -> list[Post]:
     for start, end, person in ents.spans:
         if ents.type_of(person) != "PERSON":
             continue
-        found = [post for reader in (_before, _apposition_after, _apposition_before)
+        found = [post for reader in (_before, _apposition_after, _apposition_before, _byline)
                  if (post := reader(doc, ents, start, end, person))]
         # "President Bola Tinubu of Nigeria": the reading that names the country wins
         named = [post for post in found if post.organization]
@@ -132,6 +132,22 @@ def _apposition_before(doc: Doc, ents: DocumentEntities, start: int, end: int, p
     if start >= 2 and doc[start - 1].text == ",":
         return _read_title_phrase(doc, ents, _prefix_start(doc, ents, start - 1), start - 1, person, start, "apposition")
     return None
+
+
+def _byline(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str) -> Post | None:
+    """A name alone on its line with the title on the next: "Michael R. Pompeo / Secretary of State"."""
+    line_start = start == 0 or "\n" in doc[start - 1].text_with_ws
+    line_end = end < len(doc) and "\n" in (doc[end - 1].whitespace_ + doc[end].text if doc[end].is_space else doc[end - 1].whitespace_)
+    if not (line_start and line_end):
+        return None
+    i = end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    size = title_at(doc, i)
+    after = i + size
+    if not size or (after < len(doc) and not doc[after].is_space and "\n" not in doc[after - 1].whitespace_):
+        return None
+    return Post(person, doc[i:after].text, None, True, doc[start].sent.start, "byline", start)
 
 
 def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
