@@ -17,6 +17,8 @@ _EXPORTS = {
     "BuildResult": "kg.api", "build": "kg.api", "example_paths": "kg.api", "extract": "kg.api",
     "actor_network": "kg.graph", "build_graph": "kg.graph",
     "read_documents": "kg.ingest",
+    "to_rdf": "kg.rdf", "write_rdf": "kg.rdf", "run_query": "kg.query", "validate": "kg.query",
+    "write_html": "kg.html", "show": "kg.html",
     "Affiliation": "kg.model", "Document": "kg.model", "Entity": "kg.model", "Event": "kg.model",
     "Evidence": "kg.model", "Extraction": "kg.model", "Mention": "kg.model",
 }

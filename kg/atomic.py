@@ -29,6 +29,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)  # mkstemp makes the file private; outputs are for everyone to read
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as error:
