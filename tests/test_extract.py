@@ -41,6 +41,10 @@ def _meetings(extraction, names):
     ("Kenyan President David Otieno held talks with Ugandan President Moses Okello in Nairobi.",
      {"David Otieno", "Moses Okello"}, "Nairobi", "occurred"),
     ("It was not clear whether Otieno would meet Okello.", None, None, "uncertain"),
+    ("Kenya on Monday called off a summit in Nairobi between Kenyan President David Otieno and Ugandan "
+     "President Moses Okello.", {"David Otieno", "Moses Okello"}, "Nairobi", "cancelled"),
+    ("Kenyan President David Otieno and Ugandan President Moses Okello did not meet in Nairobi.",
+     {"David Otieno", "Moses Okello"}, "Nairobi", "negated"),
 ])
 def test_extract_meeting_participants_place_status(read, text, people, place, status):
     extraction, names = read(text)

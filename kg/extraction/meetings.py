@@ -138,8 +138,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         objects += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if not objects or not any(np_actors(o, ents, delegations=False) for o in objects):
             return []
-    for subject in subjects_of(verb) if verb is not None else []:
-        add(np_actors(subject, ents))
+    if verb is not None and _subject_takes_part(trigger, verb):
+        for subject in subjects_of(verb):
+            add(np_actors(subject, ents))
     hosts = list(participants)
     holders = [trigger] + ([verb] if verb is not None and verb != trigger else [])
     for holder in holders:
@@ -158,6 +159,12 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                         add(np_actors(obj, ents))
             elif child.dep_ == "agent" or (child.dep_ == "acl" and holder is trigger):
                 add(_agents(child, ents))
+            if child.dep_ == "prep" and holder is trigger:
+                # "a summit in Lusaka between A and B": the phrase hangs off the place
+                for obj in (o for o in child.children if o.dep_ == "pobj"):
+                    for inner in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("between", "with")):
+                        for person in (o for o in inner.children if o.dep_ == "pobj"):
+                            add(np_actors(person, ents))
     if is_verb and len(hosts) >= 2 and _unnamed_counterpart(trigger, ents):
         return []  # "X and Y did not meet with representatives of the opposition": not X with Y
     location = place_in(_prep_holders(trigger, verb), ents)
@@ -167,7 +174,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     participants = [p for p in participants if p != location or rule["subtype"] == "visit"]
     subtype = _subtype(trigger, rule)
     status = status_of(trigger, sentence)
-    date, other_time = _date(trigger, verb, document, future=status == "planned")
+    # "called off on Tuesday a summit": the verb's date is not the summit's
+    date_verb = verb if verb is not None and _subject_takes_part(trigger, verb) else None
+    date, other_time = _date(trigger, date_verb, document, future=status == "planned")
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
@@ -207,6 +216,19 @@ def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
     country = gazetteer.load_countries().get(found.country_code)
     host = entity_id("GPE", country.name) if country else None
     return place, host if host in ents.entities else place
+
+
+def _subject_takes_part(trigger: Token, verb: Token) -> bool:
+    """Whether the subject of the verb a trigger hangs from is a participant: yes for
+    "X met", "X held talks", "X spoke at a meeting"; no for "X called off the summit"."""
+    if verb == trigger:
+        return True
+    node = trigger
+    while node != verb and node.head != node:
+        if node.dep_ == "pobj":
+            return True  # "at a meeting", "for two days of talks"
+        node = node.head
+    return verb.lemma_.lower() in set(load_rules("meetings")["participation_verbs"])
 
 
 def _unnamed_counterpart(trigger: Token, ents: DocumentEntities) -> bool:

@@ -15,7 +15,7 @@ __all__ = ["load_rules"]
 
 ALLOWED_KEYS: dict[str, set[str]] = {
     "meetings": {"description", "triggers", "subtype_precedence", "object_nouns", "anaphoric_nouns",
-                 "agreement_nouns", "status", "group_nouns", "delegation_nouns", "person_nouns"},
+                 "agreement_nouns", "status", "group_nouns", "delegation_nouns", "person_nouns", "participation_verbs"},
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
                    "excluded_speakers_types", "news_verbs"},
     "titles": {"description", "titles", "former", "honorifics"},
