@@ -7,16 +7,15 @@ import json
 
 import networkx as nx
 import pytest
+import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-import kg.query
-from kg.graph import build_graph
-from kg.model import Document, Entity, Event, Evidence, Extraction
+from kg.errors import KGError
 from kg.query import (NamedQuery, QueryError, QueryResult, format_table, list_queries, load_query,
                       run_query, validate)
 from kg.rdf import BASE, mint_iri, to_dataset, write_rdf
-from kg.vocab import KG, NIF, QUERIES_DIR
+from kg.vocab import KG, QUERIES_DIR, SEM
 
 from test_rdf import sample_extractions, sample_graph
 
@@ -63,8 +62,8 @@ def files(G, tmp_path_factory):
 @pytest.mark.parametrize("name, params", CASES)
 def test_query_named_queries_agree_on_rdflib_and_oxigraph(G, files, name, params):
     results = [run_query(G, name=name, params=params, engine=engine) for engine in ("rdflib", "oxigraph")]
-    results += [run_query(files[s], name=name, params=params, engine="oxigraph") for s in (".nq", ".ttl")]
-    results += [run_query(files[s], name=name, params=params, engine="rdflib") for s in (".trig", ".jsonld")]
+    results += [run_query(files[s], name=name, params=params, engine="oxigraph") for s in (".nq", ".ttl", ".jsonld")]
+    results += [run_query(files[s], name=name, params=params, engine="rdflib") for s in (".trig", ".nt", ".jsonld")]
     first = results[0]
     for other in results[1:]:
         assert other.columns == first.columns
@@ -178,7 +177,7 @@ def test_query_bad_sparql_and_non_select_raise_query_error(G, engine):
 
 def test_query_missing_file_and_bad_suffix(tmp_path):
     for engine in ("rdflib", "oxigraph"):
-        with pytest.raises(kg.errors.KGError, match="missing.nq"):
+        with pytest.raises(KGError, match="missing.nq"):
             run_query(tmp_path / "missing.nq", name="who-met", engine=engine)
         with pytest.raises(QueryError, match="'.rdf'"):
             run_query(tmp_path / "graph.rdf", name="who-met", engine=engine)
@@ -278,7 +277,8 @@ def test_query_validate_fails_a_bad_timestamp_and_an_unknown_code():
     quads = to_dataset(G)
     meeting = mint_iri("meeting", "d1:m1")
     graph = next(g for g in quads.graphs() if (meeting, None, None) in g)
-    graph.set((meeting, kg.rdf.SEM.hasTimeStamp, Literal("2009-11-03T10:00:00", datatype=kg.rdf.XSD.dateTime)))
+    stamp = Literal("2009-11-03T10:00:00", datatype=rdflib.namespace.XSD.dateTime)
+    graph.set((meeting, SEM.hasTimeStamp, stamp))
     report = validate(quads)
     assert not report.conforms and "xsd:gYearMonth" in report.text
     report = validate(_broken(**{"d1:m1": {"cameo": "999"}}))

@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import networkx as nx
@@ -18,8 +17,8 @@ import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
 from rdflib import namespace as NS
+from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 from rdflib.term import _is_valid_uri
 
@@ -536,6 +535,19 @@ def test_rdf_code_schemes_cover_kgs_codes():
             "SANCTION", "COERCE", "ASSAULT"} <= plover
     assert codes.value(CAMEO["043"], SKOS.prefLabel) == Literal("Host a visit", lang="en")
     assert codes.value(CAMEO["043"], SKOS.broadMatch) == PLOVER.CONSULT
+
+
+def test_rdf_codes_in_kgs_rules_are_in_the_code_schemes():
+    codes = Graph().parse(CODES_FILE, format="turtle")
+    sources = [*(ROOT / "kg").rglob("*.json"), *(ROOT / "kg").rglob("*.py")]
+    found = set()
+    for source in sources:
+        text = source.read_text(encoding="utf-8", errors="replace")
+        for prop, code in re.findall(r"\b(cameo|plover)[\"']?\s*[:=]\s*[\"']([0-9A-Z]{2,20})[\"']", text, re.I):
+            concept = (CAMEO if prop.lower() == "cameo" else PLOVER)[code]
+            found.add(concept)
+            assert (concept, RDF.type, SKOS.Concept) in codes, f"{source.name}: {prop} {code!r} not in codes.ttl"
+    assert CAMEO["043"] in found or not found
 
 
 def test_rdf_vocab_files_parse_in_oxigraph_too():
