@@ -54,11 +54,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.atomic import atomic_write_text
 from kg.errors import IngestError, KGError
 from kg.model import Document, Extraction, to_dict
+
+if TYPE_CHECKING:
+    from kg.api import BuildResult
 
 __all__ = ["LOCK_FILE", "STORE_FILE", "AddReport", "Corpus", "content_hash", "extraction_from_dict"]
 
@@ -212,7 +215,7 @@ class Corpus:
 
         return resolve_corpus(_read_records(self.path))
 
-    def build(self):
+    def build(self) -> BuildResult:
         """The corpus graph: every record, events reported by several documents merged.
 
         Returns
