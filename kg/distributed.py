@@ -126,7 +126,6 @@ def build_with_dask(
     model: str | None = None,
     published: str | None = None,
     partitions: int | None = None,
-    merge_events: bool = True,
 ) -> BuildResult:
     """``kg.build`` with the extraction on a Dask cluster; unreadable documents are skipped.
 
@@ -135,19 +134,14 @@ def build_with_dask(
     kg.api.BuildResult
         ``skipped`` lists the documents that could not be read or extracted.
     """
-    import kg
-    from kg.api import BuildResult
-    from kg.graph import build_graph
+    from kg.api import assemble
     from kg.pipeline import default_model
 
     model = model or default_model()
     skipped: list[IngestError] = []
     records = extract_with_dask(paths, scheduler=scheduler, model=model, partitions=partitions,
                                 published=published, on_error=skipped.append)
-    graph = build_graph(records, merge_events=merge_events)
-    graph.graph["model"] = model
-    graph.graph["kg_version"] = kg.__version__
-    return BuildResult(records, graph, model, skipped)
+    return assemble(records, model=model, skipped=skipped)
 
 
 def extract_in_processes(

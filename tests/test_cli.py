@@ -91,3 +91,20 @@ def test_cli_query_rejects_bad_sparql_in_one_line(built):
                          capture_output=True, text=True)
     assert run.returncode == 1
     assert run.stderr.startswith("kg: error: SPARQL error") and run.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_extract_keeps_every_document_past_the_parallel_threshold(tmp_path, jobs):
+    from kg.api import PARALLEL_MIN_DOCUMENTS
+
+    corpus = tmp_path / "many.jsonl"
+    count = PARALLEL_MIN_DOCUMENTS + 8
+    corpus.write_text("".join(
+        json.dumps({"id": f"n{i:03d}", "text": f"Kenyan President David Otieno met Ugandan President Moses Okello "
+                                               f"in Nairobi on day {i}."}) + "\n" for i in range(count)))
+    out = tmp_path / "out.json"
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(corpus), "-o", str(out), "-j", jobs],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    ids = [d["id"] for d in json.loads(out.read_text())["documents"]]
+    assert ids == [f"n{i:03d}" for i in range(count)]
