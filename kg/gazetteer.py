@@ -58,6 +58,7 @@ from typing import Any
 from kg.errors import KGError
 
 __all__ = [
+    "country_by_code",
     "COUNTRIES_FILE",
     "REGIONS_FILE",
     "CountryRecord",
@@ -615,6 +616,19 @@ def lookup_place(name: str) -> Place | None:
     ):
         return city[1]
     return state or (city[1] if city else None)
+
+
+@lru_cache(maxsize=512)
+def country_by_code(country_code: str) -> Place | None:
+    """The country with an ISO 3166-1 alpha-2 code.
+
+    Examples
+    --------
+    >>> country_by_code("KZ").name
+    'Kazakhstan'
+    """
+    record = load_countries().get(country_code.upper())
+    return lookup_country(record.name) if record else None
 
 
 def geonames_iri(geonames_id: int) -> str:

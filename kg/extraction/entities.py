@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from kg import gazetteer
@@ -222,14 +223,34 @@ def _titles() -> tuple[frozenset[tuple[str, ...]], int]:
 
 
 def title_at(doc: Doc, start: int, end: int | None = None) -> int:
-    """Length in tokens of the longest title or honorific starting at token ``start``."""
-    forms, longest = _titles()
+    """Length in tokens of the longest title or honorific starting at token ``start``
+    and ending by ``end``."""
     end = len(doc) if end is None else end
-    for size in range(min(longest, end - start), 0, -1):
-        words = tuple(t.lower_ for t in doc[start:start + size])
-        if words in forms:
+    for size in _title_index(doc).get(start, ()):
+        if start + size <= end:
             return size
     return 0
+
+
+def _title_index(doc: Doc) -> dict[int, tuple[int, ...]]:
+    """Start token -> sizes of the titles starting there, longest first; one PhraseMatcher
+    pass per document, kept in ``doc.user_data``."""
+    index = doc.user_data.get("kg_titles")
+    if index is None:
+        found: dict[int, list[int]] = {}
+        for _match_id, start, end in _title_matcher(doc.vocab)(doc):
+            found.setdefault(start, []).append(end - start)
+        index = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in found.items()}
+        doc.user_data["kg_titles"] = index
+    return index
+
+
+@lru_cache(maxsize=8)
+def _title_matcher(vocab) -> PhraseMatcher:
+    forms, _longest = _titles()
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("TITLE", [Doc(vocab, words=list(form)) for form in sorted(forms)])
+    return matcher
 
 
 def _title_prefix_length(doc: Doc, start: int, end: int) -> int:

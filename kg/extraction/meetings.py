@@ -213,7 +213,7 @@ def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
     found = gazetteer.lookup_place(ents.entities[place].name)
     if found is None or found.type != "GPE" or not found.country_code:
         return place, place
-    country = gazetteer.load_countries().get(found.country_code)
+    country = gazetteer.country_by_code(found.country_code)
     host = entity_id("GPE", country.name) if country else None
     return place, host if host in ents.entities else place
 
