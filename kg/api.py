@@ -63,7 +63,7 @@ class BuildResult:
         from kg.graphio import write_graphml, write_node_link
         from kg.html import render_html
         from kg.jsonio import write_extraction_json
-        from kg.rdf import write_rdf
+        from kg.rdf import write_rdf_files
 
         folder = Path(output)
         page = render_html(self.graph, **html_options)  # a bad --focus fails before any file is touched
@@ -71,8 +71,8 @@ class BuildResult:
             write_extraction_json(self.extractions, folder / "extraction.json"),
             write_node_link(self.graph, folder / "graph.json"),
             write_graphml(self.graph, folder / "graph.graphml"),
-            write_rdf(self.graph, folder / "graph.ttl"),
-            write_rdf(self.graph, folder / "graph.nq"),  # named graphs: one per assertion, with provenance
+            # the union graph, and named graphs (one per assertion, with its provenance)
+            *write_rdf_files(self.graph, [folder / "graph.ttl", folder / "graph.nq"]),
             atomic_write_text(folder / "graph.html", page),
         ]
 

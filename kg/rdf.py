@@ -82,6 +82,7 @@ from kg.errors import KGError
 from kg.vocab import CAMEO, CODES_FILE, EVENT_TYPE, KG, NIF, PLOVER, SEM
 
 __all__ = [
+    "write_rdf_files",
     "BASE",
     "FORMATS",
     "LARGE_GRAPH",
@@ -911,23 +912,38 @@ def write_rdf(
     ...      if "Karzai" in line]  # doctest: +ELLIPSIS
     ['<https://w3id.org/kg/id/person/...> <http://www.w3.org/2000/01/rdf-schema#label> "Hamid Karzai" .']
     """
-    path = Path(path)
-    fmt = _format_of(path, format)
+    return write_rdf_files(G, [path], format=format, base=base, engine=engine)[0]
+
+
+def write_rdf_files(
+    G: nx.MultiDiGraph,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    format: str | None = None,
+    base: str = BASE,
+    engine: str = "auto",
+) -> list[Path]:
+    """:func:`write_rdf` to several files (formats by suffix), generating the quads once.
+
+    ``kg build`` writes ``graph.ttl`` and ``graph.nq`` this way: the quads of a large
+    graph cost as much to generate as to serialise.
+    """
     if engine not in ("auto", "rdflib", "oxigraph"):
         raise ValueError(f"engine {engine!r}: expected 'auto', 'rdflib' or 'oxigraph'")
     if engine == "oxigraph" and not _has_oxigraph():
         raise ValueError("engine 'oxigraph' needs pyoxigraph: pip install pyoxigraph")
+    targets = [(Path(path), _format_of(Path(path), format)) for path in paths]
     quads = list(generate_quads(G, base=base))
-    use_oxigraph = fmt != "jsonld" and (
-        engine == "oxigraph" or (engine == "auto" and len(quads) > LARGE_GRAPH and _has_oxigraph())
-    )
-    if use_oxigraph:
-        data = _serialise_oxigraph(quads, fmt, base)
-    else:
-        data = _serialise_rdflib(quads, fmt, base)
-    if fmt in ("ntriples", "nquads"):
-        data = _sorted_lines(data)
-    return atomic_write_bytes(path, data)
+    written = []
+    for path, fmt in targets:
+        use_oxigraph = fmt != "jsonld" and (
+            engine == "oxigraph" or (engine == "auto" and len(quads) > LARGE_GRAPH and _has_oxigraph())
+        )
+        data = _serialise_oxigraph(quads, fmt, base) if use_oxigraph else _serialise_rdflib(quads, fmt, base)
+        if fmt in ("ntriples", "nquads"):
+            data = _sorted_lines(data)
+        written.append(atomic_write_bytes(path, data))
+    return written
 
 
 def read_rdf(path: str | os.PathLike[str], *, format: str | None = None) -> Dataset:
