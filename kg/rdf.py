@@ -576,9 +576,20 @@ class _Exporter:
             yield g, KG.confidence, confidence, pg
         if data.get("rule"):
             yield g, KG.rule, _text(data["rule"]), pg
-        doc_id, start, end = data.get("doc_id"), data.get("start"), data.get("end")
-        if doc_id is None or not isinstance(start, int) or not isinstance(end, int):
+        # an event reported by several articles is derived from each report's sentence
+        # (the node's own evidence first; a merged event holds one report per document)
+        reports = [data, *(r for r in data.get("reports") or () if r.get("doc_id") != data.get("doc_id"))]
+        if not any(isinstance(r.get("start"), int) and isinstance(r.get("end"), int) and r.get("doc_id") is not None
+                   for r in reports):
             self._warn(f"{fact}: no evidence offsets; the assertion has no prov:wasDerivedFrom")
+            return
+        for report in reports:
+            yield from self._derivation(g, report)
+
+    def _derivation(self, g: URIRef, report: dict) -> Iterator[Quad]:
+        pg = self.provenance_graph
+        doc_id, start, end = report.get("doc_id"), report.get("start"), report.get("end")
+        if doc_id is None or not isinstance(start, int) or not isinstance(end, int):
             return
         document = self._document(doc_id)
         sentence = URIRef(f"{self.base}sentence/{str(document).rsplit('/', 1)[1]}-{start}-{end}")
@@ -590,8 +601,8 @@ class _Exporter:
         yield sentence, RDF.type, NIF.OffsetBasedString, pg
         yield sentence, NIF.beginIndex, Literal(str(start), datatype=XSD.nonNegativeInteger), pg
         yield sentence, NIF.endIndex, Literal(str(end), datatype=XSD.nonNegativeInteger), pg
-        if data.get("sentence") is not None:
-            yield sentence, NIF.anchorOf, _text(data["sentence"]), pg
+        if report.get("sentence") is not None:
+            yield sentence, NIF.anchorOf, _text(report["sentence"]), pg
         yield sentence, NIF.referenceContext, document, pg
 
     def _document_quads(self, doc_id: str) -> Iterator[Quad]:

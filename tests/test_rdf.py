@@ -561,3 +561,25 @@ def test_rdf_docstring_examples_run():
     for module in (kg.rdf, kg.query, kg.vocab):
         failed, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert attempted > 0 and failed == 0, module.__name__
+
+
+def test_rdf_merged_event_is_derived_from_every_report():
+    from kg.graph import build_graph as build
+    from kg.model import Document, Entity, Event, Evidence, Extraction
+    from kg.query import validate as shacl
+
+    people = (Entity("person:ana-silva", "Ana Silva", "PERSON"), Entity("person:omar-haddad", "Omar Haddad", "PERSON"))
+    records = []
+    for doc_id, text, date in (("a", "Ana Silva met Omar Haddad on Monday.", "2030-01-06"),
+                               ("b", "Silva and Haddad held talks.", None)):
+        evidence = Evidence(doc_id, 0, len(text), text, rule="meetings:test")
+        meeting = Event(f"meeting:{doc_id}", "meeting", "meet", evidence,
+                        participants=("person:ana-silva", "person:omar-haddad"), date=date)
+        records.append(Extraction(Document(doc_id, text), people, (meeting,)))
+    G = build(records, merge_events=True)
+    meetings = [n for n, d in G.nodes(data=True) if d.get("type") == "meeting"]
+    assert len(meetings) == 1
+    dataset = to_dataset(G)
+    derived = set(dataset.objects(None, PROV.wasDerivedFrom))
+    assert len(derived) == 2
+    assert shacl(dataset).conforms
