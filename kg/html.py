@@ -700,6 +700,14 @@ def _event_title(n: Hashable, d: dict[str, Any], H: nx.Graph, labels: dict, docu
     if d.get("doc_id") is not None:
         lines.append("Source: " + _source(d.get("doc_id"), documents, d.get("doc_title"),
                                           d.get("doc_published")))
+    others = [r for r in d.get("reports") or () if r.get("doc_id") != d.get("doc_id")]
+    if others:
+        lines.append(f"Also reported by {len(others)} more article{'s' if len(others) > 1 else ''}:")
+        for report in others[:5]:
+            lines.append(f"\u2022 {report.get('sentence') or ''} \u2014 "
+                         + _source(report.get("doc_id"), documents, None, None))
+    if d.get("conflicts"):
+        lines.append("Reports disagree: " + "; ".join(map(str, d["conflicts"])))
     extra = [f"{key} {d[key]}" for key in ("cameo", "plover") if d.get(key)]
     if extra:
         lines.append("Codes: " + ", ".join(extra))

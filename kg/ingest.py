@@ -48,6 +48,7 @@ from kg.model import Document
 
 __all__ = ["SUFFIXES", "date_in_name", "decode_text", "parse_date", "read_documents", "split_headline"]
 
+OUTPUT_MARKER = "extraction.json"
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
 ErrorHandler = Callable[[IngestError], None]
@@ -135,7 +136,10 @@ def _expand(paths: Iterable[str | Path], on_error: ErrorHandler | None) -> Itera
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            # a folder kg wrote into (it holds extraction.json) is output, not articles
+            outputs = {marker.parent for marker in path.rglob(OUTPUT_MARKER)}
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                           and not outputs.intersection(p.parents))
             if not found:
                 _report(IngestError(f"{path}: no {', '.join(SUFFIXES)} files in this folder; skipped"), on_error)
             yield from found

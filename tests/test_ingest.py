@@ -329,3 +329,12 @@ def test_ingest_reads_a_20000_word_sentence(tmp_path):
 
 def test_ingest_split_headline_keeps_one_line_documents_whole():
     assert split_headline("Lavrov met Karzai.\n") == (None, "Lavrov met Karzai.")
+
+
+def test_ingest_folder_skips_kgs_own_output_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nLeaders met in Rome.\n", encoding="utf-8")
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "extraction.json").write_text("{}", encoding="utf-8")
+    (out / "graph.html").write_text("<html><body><p>Not an article.</p></body></html>", encoding="utf-8")
+    assert [d.id for d in read_documents([tmp_path])] == ["a"]
