@@ -220,6 +220,24 @@ def validate(graph_file: Path = typer.Argument(..., help="an RDF export of kg"))
     typer.echo(f"{graph_file}: conforms to kg's shapes")
 
 
+@app.command()
+def push(
+    graph_file: Path = typer.Argument(..., help="an RDF export of kg (.nq/.trig keep named graphs; .ttl/.nt/.jsonld)"),
+    endpoint: str = typer.Argument(..., help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store"),
+    graph: Optional[str] = typer.Option(None, "--graph", help="named graph IRI for a .ttl/.nt/.jsonld file"),
+    replace: bool = typer.Option(False, "--replace", help="PUT (replace) instead of POST (add)"),
+) -> None:
+    """Send an export to a SPARQL 1.1 store (Oxigraph, Fuseki, GraphDB) over the Graph Store Protocol."""
+    from kg.push import push_rdf
+
+    try:
+        result = push_rdf(graph_file, endpoint, graph=graph, replace=replace)
+    except KGError as error:
+        typer.echo(f"kg: error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+    typer.echo(f"{graph_file}: {result.bytes_sent:,} bytes -> {result.url} ({result.status})")
+
+
 def main() -> None:
     """Entry point of the ``kg`` script."""
     app()
