@@ -248,8 +248,12 @@ def _title_index(doc: Doc) -> dict[int, tuple[int, ...]]:
 @lru_cache(maxsize=8)
 def _title_matcher(vocab) -> PhraseMatcher:
     forms, _longest = _titles()
+    patterns = set(forms)
+    # spaCy splits inner hyphens: "President-elect" is "president", "-", "elect"
+    patterns |= {tuple(part for word in form for part in re.split(r"(?<=\w)(-)(?=\w)", word) if part)
+                 for form in forms}
     matcher = PhraseMatcher(vocab, attr="LOWER")
-    matcher.add("TITLE", [Doc(vocab, words=list(form)) for form in sorted(forms)])
+    matcher.add("TITLE", [Doc(vocab, words=list(form)) for form in sorted(patterns)])
     return matcher
 
 
