@@ -59,22 +59,24 @@ class BuildResult:
         ``html_options`` go to :func:`kg.html.render_html` (``focus``, ``depth``,
         ``date_from``, ``date_to``, ``max_nodes``).
         """
-        from kg.atomic import atomic_write_text
-        from kg.graphio import write_graphml, write_node_link
+        from kg.atomic import atomic_write_many
+        from kg.graphio import graphml_bytes, node_link_bytes
         from kg.html import render_html
-        from kg.jsonio import write_extraction_json
-        from kg.rdf import write_rdf_files
+        from kg.jsonio import extraction_json_bytes
+        from kg.rdf import serialise_rdf
 
         folder = Path(output)
         page = render_html(self.graph, **html_options)  # a bad --focus fails before any file is touched
-        return [
-            write_extraction_json(self.extractions, folder / "extraction.json"),
-            write_node_link(self.graph, folder / "graph.json"),
-            write_graphml(self.graph, folder / "graph.graphml"),
-            # the union graph, and named graphs (one per assertion, with its provenance)
-            *write_rdf_files(self.graph, [folder / "graph.ttl", folder / "graph.nq"]),
-            atomic_write_text(folder / "graph.html", page),
-        ]
+        turtle, quads = serialise_rdf(self.graph, ["turtle", "nquads"])
+        # every file is staged first, then all are renamed: a full disk changes none of them
+        return atomic_write_many([
+            (folder / "extraction.json", extraction_json_bytes(self.extractions)),
+            (folder / "graph.json", node_link_bytes(self.graph)),
+            (folder / "graph.graphml", graphml_bytes(self.graph)),
+            (folder / "graph.ttl", turtle),  # the union graph
+            (folder / "graph.nq", quads),  # one named graph per assertion, with its provenance
+            (folder / "graph.html", page.encode("utf-8")),
+        ])
 
     def summary(self) -> str:
         """A one-screen account of the run."""

@@ -8,15 +8,20 @@ from typing import Any
 
 import networkx as nx
 
-from kg.atomic import atomic_write_bytes, atomic_write_text
+from kg.atomic import atomic_write_bytes
 
-__all__ = ["graphml_ready", "write_graphml", "write_node_link"]
+__all__ = ["graphml_bytes", "graphml_ready", "node_link_bytes", "write_graphml", "write_node_link"]
+
+
+def node_link_bytes(G: nx.MultiDiGraph) -> bytes:
+    """NetworkX node-link JSON (``edges="links"``), keys sorted, as UTF-8."""
+    data = nx.node_link_data(G, edges="links")
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 def write_node_link(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write NetworkX node-link JSON (``edges="links"``), keys sorted, atomically."""
-    data = nx.node_link_data(G, edges="links")
-    return atomic_write_text(Path(path), json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    """Write node-link JSON atomically."""
+    return atomic_write_bytes(Path(path), node_link_bytes(G))
 
 
 def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -37,11 +42,16 @@ def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write GraphML atomically."""
+def graphml_bytes(G: nx.MultiDiGraph) -> bytes:
+    """The graph as GraphML."""
     buffer = io.BytesIO()
     nx.write_graphml(graphml_ready(G), buffer)
-    return atomic_write_bytes(Path(path), buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write GraphML atomically."""
+    return atomic_write_bytes(Path(path), graphml_bytes(G))
 
 
 def _scalar(value: Any) -> Any:

@@ -26,7 +26,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from datetime import date as _date
@@ -37,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
+from kg.atomic import atomic_write_text
 from kg.graph import actor_network
 
 if TYPE_CHECKING:  # pyvis imports IPython at import time: keep it lazy
@@ -501,21 +501,7 @@ def write_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], **kw: Any) -> P
     ...     path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     True
     """
-    page = render_html(G, **kw)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return atomic_write_text(Path(path), render_html(G, **kw))
 
 
 def show(G: nx.MultiDiGraph, *, height: int = 650, **kw: Any) -> Any:
@@ -1012,7 +998,7 @@ def _layout_component(C: nx.Graph, seed: int) -> dict[Hashable, tuple[float, flo
     # the core: best-connected nodes, tied together through the nodes between them
     core = {v for v, _ in sorted(C.degree, key=lambda item: (-item[1], str(item[0])))[:_CORE]}
     K = nx.Graph()
-    K.add_nodes_from(core)
+    K.add_nodes_from(v for v in C if v in core)  # in C's order: a set's order follows the hash seed
     for v in C:
         near = [u for u in C[v] if u in core]
         if v in core:

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kg.atomic import atomic_write_text
+from kg.atomic import atomic_write_bytes
 from kg.model import Extraction, to_dict
 
-__all__ = ["extraction_to_json", "extractions_to_dict", "write_extraction_json"]
+__all__ = ["extraction_json_bytes", "extraction_to_json", "extractions_to_dict", "write_extraction_json"]
 
 
 def extraction_to_json(extraction: Extraction) -> dict[str, Any]:
@@ -38,7 +38,12 @@ def extractions_to_dict(extractions: Iterable[Extraction]) -> dict[str, Any]:
     return {"documents": [extraction_to_json(x) for x in sorted(extractions, key=lambda x: x.document.id)]}
 
 
-def write_extraction_json(extractions: Iterable[Extraction], path: str | Path) -> Path:
-    """Write ``extraction.json`` atomically; byte-identical for the same records."""
+def extraction_json_bytes(extractions: Iterable[Extraction]) -> bytes:
+    """The UTF-8 bytes of ``extraction.json``; byte-identical for the same records."""
     text = json.dumps(extractions_to_dict(extractions), ensure_ascii=False, indent=2, sort_keys=False)
-    return atomic_write_text(Path(path), text + "\n")
+    return (text + "\n").encode("utf-8")
+
+
+def write_extraction_json(extractions: Iterable[Extraction], path: str | Path) -> Path:
+    """Write ``extraction.json`` atomically."""
+    return atomic_write_bytes(Path(path), extraction_json_bytes(extractions))

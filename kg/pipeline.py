@@ -67,4 +67,4 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 def _first_line(error: Exception) -> str:
     text = str(error).strip().splitlines()
-    return text[0] if text else type(error).__name__
+    return text[0].rstrip(". ") if text else type(error).__name__

@@ -82,6 +82,7 @@ from kg.errors import KGError
 from kg.vocab import CAMEO, CODES_FILE, EVENT_TYPE, KG, NIF, PLOVER, SEM
 
 __all__ = [
+    "serialise_rdf",
     "write_rdf_files",
     "BASE",
     "FORMATS",
@@ -943,18 +944,28 @@ def write_rdf_files(
         raise ValueError(f"engine {engine!r}: expected 'auto', 'rdflib' or 'oxigraph'")
     if engine == "oxigraph" and not _has_oxigraph():
         raise ValueError("engine 'oxigraph' needs pyoxigraph: pip install pyoxigraph")
-    targets = [(Path(path), _format_of(Path(path), format)) for path in paths]
+    paths = [Path(path) for path in paths]
+    formats = [_format_of(path, format) for path in paths]
+    return [atomic_write_bytes(path, data)
+            for path, data in zip(paths, serialise_rdf(G, formats, base=base, engine=engine))]
+
+
+def serialise_rdf(G: nx.MultiDiGraph, formats: Iterable[str], *, base: str = BASE, engine: str = "auto") -> list[bytes]:
+    """The graph in each of ``formats`` (``turtle``, ``nquads``, ...), generating the quads once."""
+    if engine not in ("auto", "rdflib", "oxigraph"):
+        raise ValueError(f"engine {engine!r}: expected 'auto', 'rdflib' or 'oxigraph'")
+    if engine == "oxigraph" and not _has_oxigraph():
+        raise ValueError("engine 'oxigraph' needs pyoxigraph: pip install pyoxigraph")
     quads = list(generate_quads(G, base=base))
-    written = []
-    for path, fmt in targets:
+    out = []
+    for fmt in formats:
+        fmt = _format_of(Path("graph"), fmt)  # "ttl", "turtle", "nq", ... -> canonical name
         use_oxigraph = fmt != "jsonld" and (
             engine == "oxigraph" or (engine == "auto" and len(quads) > LARGE_GRAPH and _has_oxigraph())
         )
         data = _serialise_oxigraph(quads, fmt, base) if use_oxigraph else _serialise_rdflib(quads, fmt, base)
-        if fmt in ("ntriples", "nquads"):
-            data = _sorted_lines(data)
-        written.append(atomic_write_bytes(path, data))
-    return written
+        out.append(_sorted_lines(data) if fmt in ("ntriples", "nquads") else data)
+    return out
 
 
 def read_rdf(path: str | os.PathLike[str], *, format: str | None = None) -> Dataset:
