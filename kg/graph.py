@@ -53,7 +53,7 @@ import networkx as nx
 
 from kg.model import Event, Extraction
 
-__all__ = ["actor_network", "build_graph", "cluster_meetings", "event_actors", "same_encounter"]
+__all__ = ["actor_network", "build_graph", "cluster_meetings", "event_actors", "gc_paused", "same_encounter"]
 
 ROLES = ("participant", "speaker", "location")
 # meeting subtypes that cannot describe one encounter: a phone call is not a trip or a summit
@@ -90,7 +90,7 @@ def build_graph(extractions: Iterable[Extraction], *, merge_events: bool = False
     >>> sorted(v for _, v, role in G.out_edges("meeting:1", keys=True))
     ['person:karzai', 'person:lavrov']
     """
-    with _gc_paused():
+    with gc_paused():
         return _build_graph(extractions, merge_events=merge_events)
 
 
@@ -157,7 +157,7 @@ def _build_graph(extractions: Iterable[Extraction], *, merge_events: bool) -> nx
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while the graph grows.
 
     Each collection rescans every node and edge dict already built, which doubles the

@@ -47,7 +47,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF
 
 from kg.errors import KGError
-from kg.rdf import (FORMATS, _NOT_XML_CHAR, _oxigraph_quads, _rdflib_quiet, generate_quads, read_rdf,
+from kg.rdf import (format_of, _NOT_XML_CHAR, _oxigraph_quads, _rdflib_quiet, generate_quads, read_rdf,
                     to_dataset)
 from kg.vocab import KG, QUERIES_DIR, SHAPES_FILE
 
@@ -209,13 +209,10 @@ def _bind_params(query: NamedQuery, params: dict[str, str] | None) -> str:
 # ---------------------------------------------------------------------------------- data
 
 def _suffix_format(path: Path) -> str:
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise QueryError(
-            f"{path}: cannot tell the RDF format from the suffix {path.suffix!r}; "
-            f"expected one of {', '.join(FORMATS)}"
-        )
-    return fmt
+    try:
+        return format_of(path, None)
+    except ValueError as error:
+        raise QueryError(str(error)) from None
 
 
 def _is_store(source: Any) -> bool:

@@ -79,9 +79,11 @@ from rdflib.term import _is_valid_uri
 import kg
 from kg.atomic import atomic_write_bytes
 from kg.errors import KGError
+from kg.graph import gc_paused
 from kg.vocab import CAMEO, CODES_FILE, EVENT_TYPE, KG, NIF, PLOVER, SEM
 
 __all__ = [
+    "format_of",
     "serialise_rdf",
     "write_rdf_files",
     "BASE",
@@ -653,18 +655,6 @@ class _Exporter:
 # ---------------------------------------------------------------------------------- graphs
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Bulk adds create millions of small objects and no cycles; the collector only costs."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@contextmanager
 def _rdflib_quiet() -> Iterator[None]:
     """rdflib 7's own serialisers and parsers call its deprecated Dataset API; users of kg
     should not see those warnings."""
@@ -715,7 +705,7 @@ def to_dataset(G: nx.MultiDiGraph, *, base: str = BASE) -> Dataset:
             graph = contexts[name] = ds.graph(name)
         return graph
 
-    with _gc_paused():
+    with gc_paused():
         ds.addN((s, p, o, context(g)) for s, p, o, g in generate_quads(G, base=base))
     return ds
 
@@ -737,14 +727,14 @@ def to_rdf(G: nx.MultiDiGraph, *, base: str = BASE) -> Graph:
     """
     graph = Graph()
     _bind(graph, base)
-    with _gc_paused():
+    with gc_paused():
         graph.addN((s, p, o, graph) for s, p, o, _ in generate_quads(G, base=base))
     return graph
 
 
 # ---------------------------------------------------------------------------------- files
 
-def _format_of(path: Path, format: str | None) -> str:
+def format_of(path: Path, format: str | None) -> str:
     if format is not None:
         name = _FORMAT_NAMES.get(format.lower())
         if name is None:
@@ -776,7 +766,7 @@ def _serialise_rdflib(quads: list[Quad], fmt: str, base: str) -> bytes:
         ds = Dataset()
         _bind(ds, base)
         contexts: dict[URIRef, Graph] = {}
-        with _gc_paused():
+        with gc_paused():
             for s, p, o, g in quads:
                 graph = contexts.get(g)
                 if graph is None:
@@ -790,7 +780,7 @@ def _serialise_rdflib(quads: list[Quad], fmt: str, base: str) -> bytes:
             return ds.serialize(format=_RDFLIB_FORMAT[fmt], encoding="utf-8")
     graph = Graph()
     _bind(graph, base)
-    with _gc_paused():
+    with gc_paused():
         graph.addN((s, p, o, graph) for s, p, o, _ in quads)
     if fmt == "jsonld":
         data = graph.serialize(format="json-ld", context=_jsonld_context(base),
@@ -855,7 +845,7 @@ def _serialise_oxigraph(quads: list[Quad], fmt: str, base: str) -> bytes:
 
     if fmt in ("turtle", "trig"):  # group by graph and subject: compact and deterministic
         quads = sorted(quads, key=lambda q: (q[3], q[0], q[1], str(q[2])))
-    with _gc_paused():
+    with gc_paused():
         terms = _oxigraph_quads(quads, triples=fmt not in _QUAD_FORMATS)
     format_ = getattr(ox.RdfFormat, _OX_FORMAT[fmt])
     if fmt in ("turtle", "trig"):
@@ -945,7 +935,7 @@ def write_rdf_files(
     if engine == "oxigraph" and not _has_oxigraph():
         raise ValueError("engine 'oxigraph' needs pyoxigraph: pip install pyoxigraph")
     paths = [Path(path) for path in paths]
-    formats = [_format_of(path, format) for path in paths]
+    formats = [format_of(path, format) for path in paths]
     return [atomic_write_bytes(path, data)
             for path, data in zip(paths, serialise_rdf(G, formats, base=base, engine=engine))]
 
@@ -959,7 +949,7 @@ def serialise_rdf(G: nx.MultiDiGraph, formats: Iterable[str], *, base: str = BAS
     quads = list(generate_quads(G, base=base))
     out = []
     for fmt in formats:
-        fmt = _format_of(Path("graph"), fmt)  # "ttl", "turtle", "nq", ... -> canonical name
+        fmt = format_of(Path("graph"), fmt)  # "ttl", "turtle", "nq", ... -> canonical name
         use_oxigraph = fmt != "jsonld" and (
             engine == "oxigraph" or (engine == "auto" and len(quads) > LARGE_GRAPH and _has_oxigraph())
         )
@@ -991,14 +981,14 @@ def read_rdf(path: str | os.PathLike[str], *, format: str | None = None) -> Data
     """
     path = Path(path)
     try:
-        fmt = _format_of(path, format)
+        fmt = format_of(path, format)
     except ValueError as err:
         raise KGError(str(err)) from err
     if not path.is_file():
         raise KGError(f"{path}: no such file")
     ds = Dataset(default_union=True)
     try:
-        with _gc_paused(), _rdflib_quiet():
+        with gc_paused(), _rdflib_quiet():
             ds.parse(path, format=_RDFLIB_FORMAT[fmt])
     except Exception as err:  # rdflib raises many kinds of parse errors
         raise KGError(f"{path}: not valid {fmt} ({type(err).__name__}: {err})") from err
