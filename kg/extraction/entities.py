@@ -339,6 +339,9 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
         # "POMPEO" in a transcript label is the "Pompeo" of "Michael R. Pompeo"
         folded = [t.casefold() for t in tokens]
         matches = [key for key, full in names.items() if _is_part_of(folded, [t.casefold() for t in full])]
+        if not matches and len(tokens) == 1:
+            # "Abiy" for "Abiy Ahmed": some names are used by the first one, when only one person has it
+            matches = [key for key, full in names.items() if len(full) > 1 and full[0].casefold() == folded[0]]
         if len(matches) == 1:
             key = matches[0]
         else:
@@ -441,7 +444,8 @@ def _add_missed_mentions(doc: Doc, clusters: dict[str, _Cluster]) -> None:
                 forms.setdefault(words, key)
         if cluster.type == "PERSON" and len(cluster.name.split()) > 1:
             forms.setdefault((cluster.name.split()[-1],), key)
-    if not forms:
+    first_names = _unique_first_names(clusters)
+    if not forms and not first_names:
         return
     longest = max(len(f) for f in forms)
     i = 0
@@ -449,12 +453,31 @@ def _add_missed_mentions(doc: Doc, clusters: dict[str, _Cluster]) -> None:
         for size in range(min(longest, len(doc) - i), 0, -1):
             words = tuple(t.text for t in doc[i:i + size])
             key = forms.get(words)
+            if key is None and size == 1 and _may_be_first_name(doc[i]):
+                key = first_names.get(words[0])  # "Abiy flew ..." after "Abiy Ahmed"
             if key and not any(j in taken for j in range(i, i + size)):
                 clusters[key].mentions.append((i, i + size, clusters[key].type))
                 taken.update(range(i, i + size))
                 i += size - 1
                 break
         i += 1
+
+
+def _unique_first_names(clusters: dict[str, _Cluster]) -> dict[str, str]:
+    """First names held by exactly one person of the document (titles aside)."""
+    owners: dict[str, set[str]] = {}
+    for key, cluster in clusters.items():
+        words = cluster.name.split()
+        if cluster.type == "PERSON" and len(words) > 1 and words[0][:1].isupper():
+            owners.setdefault(words[0], set()).add(key)
+    return {name: next(iter(keys)) for name, keys in owners.items() if len(keys) == 1}
+
+
+def _may_be_first_name(token: Token) -> bool:
+    """A name-like token NER left untagged as a person, mid-sentence and not a common word."""
+    return (token.pos_ == "PROPN" and not token.is_sent_start and not token.is_stop
+            and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
+            and not title_at(token.doc, token.i, token.i + 1))
 
 
 # -- records ------------------------------------------------------------------------------
