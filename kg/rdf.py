@@ -52,7 +52,6 @@ True
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import json

@@ -447,19 +447,26 @@ def _add_missed_mentions(doc: Doc, clusters: dict[str, _Cluster]) -> None:
     first_names = _unique_first_names(clusters)
     if not forms and not first_names:
         return
-    longest = max(len(f) for f in forms)
+    sizes: dict[str, list[int]] = {}  # first word -> lengths of the forms it starts, longest first
+    for words in forms:
+        sizes.setdefault(words[0], []).append(len(words))
+    for lengths in sizes.values():
+        lengths.sort(reverse=True)
+    texts = [t.text for t in doc]
     i = 0
-    while i < len(doc):
-        for size in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i:i + size])
-            key = forms.get(words)
-            if key is None and size == 1 and _may_be_first_name(doc[i]):
-                key = first_names.get(words[0])  # "Abiy flew ..." after "Abiy Ahmed"
+    while i < len(texts):
+        for size in sizes.get(texts[i], ()):
+            key = forms.get(tuple(texts[i:i + size]))
             if key and not any(j in taken for j in range(i, i + size)):
                 clusters[key].mentions.append((i, i + size, clusters[key].type))
                 taken.update(range(i, i + size))
                 i += size - 1
                 break
+        else:
+            key = first_names.get(texts[i])
+            if key and i not in taken and _may_be_first_name(doc[i]):
+                clusters[key].mentions.append((i, i + 1, "PERSON"))  # "Abiy flew ..." after "Abiy Ahmed"
+                taken.add(i)
         i += 1
 
 

@@ -9,14 +9,13 @@ encounter within a document are then merged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from kg.extraction.dates import names_a_time, normalise_date
 from kg.extraction.entities import DocumentEntities
+from kg.extraction.matching import matches
+from kg.extraction.matching import rule as matching_rule
 from kg.extraction.syntax import np_actors, place_below, place_in, status_of, subjects_of
 from kg import gazetteer
 from kg.ids import entity_id, event_id
@@ -46,28 +45,16 @@ class _Reading:
         self.sentences.add(self.trigger.sent.start)
 
 
-@lru_cache(maxsize=8)
-def _matcher(vocab: Vocab) -> tuple[Matcher, dict[str, dict]]:
-    rules = load_rules("meetings")
-    matcher = Matcher(vocab)
-    by_id = {}
-    for trigger in rules["triggers"]:
-        matcher.add(trigger["id"], [trigger["pattern"]])
-        by_id[trigger["id"]] = trigger
-    return matcher, by_id
-
-
 def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[Event]:
     """Meetings reported in ``doc``, merged per encounter, each with its evidence."""
-    matcher, rules = _matcher(doc.vocab)
     readings: list[_Reading] = []
     seen: set[int] = set()
-    for match_id, start, _end in sorted(matcher(doc), key=lambda m: (m[1], m[2])):
+    for rule_id, start, _end in matches(doc, "meetings"):
         trigger = doc[start]
         if trigger.i in seen:
             continue
         seen.add(trigger.i)
-        rule = rules[doc.vocab.strings[match_id]]
+        rule = matching_rule("meetings", rule_id)
         reading = _read(trigger, rule, ents, document)
         if reading:
             readings.extend(reading)

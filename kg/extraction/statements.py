@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from kg.extraction.entities import DocumentEntities
+from kg.extraction.matching import matches
+from kg.extraction.matching import rule as matching_rule
 from kg.extraction.syntax import np_actors, subjects_of
 from kg.ids import event_id
 from kg.model import Document, Event, Evidence
@@ -47,30 +47,16 @@ def find_quotes(text: str) -> list[Quote]:
     return [Quote(m.start(1), m.end(1), m.group(1)) for m in _QUOTE.finditer(text)]
 
 
-@lru_cache(maxsize=8)
-def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher, dict[str, dict]]:
-    rules = load_rules("statements")
-    triggers, cues = Matcher(vocab), Matcher(vocab)
-    by_id = {}
-    for trigger in rules["triggers"]:
-        triggers.add(trigger["id"], [trigger["pattern"]])
-        by_id[trigger["id"]] = trigger
-    for number, cue in enumerate(rules["content_cues"]):
-        cues.add(f"cue:{cue['kind']}:{number}", [cue["pattern"]])
-    return triggers, cues, by_id
-
-
 def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> list[Event]:
     """Statements in ``doc``, one per speech act, each with its evidence."""
-    triggers, cues, rules = _matchers(doc.vocab)
     quotes = find_quotes(doc.text)
     events: list[Event] = []
     last_person: str | None = None
     used_quotes: set[Quote] = set()
     seen: set[int] = set()
-    for match_id, start, end in sorted(triggers(doc), key=lambda m: (m[1], -m[2])):
+    for rule_id, start, _end in matches(doc, "statements"):
         trigger = doc[start]
-        rule = rules[doc.vocab.strings[match_id]]
+        rule = matching_rule("statements", rule_id)
         if _inside(trigger.idx, quotes) or any(c.dep_ == "neg" for c in trigger.children):
             continue
         if trigger.i in seen:
@@ -82,16 +68,16 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
         if ents.type_of(speakers[0]) == "PERSON":
             last_person = speakers[0]
         quote = _attributed_quote(trigger, quotes, used_quotes)
-        kind = _kind(doc, trigger, rule, quote, cues)
+        kind = _kind(doc, trigger, rule, quote)
         # "The Vice President and President Tinubu underscored ...": one statement each
         events.extend(_event(document, trigger, rule, speaker, kind, quote) for speaker in speakers)
-    events.extend(_continued_quotes(doc, document, quotes, used_quotes, events, cues))
+    events.extend(_continued_quotes(doc, document, quotes, used_quotes, events))
     events.extend(_transcript_turns(doc, document, ents))
     return events
 
 
 def _continued_quotes(doc: Doc, document: Document, quotes: list[Quote], used: set[Quote],
-                      events: list[Event], cues: Matcher) -> list[Event]:
+                      events: list[Event]) -> list[Event]:
     """A quote with no attribution of its own that follows an attributed one continues it:
     '"We agree," Valdmaa said. "We call on all states to act."' is Valdmaa's too."""
     speaker_of = {e.quote: e.speaker for e in events if e.quote}
@@ -109,7 +95,7 @@ def _continued_quotes(doc: Doc, document: Document, quotes: list[Quote], used: s
         if span is None:
             continue
         rule = {"id": "continued-quote", "kind": "statement"}
-        kind = _kind(doc, span[0], rule, quote, cues)
+        kind = _kind(doc, span[0], rule, quote)
         found.append(_event(document, span[0], rule, previous[1], kind, quote))
         used.add(quote)
         previous = (quote, previous[1])
@@ -140,7 +126,7 @@ def _transcript_turns(doc: Doc, document: Document, ents: DocumentEntities) -> l
         trigger = span[0]
         rule = {"id": "transcript-turn", "kind": "statement"}
         quote = Quote(match.start(2), match.end(2), said)
-        kind = _kind(doc, trigger, rule, quote, _matchers(doc.vocab)[1])
+        kind = _kind(doc, trigger, rule, quote)
         events.append(_event(document, trigger, rule, speaker, kind, quote))
     return events
 
@@ -206,7 +192,7 @@ def _attributed_quote(trigger: Token, quotes: list[Quote], used: set[Quote]) -> 
     return best
 
 
-def _kind(doc: Doc, trigger: Token, rule: dict, quote: Quote | None, cues: Matcher) -> str:
+def _kind(doc: Doc, trigger: Token, rule: dict, quote: Quote | None) -> str:
     """The strongest act among the trigger's own kind and cues in what was said."""
     precedence = load_rules("statements")["precedence"]
     kinds = [rule["kind"]]
@@ -218,9 +204,9 @@ def _kind(doc: Doc, trigger: Token, rule: dict, quote: Quote | None, cues: Match
             if child.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") and span is None:
                 tokens = list(child.subtree)
                 spans.append(doc[tokens[0].i:tokens[-1].i + 1])
+        found = [(start, end, matching_rule("cues", cue)["kind"]) for cue, start, end in matches(doc, "cues")]
         for part in spans:
-            for match_id, _s, _e in cues(part):
-                kinds.append(doc.vocab.strings[match_id].split(":")[1])
+            kinds.extend(kind for start, end, kind in found if part.start <= start and end <= part.end)
     return min(kinds, key=precedence.index)
 
 
