@@ -13,7 +13,7 @@ from kg.extraction.entities import DocumentEntities, title_at
 from kg.model import ACTOR_TYPES, PLACE_TYPES
 from kg.rules import load_rules
 
-__all__ = ["conjuncts", "heads_of", "np_actors", "place_below", "place_in", "status_of", "subjects_of"]
+__all__ = ["conjuncts", "np_actors", "place_below", "place_in", "status_of", "subjects_of"]
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # clauses that share their subject with the verb they hang from: "X arrived, meeting Y",
@@ -30,15 +30,6 @@ def conjuncts(token: Token) -> list[Token]:
         if other not in found:
             found.append(other)
     return sorted(found, key=lambda t: t.i)
-
-
-def heads_of(token: Token) -> list[Token]:
-    """The token, its conjuncts and appositions: the heads of every coordinated noun phrase."""
-    heads = []
-    for head in conjuncts(token):
-        heads.append(head)
-        heads.extend(child for child in head.children if child.dep_ == "appos")
-    return heads
 
 
 def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True) -> list[str]:
