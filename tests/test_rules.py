@@ -126,3 +126,16 @@ def test_rules_evidence_points_into_the_document():
     for event in extraction.events:
         assert text[event.evidence.start:event.evidence.end] == event.evidence.sentence
         assert event.evidence.rule and 0 < event.confidence <= 1
+
+
+def test_rules_first_name_alone_joins_the_one_person_who_has_it():
+    # "Abiy Ahmed arrived . Officials said Abiy met Omar Haddad ." (NER missed the lone "Abiy")
+    rows = [("Abiy", 1, "compound", "PROPN", "Abiy", "B-PERSON"), ("Ahmed", 2, "nsubj", "PROPN", "Ahmed", "I-PERSON"),
+            ("arrived", 2, "ROOT", "VERB", "arrive", "O"), (".", 2, "punct", "PUNCT", ".", "O"),
+            ("Officials", 5, "nsubj", "NOUN", "official", "O"), ("said", 5, "ROOT", "VERB", "say", "O"),
+            ("Abiy", 7, "nsubj", "PROPN", "Abiy", "O"), ("met", 5, "ccomp", "VERB", "meet", "O"),
+            ("Omar", 9, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 7, "dobj", "PROPN", "Haddad", "I-PERSON"),
+            (".", 5, "punct", "PUNCT", ".", "O")]
+    extraction, names = parse(rows)
+    assert [e.name for e in extraction.entities if e.type == "PERSON"] == ["Abiy Ahmed", "Omar Haddad"]
+    assert [m[0] for m in meetings(extraction, names)] == [{"Abiy Ahmed", "Omar Haddad"}]
