@@ -375,7 +375,10 @@ def _event(reading: _Reading, document: Document, ents: DocumentEntities) -> Eve
     cameo = {"phone": "041", "visit": "042", "talks": "046"}.get(reading.subtype, reading.rule.get("cameo") or "040")
     confidence = 0.8 if reading.location or reading.date else 0.6
     participants = tuple(reading.participants)
-    key = f"{document.id}|{sentence.start_char}|{reading.trigger.i}|{reading.subtype}"
+    # one trigger can report several encounters ("a trip to Ghana, Tanzania and Zambia",
+    # "met A, B and C"): who and where tell them apart
+    key = "|".join([document.id, str(sentence.start_char), str(reading.trigger.i), reading.subtype,
+                    reading.location or "", *sorted(participants)])
     return Event(
         id=event_id("meeting", key), type="meeting", subtype=reading.subtype, evidence=evidence,
         participants=participants, location=reading.location, date=reading.date, status=reading.status,
