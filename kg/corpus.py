@@ -241,7 +241,10 @@ def content_hash(document: Document) -> str:
     >>> content_hash(a) == content_hash(dataclasses.replace(a, published="2030-01-02"))
     False
     """
-    key = json.dumps([document.text, document.title, document.published, document.url], ensure_ascii=False)
+    fields = [document.text, document.title, document.published, document.url]
+    if document.publisher or document.publisher_country:  # read into the extraction; absent, old hashes hold
+        fields += [document.publisher, document.publisher_country]
+    key = json.dumps(fields, ensure_ascii=False)
     return "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 

@@ -3,7 +3,7 @@
 Accepted inputs: ``.txt`` (headline on line 1, a blank line, then the body), ``.html`` /
 ``.htm`` (main text, title and date through trafilatura, so scripts, styles and page
 furniture are never read), ``.jsonl`` (one record a line with ``id``, ``title``, ``text``
-and optional ``published`` and ``url``) and directories holding any of those.
+and optional ``published``, ``url``, ``publisher`` and ``publisher_country``) and directories holding any of those.
 
 A bad document never stops the others: each problem becomes one
 :class:`~kg.errors.IngestError` whose message names the file (and line, for JSONL) and the
@@ -369,7 +369,19 @@ def _jsonl_record(line: str, where: str, path: Path, published: str | None) -> D
         published=date or published,
         source=str(path),
         url=url if isinstance(url, str) and url else None,
+        publisher=_optional_string(record, "publisher", where),
+        publisher_country=_optional_string(record, "publisher_country", where),
     )
+
+
+def _optional_string(record: dict, key: str, where: str) -> str | None:
+    """A record's optional text field: absent, null or empty is None; any other type is refused."""
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise IngestError(f"{where}: {key!r} is {_json_type(value)}; expected a string; skipped")
+    return value.strip() or None
 
 
 def _json_type(value: object) -> str:

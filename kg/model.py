@@ -44,6 +44,8 @@ class Document:
     published: str | None = None  # ISO date, anchors relative dates
     source: str | None = None  # the file it came from
     url: str | None = None
+    publisher: str | None = None  # who published it, when the record says ("Voice of America")
+    publisher_country: str | None = None  # whose government or national outlet it is ("Japan")
 
 
 @dataclass(frozen=True)

@@ -237,6 +237,17 @@ def test_ingest_jsonl_published_default_fills_missing_dates_only():
                                                         ("10", "2019-05-29")]
 
 
+def test_ingest_jsonl_publisher_fields(tmp_path):
+    records = [{"id": "a", "text": "The Minister met Ana Vega in Lima.", "publisher": "Ministry of Foreign Affairs",
+                "publisher_country": "Peru"},
+               {"id": "b", "text": "The Minister met Ana Vega in Lima.", "publisher_country": 7}]
+    path = write(tmp_path / "p.jsonl", "\n".join(json.dumps(r) for r in records))
+    documents, errors = read([path])
+    assert [(d.id, d.publisher, d.publisher_country) for d in documents] == [
+        ("a", "Ministry of Foreign Affairs", "Peru")]
+    assert errors == [f"{path}: line 2: 'publisher_country' is a number; expected a string; skipped"]
+
+
 def test_ingest_duplicate_ids_across_files_keep_the_first(tmp_path):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()

@@ -12,11 +12,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import IngestError
-from kg.extraction.affiliations import find_affiliations, find_posts, person_titles
+from kg.extraction.affiliations import find_affiliations, find_posts
+from kg.extraction.discourse import resolve_discourse
 from kg.extraction.entities import find_entities
 from kg.extraction.meetings import find_meetings
 from kg.extraction.statements import find_statements
-from kg.model import Document, Extraction
+from kg.model import Document, Event, Extraction
 
 __all__ = ["extract_doc", "extract_documents"]
 
@@ -25,17 +26,24 @@ def extract_doc(doc: Doc, document: Document) -> Extraction:
     """Read entities, meetings, statements and affiliations from one parsed document."""
     ents = find_entities(doc)
     posts = find_posts(doc, ents)
-    ents.titles.update(person_titles(posts))
-    ents.posts = posts
+    ents.discourse = resolve_discourse(doc, document, ents, posts)
     meetings = find_meetings(doc, document, ents)
+    for meeting in meetings:  # "the two sides agreed" after a meeting: its participants
+        ents.discourse.note_encounter(_trigger_token(doc, meeting), meeting.participants)
     affiliations = find_affiliations(doc, document, ents, posts, meetings)
     events = meetings + find_statements(doc, document, ents)
     return Extraction(
         document=document,
-        entities=tuple(sorted(ents.entities.values(), key=lambda e: e.id)),
+        entities=tuple(sorted(ents.entities.values(), key=lambda e: e.id)),  # the publisher's may be added
         events=tuple(sorted(events, key=lambda e: (e.evidence.start, e.id))),
         affiliations=tuple(sorted(affiliations, key=lambda a: (a.person, a.organization))),
     )
+
+
+def _trigger_token(doc: Doc, meeting: Event) -> int:
+    """Token index where a meeting's sentence starts: references after it may point back to it."""
+    span = doc.char_span(meeting.evidence.start, meeting.evidence.end, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def extract_documents(

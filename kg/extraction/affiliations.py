@@ -6,14 +6,18 @@ Read from the words around a person's name:
   Karzai", "Afghan Ambassador to Russia Mohammad Latif Bahand";
 - appositions: "Zalmay Khalilzad, the U.S. envoy", "the Taliban's deputy leader, Mullah
   Abdul Ghani Baradar";
-- "of" phrases: "President Bola Tinubu of Nigeria".
+- "of" phrases: "President Bola Tinubu of Nigeria", "Minister for Foreign Affairs of
+  Japan Kenji Mori";
+- relational nouns: "her Chilean counterpart Pablo Ruiz".
 
-A title with no country or organisation of its own takes the closest one in the sentence
-of the kind its post belongs to (a president to a country, a spokesman to an organisation).
+A title with no country or organisation of its own never takes a guessed one. In order:
+the same person's explicit post elsewhere in the document; a host's official met on a
+visit ("In Lima, Berg met President Ruiz" after "Berg traveled to Peru"); the publisher's
+convention (a government's own release names its own officials by a bare title, a
+national outlet its own country's; :mod:`kg.extraction.discourse`); else no country.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,10 +25,13 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extraction.entities import DocumentEntities, title_at
+from kg.extraction.matching import matches
+from kg.extraction.syntax import np_actors, place_in, subjects_of
+from kg.ids import entity_id
 from kg.model import Affiliation, Document, Event, Evidence
 from kg.rules import load_rules
 
-__all__ = ["Post", "find_affiliations", "find_posts", "person_titles"]
+__all__ = ["Post", "find_affiliations", "find_posts"]
 
 
 @dataclass(frozen=True)
@@ -63,46 +70,252 @@ def find_posts(doc: Doc, ents: DocumentEntities) -> list[Post]:
             continue
         found = [post for reader in (_before, _apposition_after, _apposition_before, _byline)
                  if (post := reader(doc, ents, start, end, person))]
-        # "President Bola Tinubu of Nigeria": the reading that names the country wins
-        named = [post for post in found if post.organization]
-        if named or found:
-            posts.append((named or found)[0])
+        if found:
+            posts.append(_merge(found))
     return posts
+
+
+def _merge(found: list[Post]) -> Post:
+    """One post from the readings of one mention: the organisation the text names
+    ("President Bola Tinubu of Nigeria") and a title proper over a relational noun ("her
+    Italian counterpart Antonio Tajani, Deputy Prime Minister")."""
+    named = next((post for post in found if post.organization), None)
+    titled = next((post for post in found if not _is_relational(post.role)), None)
+    best = named or found[0]
+    if titled is not None and titled is not best and _is_relational(best.role):
+        return Post(best.person, titled.role, best.organization, best.current and titled.current,
+                    best.sentence_start, best.rule, best.mention_start)
+    return best
+
+
+def _is_relational(role: str) -> bool:
+    return role.lower() in _relational_nouns()
+
+
+@lru_cache(maxsize=1)
+def _relational_nouns() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_rules("titles")["titles"].get("relational", ()))
 
 
 def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, posts: list[Post],
                       meetings: list[Event] = ()) -> list[Affiliation]:
     """One affiliation per (person, organisation), with the first post's evidence.
 
-    ``meetings`` tell whom each person met: a bare title is not read as a post in the
-    country of someone the person met ("Harris spoke with President Tinubu of Nigeria").
+    A bare title ("President Tinubu") takes the organisation of the same person's explicit
+    post elsewhere; else the host country of a visit on which the person was met; else the
+    publisher's country or organisation by the publisher's convention, unless the person
+    met one of the publisher's own officials (then the person is the other side); else none.
     """
     found: dict[tuple[str, str], Affiliation] = {}
-    countries = _country_counts(ents)
-    explicit = {p.person: p.organization for p in posts if p.organization}
-    counterparts: dict[str, set[str]] = {}
-    for meeting in meetings:
-        for person in meeting.participants:
-            others = {explicit.get(o) for o in meeting.participants if o != person}
-            counterparts.setdefault(person, set()).update(o for o in others if o and o != explicit.get(person))
-    guessed: set[str] = set()
+    explicit: dict[str, str] = {}
     for post in posts:
-        if post.organization is None and (post.person in explicit or post.person in guessed):
-            continue  # "President Tinubu" after "President Bola Tinubu of Nigeria"; one guess a person
-        if post.organization is None:
-            guessed.add(post.person)
-        organization = post.organization or _fallback(doc, ents, post, countries, counterparts.get(post.person, set()))
+        if post.organization:
+            explicit.setdefault(post.person, post.organization)
+    implied = {**_announcements(doc, ents, posts), **_governments(doc, ents, posts)}
+    encounters = _encounters(doc, ents)
+    known = {**explicit, **{person: organization for person, (organization, _) in implied.items()}}
+    conventional = _by_convention(ents, posts, known, encounters)
+    hosted = _hosts(ents, encounters, {**known, **conventional})
+    for post in posts:
+        organization, how = post.organization, "explicit"
+        if organization is None:
+            if post.person in explicit:
+                continue  # "President Tinubu" after "President Bola Tinubu of Nigeria"
+            if post.person in implied:
+                organization, how = implied[post.person]
+            elif post.person in hosted:
+                organization, how = hosted[post.person], "host"
+            else:
+                organization, how = conventional.get(post.person), "publisher"
         if organization is None or organization == post.person:
             continue
         key = (post.person, organization)
         if key in found and found[key].role:
             continue
         sentence = doc[post.mention_start].sent
+        suffix = "" if how == "explicit" else f"+{how}"
         evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
-                            rule=f"affiliations:{post.rule}{'' if post.organization else '+context'}")
+                            rule=f"affiliations:{post.rule}{suffix}")
         found[key] = Affiliation(post.person, organization, evidence, role=post.role, current=post.current,
-                                 confidence=0.85 if post.organization else 0.6)
+                                 confidence=0.85 if how == "explicit" else 0.6)
     return list(found.values())
+
+
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
+
+
+def _governments(doc: Doc, ents: DocumentEntities, posts: list[Post]) -> dict[str, tuple[str, str]]:
+    """"President Ana Vega's government" where the document names one country's
+    government ("the Chilean government", "Chile's government"): Vega leads that one."""
+    countries = set()
+    leaders = {}
+    for token in doc:
+        if token.lemma_.lower() not in GOVERNMENT_NOUNS:
+            continue
+        for child in token.children:
+            entity = ents.at(child)
+            if entity is None or child.dep_ not in ("compound", "amod", "poss", "nmod"):
+                continue
+            if ents.type_of(entity) == "GPE" and gazetteer.lookup_country(ents.entities[entity].name):
+                countries.add(entity)
+            elif ents.type_of(entity) == "PERSON" and child.dep_ == "poss":
+                leaders[entity] = token.i
+    if len(countries) != 1:
+        return {}
+    country = next(iter(countries))
+    titled = {post.person for post in posts if _title_scope().get(_base_role(post.role)) == "state"}
+    return {person: (country, "government") for person in leaders if person in titled}
+
+
+def _announcements(doc: Doc, ents: DocumentEntities, posts: list[Post]) -> dict[str, tuple[str, str]]:
+    """A bare spokesperson announcing what one organisation will do speaks for it:
+    "spokesman Omar Latif said Hamas negotiators would travel to Cairo"."""
+    found = {}
+    for post in posts:
+        if post.organization or _title_scope().get(_base_role(post.role)) != "spokesperson":
+            continue
+        subject = _function_token(doc[post.mention_start])
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in clause.children):
+                continue  # a plan announced, not news reported
+            owners = {ents.at(t) for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+            owners = {o for o in owners if o and ents.type_of(o) == "ORG"}
+            if len(owners) == 1:
+                found[post.person] = (owners.pop(), "announcement")
+    return found
+
+
+SPEECH_VERBS = frozenset({"say", "announce", "tell", "state", "confirm", "add"})
+
+
+def _function_token(token):
+    """Climb name compounds and flat names to the token that has the mention's function."""
+    while token.dep_ in ("compound", "flat") and token.head != token:
+        token = token.head
+    return token
+
+
+@dataclass(frozen=True)
+class _Encounter:
+    """Who met whom in one clause, by side: the subject's and the other's ("with", object)."""
+
+    subjects: frozenset[str]
+    others: frozenset[str]
+    place: str | None  # where it happened, if the clause says
+
+
+def _encounters(doc: Doc, ents: DocumentEntities) -> list[_Encounter]:
+    """The two sides of each meeting trigger's clause, persons only: "In Lima, Berg met
+    with President Ruiz" -> ({Berg}, {Ruiz}, Lima)."""
+    found = []
+    for _rule, start, _end in matches(doc, "meetings"):
+        trigger = doc[start]
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head if trigger.dep_ in ("dobj", "pobj") else None
+        if verb is None:
+            continue
+        if verb.pos_ == "ADP":
+            verb = verb.head
+        subjects = {a for s in subjects_of(verb) for a in np_actors(s, ents, delegations=False)
+                    if ents.type_of(a) == "PERSON"}
+        holders = [trigger, verb] if verb != trigger else [trigger]
+        objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for o in c.children if o.dep_ == "pobj"]
+        objects += [c for c in trigger.children if c.dep_ == "dobj" and trigger.pos_ == "VERB"]
+        others = {a for o in objects for a in np_actors(o, ents, delegations=False) if ents.type_of(a) == "PERSON"}
+        if subjects and others - subjects:
+            place = place_in([c for h in holders for c in h.children], ents)
+            found.append(_Encounter(frozenset(subjects), frozenset(others - subjects), place))
+    return found
+
+
+def _hosts(ents: DocumentEntities, encounters: list[_Encounter], known: dict[str, str]) -> dict[str, str]:
+    """Bare-titled persons met in a country by someone of another: "In Jerusalem, Berg
+    met with President Ruiz" with Berg of Chile makes Ruiz Israel's President."""
+    hosts: dict[str, str] = {}
+    for encounter in encounters:
+        country = _country_of_place(ents, encounter.place)
+        if country is None or not all(known.get(p) not in (None, country) for p in encounter.subjects):
+            continue
+        for person in encounter.others:
+            if person not in known:
+                hosts.setdefault(person, country)
+    return hosts
+
+
+def _country_of_place(ents: DocumentEntities, entity: str | None) -> str | None:
+    """The country entity a place entity is in (itself for a country), if the document names it."""
+    record = ents.entities.get(entity) if entity else None
+    if record is None or record.type not in ("GPE", "LOC"):
+        return None
+    if gazetteer.lookup_country(record.name):
+        return entity
+    place = gazetteer.lookup_place(record.name)
+    country = gazetteer.country_by_code(place.country_code) if place and place.country_code else None
+    identifier = entity_id("GPE", country.name) if country else None
+    return identifier if identifier in ents.entities else None
+
+
+def _by_convention(ents: DocumentEntities, posts: list[Post], settled: dict[str, str],
+                   encounters: list[_Encounter]) -> dict[str, str]:
+    """Bare-titled persons the publisher's convention places, in order of first mention.
+
+    A person met by someone of the publisher's country (known, or placed by the convention
+    already) is the other side of the encounter and takes nothing: "President Biden spoke
+    with Prime Minister Kishida" in a White House readout places Biden only.
+    """
+    discourse = ents.discourse
+    if discourse is None or discourse.publisher is None:
+        return {}
+    across: dict[str, set[str]] = {}
+    for encounter in encounters:
+        for person in encounter.others:
+            across.setdefault(person, set()).update(encounter.subjects)
+        for person in encounter.subjects:
+            across.setdefault(person, set()).update(encounter.others)
+    placed: dict[str, str] = {}
+    for post in sorted(posts, key=lambda p: p.mention_start):
+        person = post.person
+        if post.organization or person in settled or person in placed:
+            continue
+        actor = _conventional_actor(discourse, post.role)
+        if actor is None:
+            continue
+        if any({**settled, **placed}.get(other) == actor for other in across.get(person, ())):
+            continue
+        placed[person] = actor
+    return placed
+
+
+def _conventional_actor(discourse, role: str) -> str | None:
+    """Whose post a bare title is by the publisher's convention: a government's or a
+    national outlet's country for a state title (a government's also for its
+    spokesperson), an international body's for its own officers' titles."""
+    scope = _title_scope().get(_base_role(role))
+    kind = discourse.publisher.kind
+    if kind == "government" and scope in ("state", "spokesperson"):
+        return discourse.publisher_country()
+    if kind == "news" and scope == "state":
+        return discourse.publisher_country()
+    if kind == "international" and scope in ("international", "spokesperson"):
+        return discourse.publisher_organization()
+    return None
+
+
+def _base_role(role: str) -> str:
+    """The title a role starts with: "Ambassador to Israel" -> "ambassador", "Minister for
+    Foreign Affairs" as it is, "Foreign Minister and Alternate Prime Minister" -> "foreign minister"."""
+    lowered = role.lower()
+    scope = _title_scope()
+    if lowered in scope:
+        return lowered
+    words = lowered.split()
+    for size in range(len(words), 0, -1):
+        if " ".join(words[:size]) in scope:
+            return " ".join(words[:size])
+    return lowered
 
 
 def _before(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str) -> Post | None:
@@ -118,13 +331,58 @@ def _apposition_after(doc: Doc, ents: DocumentEntities, start: int, end: int, pe
             post = _read_title_phrase(doc, ents, _prefix_start(doc, ents, start), start, person, start, "of-phrase")
             if post:
                 return Post(person, post.role, entity, post.current, post.sentence_start, "of-phrase", start)
-    if end + 2 < len(doc) and doc[end].text == "," and (doc[end + 1].lower_ in ("the", "a", "an", "its", "former")
-                                                         or (ents.at(doc[end + 1]) and doc[end + 2].lower_ in ("'s", "’s"))):
-        i = end + 1
-        while i < len(doc) and doc[i].sent == doc[start].sent and not doc[i].is_punct and doc[i].pos_ not in ("VERB", "AUX", "ADP") or (i < len(doc) and doc[i].lower_ in ("to", "for", "'s", "’s", "-")):
-            i += 1
-        return _read_title_phrase(doc, ents, end + 1, i, person, start, "apposition")
+    if end + 1 < len(doc) and doc[end].text == ",":
+        stop = _apposition_end(doc, ents, end + 1)
+        post = _read_title_phrase(doc, ents, end + 1, stop, person, start, "apposition") if stop else None
+        if post is not None and post.organization is None:
+            # "Pietro Parolin, Secretary of State, Holy See,": the body in a comma list of its own
+            body = _listed_body(doc, ents, stop)
+            if body:
+                post = Post(person, post.role, body, post.current, post.sentence_start, "apposition", start)
+        return post
     return None
+
+
+def _listed_body(doc: Doc, ents: DocumentEntities, comma: int) -> str | None:
+    """A country or organisation standing alone between commas at token ``comma``."""
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    entity = ents.at(doc[comma + 1])
+    if entity is None or ents.type_of(entity) not in ("GPE", "ORG"):
+        return None
+    span = ents.span_of(doc[comma + 1])
+    after = doc[span[1]] if span and span[1] < len(doc) else None
+    return entity if span and span[0] == comma + 1 and (after is None or after.is_punct) else None
+
+
+def _apposition_end(doc: Doc, ents: DocumentEntities, begin: int) -> int | None:
+    """Where an apposition opening at ``begin`` ends, or None when the words there are not
+    one: "Ruiz, Chief of Mission of the Red Cross," / "Ruiz, the Chilean envoy, said" are;
+    "met A, Prime Minister B" (a title of the next name) and "Ruiz, who ..." are not.
+
+    The apposition starts with a determiner, "former", a possessive ("the Taliban's"), a
+    demonym or a capitalised title; it runs to the next punctuation, verb or clause word.
+    """
+    first = doc[begin]
+    opens = (first.lower_ in ("the", "a", "an", "its", "his", "her", "their", "former")
+             or (ents.at(first) is not None and ents.type_of(ents.at(first)) != "PERSON")
+             or (title_at(doc, begin) and first.text[:1].isupper()))
+    if not opens:
+        return None
+    sentence_end = first.sent.end
+    i = begin
+    while i < sentence_end:
+        token = doc[i]
+        entity = ents.at(token)
+        if entity and ents.type_of(entity) == "PERSON":
+            return None  # "Prime Minister Bennett": the title belongs to the next name
+        if token.lower_ in ("to", "for", "of", "'s", "’s", "-", "and", "with", "the"):
+            i += 1
+            continue
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ") or token.lower_ in ("who", "which", "said"):
+            break
+        i += 1
+    return i if i > begin else None
 
 
 def _apposition_before(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str) -> Post | None:
@@ -214,52 +472,3 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
 def _is_honorific(doc: Doc, start: int, size: int) -> bool:
     words = " ".join(t.text for t in doc[start:start + size])
     return words in load_rules("titles")["honorifics"]
-
-
-def _fallback(doc: Doc, ents: DocumentEntities, post: Post, countries: Counter[str], excluded: set[str]) -> str | None:
-    """The organisation of a bare title.
-
-    A spokesman's is the closest organisation in the sentence. A president's or minister's
-    is the closest country in the sentence, else the one the document mentions most;
-    never a country of someone the person met (``excluded``): in "Vice President Harris
-    spoke with President Tinubu of Nigeria", Harris's country is not Nigeria.
-    """
-    scope = _title_scope().get(post.role.split(" to ")[0].lower(), "state")
-    if scope == "organization":
-        sentence = doc[post.mention_start].sent
-        candidates = [(abs(start - post.mention_start), start, entity) for start, _end, entity in ents.spans
-                      if sentence.start <= start < sentence.end and ents.type_of(entity) == "ORG"]
-        return min(candidates)[2] if candidates else None
-    sentence = doc[post.mention_start].sent
-    nearby = [(abs(start - post.mention_start), start, entity) for start, _end, entity in ents.spans
-              if sentence.start <= start < sentence.end and entity in countries
-              and entity not in excluded and not _is_place_phrase(doc[start])]
-    if nearby:
-        return min(nearby)[2]
-    for entity, _count in countries.most_common():
-        if entity not in excluded:
-            return entity
-    return None
-
-
-def _is_place_phrase(token) -> bool:
-    """"in Moscow", "to Qatar": a place where something happens, not whom a post serves."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "into", "near")
-
-
-def _country_counts(ents: DocumentEntities) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for _start, _end, entity in ents.spans:
-        record = ents.entities[entity]
-        if record.type == "GPE" and gazetteer.lookup_country(record.name):
-            counts[entity] += 1
-    return counts
-
-
-def person_titles(posts: list[Post]) -> dict[str, str]:
-    """Lower-cased role -> person, for "the Vice President" after "Vice President Kamala Harris"."""
-    titles: dict[str, str] = {}
-    for post in posts:
-        titles.setdefault(post.role.lower(), post.person)
-    return titles
-

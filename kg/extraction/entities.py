@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -25,6 +26,9 @@ from kg import gazetteer
 from kg.ids import entity_id
 from kg.model import Entity, Mention
 from kg.rules import load_rules
+
+if TYPE_CHECKING:
+    from kg.extraction.discourse import Discourse
 
 __all__ = ["DocumentEntities", "find_entities", "title_at"]
 
@@ -55,8 +59,7 @@ class DocumentEntities:
     entities: dict[str, Entity]
     token_entity: dict[int, str]
     spans: list[tuple[int, int, str]]  # token start, end, entity id; sorted by start
-    titles: dict[str, str] = field(default_factory=dict)  # "vice president" -> the person holding it
-    posts: list = field(default_factory=list)  # the affiliation reader's posts, for its fallbacks
+    discourse: Discourse | None = None  # who is who: pronouns, titles, the publisher (kg.extraction.discourse)
 
     def at(self, token: Token) -> str | None:
         """The entity mentioned at ``token``, if any."""
@@ -240,9 +243,40 @@ def _title_index(doc: Doc) -> dict[int, tuple[int, ...]]:
         found: dict[int, list[int]] = {}
         for _match_id, start, end in _title_matcher(doc.vocab)(doc):
             found.setdefault(start, []).append(end - start)
+            complement = _portfolio_end(doc, end)
+            if complement > end:
+                found[start].append(complement - start)
         index = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in found.items()}
         doc.user_data["kg_titles"] = index
     return index
+
+
+def _portfolio_end(doc: Doc, end: int) -> int:
+    """Where a portfolio after a title ends: "Minister [for Foreign Affairs]", "Secretary
+    [for Relations with States]", "Minister [of Foreign Affairs and International
+    Cooperation]". Capitalised words (and "and", "with", "the") up to the last portfolio
+    word; a country or organisation after the portfolio ("of Japan") is not part of it."""
+    if end >= len(doc) or doc[end].lower_ not in ("of", "for"):
+        return end
+    portfolio = _portfolio_words()
+    last = end
+    i = end + 1
+    while i < len(doc) and i - end <= 8:
+        token = doc[i]
+        if token.lower_ in ("and", "with", "&") or (token.lower_ == "the" and i == end + 1):
+            i += 1
+            continue
+        if not token.text[:1].isupper() or (token.lower_ not in portfolio and gazetteer.lookup_country(token.text)):
+            break
+        if token.lower_ in portfolio:
+            last = i + 1
+        i += 1
+    return last
+
+
+@lru_cache(maxsize=1)
+def _portfolio_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("titles")["portfolios"])
 
 
 @lru_cache(maxsize=8)

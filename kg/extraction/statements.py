@@ -2,8 +2,8 @@
 
 Speech-act triggers come from ``rules/statements.json``. The speaker is the trigger's
 subject (borrowed from the governing clause for "..., while welcoming X"), the object of
-"according to", the organisation behind "X's spokesman" when no name is given, or the last
-named speaker for "he"/"she". A direct quote is attributed in both orders ("...," X said /
+"according to", the organisation behind "X's spokesman" when no name is given; a pronoun
+is whom :mod:`kg.extraction.discourse` resolves it to. A direct quote is attributed in both orders ("...," X said /
 X said: "...") and across sentence boundaries; reported speech keeps its clause as content.
 """
 from __future__ import annotations
@@ -51,7 +51,6 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
     """Statements in ``doc``, one per speech act, each with its evidence."""
     quotes = find_quotes(doc.text)
     events: list[Event] = []
-    last_person: str | None = None
     used_quotes: set[Quote] = set()
     seen: set[int] = set()
     for rule_id, start, _end in matches(doc, "statements"):
@@ -62,11 +61,9 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
         if trigger.i in seen:
             continue
         seen.add(trigger.i)
-        speakers = _speakers(trigger, rule, ents, last_person)
+        speakers = _speakers(trigger, rule, ents)
         if not speakers:
             continue
-        if ents.type_of(speakers[0]) == "PERSON":
-            last_person = speakers[0]
         quote = _attributed_quote(trigger, quotes, used_quotes)
         kind = _kind(doc, trigger, rule, quote)
         # "The Vice President and President Tinubu underscored ...": one statement each
@@ -131,22 +128,31 @@ def _transcript_turns(doc: Doc, document: Document, ents: DocumentEntities) -> l
     return events
 
 
-def _speakers(trigger: Token, rule: dict, ents: DocumentEntities, last_person: str | None) -> list[str]:
+def _speakers(trigger: Token, rule: dict, ents: DocumentEntities) -> list[str]:
     if rule["id"] in ("according-to", "attributable-to"):
         heads = [obj for prep in trigger.doc[trigger.i + 1:trigger.i + 2] for obj in prep.children if obj.dep_ == "pobj"]
     else:
         heads = subjects_of(trigger)
     speakers: list[str] = []
     for head in heads:
-        for speaker in _speaker(head, ents, last_person):
+        if _joint_reference(head, ents) and rule["kind"] != "agree":
+            continue  # "the leaders discussed": a joint reference speaks only through an act (agree, condemn)
+        for speaker in _speaker(head, ents):
             if speaker not in speakers:
                 speakers.append(speaker)
     return speakers
 
 
-def _speaker(head: Token, ents: DocumentEntities, last_person: str | None) -> list[str]:
+def _joint_reference(head: Token, ents: DocumentEntities) -> bool:
+    link = ents.discourse.refers(head) if ents.discourse is not None else None
+    return link is not None and link.via == "encounter"
+
+
+def _speaker(head: Token, ents: DocumentEntities) -> list[str]:
     if head.pos_ == "PRON":
-        return [last_person] if head.lower_ in ("he", "she") and last_person else []
+        # "he said", "I welcome" in a turn: who the document's who-is-who says it is
+        resolved = ents.discourse.actors(head) if ents.discourse is not None else []
+        return [a for a in resolved if ents.type_of(a) in SPEAKER_TYPES]
     actors = [a for a in np_actors(head, ents, delegations=False) if ents.type_of(a) in SPEAKER_TYPES]
     if actors:
         return actors

@@ -19,7 +19,6 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # clauses that share their subject with the verb they hang from: "X arrived, meeting Y",
 # "X wants to meet Y", "X said, while welcoming Y"
 SUBJECT_SHARING = {"xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp"}
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLACE_PREPS = frozenset({"in", "at", "inside", "near"})
 
 
@@ -65,18 +64,16 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
     at_head = ents.at(head)
     if at_head and ents.type_of(at_head) in ACTOR_TYPES:
         return [at_head]
+    # pronouns, "the Secretary", "the group", "the two leaders": the document's who-is-who
+    resolved = ents.discourse.actors(head) if ents.discourse is not None else []
+    if resolved:
+        return resolved
     if head.pos_ == "PRON" and head.lower_ in ("they", "them", "their"):
         # "they" after "a delegation led by A, B and C": the delegation
         delegation = next((t for t in reversed(head.doc[:head.i]) if t.lower_ in _delegation_nouns()), None)
         return _delegation_members(delegation, ents) if delegation is not None else []
     if head.pos_ == "PRON" or head.lower_ in _group_nouns():
-        return [e for e in [_antecedent(head, ents)] if e]
-    titled = _titled_person(head, ents) or _described_person(head, ents)
-    if titled:
-        return [titled]
-    pair = _the_two(head, ents)
-    if pair:
-        return pair
+        return []
     if title_at(head.doc, head.i, head.i + 1) or head.lower_ in _delegation_nouns():
         # "Slovak Minister of Foreign and European Affairs Rastislav Káčer": the title's name
         phrase = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and not t.is_punct]
@@ -109,14 +106,6 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
     return found
 
 
-def _titled_person(head: Token, ents: DocumentEntities) -> str | None:
-    """"the Vice President" after "Vice President Kamala Harris": the person holding that title."""
-    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod") or t == head]
-    if not ents.titles or not any(c.lower_ == "the" for c in head.children):
-        return None
-    return ents.titles.get(" ".join(t.lower_ for t in words))
-
-
 def _delegation_members(head: Token, ents: DocumentEntities) -> list[str]:
     """The people who lead the last delegation introduced before ``head`` ("a U.S.
     delegation led by A, B and C"), or whom it was joined by."""
@@ -136,40 +125,6 @@ def _delegation_members(head: Token, ents: DocumentEntities) -> list[str]:
     return []
 
 
-def _the_two(head: Token, ents: DocumentEntities) -> list[str]:
-    """"the two leaders", "both ministers", "the two sides": the last two actors named before."""
-    counted = any(c.lower_ in ("two", "both") for c in head.children)
-    if not counted or head.tag_ not in ("NNS", "NNPS"):
-        return []
-    people = head.lemma_.lower() in _person_nouns()
-    found: list[str] = []
-    for _start, end, entity in reversed(ents.spans):
-        kind = ents.type_of(entity)
-        if end <= head.i and entity not in found and (kind == "PERSON" if people else kind in ("PERSON", "ORG", "GPE")):
-            found.append(entity)
-            if len(found) == 2:
-                return found[::-1]
-    return []
-
-
-def _described_person(head: Token, ents: DocumentEntities) -> str | None:
-    """"the U.S. diplomat": the last person named before it whose post is in that country."""
-    if head.lower_ not in _person_nouns() or not any(c.lower_ == "the" for c in head.children):
-        return None
-    countries = {ents.at(c) for c in head.children if c.dep_ in ("compound", "amod", "nmod") and ents.at(c)}
-    if not countries:
-        return None
-    for post in sorted(ents.posts, key=lambda p: p.mention_start, reverse=True):
-        if post.mention_start < head.i and post.organization in countries:
-            return post.person
-    return None
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return frozenset(load_rules("meetings")["person_nouns"])
-
-
 def _inside_clause(token: Token, head: Token) -> bool:
     """True for tokens in a relative/participle clause or prepositional phrase below ``head``."""
     node = token
@@ -178,20 +133,6 @@ def _inside_clause(token: Token, head: Token) -> bool:
             return True
         node = node.head
     return False
-
-
-def _antecedent(token: Token, ents: DocumentEntities) -> str | None:
-    """What "the militants" / "the group" (an organisation) or "he" / "his" (a person) refer
-    to: the closest one named before it."""
-    wanted = "ORG"
-    if token.pos_ == "PRON":
-        if token.lower_ not in PERSONAL_PRONOUNS:
-            return None
-        wanted = "PERSON"  # "he", "his": the last person named before it
-    for start, end, entity in reversed(ents.spans):
-        if end <= token.i and ents.type_of(entity) == wanted:
-            return entity
-    return None
 
 
 def subjects_of(verb: Token) -> list[Token]:

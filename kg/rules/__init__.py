@@ -18,8 +18,9 @@ ALLOWED_KEYS: dict[str, set[str]] = {
                  "agreement_nouns", "status", "group_nouns", "delegation_nouns", "person_nouns", "participation_verbs"},
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
                    "excluded_speakers_types", "news_verbs"},
-    "titles": {"description", "titles", "former", "honorifics"},
+    "titles": {"description", "titles", "portfolios", "principal", "leaders", "gendered", "former", "honorifics"},
     "organizations": {"description", "organizations"},
+    "publishers": {"description", "domains", "government_suffixes", "headers"},
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
                 "object_is_person", "requires_agreement"}

@@ -1,0 +1,534 @@
+"""Who is who in one document: every reference to an actor resolved, with the reason.
+
+A multi-pass sieve in the manner of Stanford's deterministic coreference (Lee et al.,
+Computational Linguistics 2013): passes run from the most precise to the least, each sees
+the links the earlier ones made, and each adds a link only where it is sure. Every
+:class:`Link` records its pass (``via``) and the mention it resolved to, so a reader can
+see why "he" is Lavrov.
+
+1. ``turn`` / ``byline``: first person (I, we, my, our) in a transcript turn is the
+   turn's speaker ("LAVROV: We met this morning"), elsewhere in remarks the byline's
+   author;
+2. ``title``: a definite title with no name ("the Secretary", "the minister") is the
+   last person named before it holding that title;
+3. ``publisher``: in a government's own release, an unnamed "the Prime Minister" is the
+   publisher's country; in an international body's, "the Secretary-General" is the body;
+4. ``group``: "the militants", "the group" is the last organisation named before it;
+   ``description``: "the U.S. diplomat" is the last person named before it with a post in
+   that country;
+5. ``pronoun``: he / she / his / her is the most salient person before it, the subject of
+   its own governing clause or of the previous clause first, agreeing in gender where an
+   honorific or a gendered title tells, never the speaker of the turn it is in;
+6. ``encounter`` (asked for, not precomputed): "the two leaders", "both sides", "the
+   sides", "they" are the participants of the last encounter reported before them.
+
+The meeting, statement and affiliation readers consult :class:`Discourse` through
+:meth:`Discourse.refers` / :meth:`Discourse.actors` instead of resolving references
+themselves.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg import gazetteer
+from kg.extraction.entities import DocumentEntities, title_at
+from kg.extraction.publishers import Publisher, find_publisher
+from kg.ids import entity_id
+from kg.model import Document, Entity
+from kg.rules import load_rules
+
+__all__ = ["Discourse", "Link", "Turn", "resolve_discourse"]
+
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+THIRD_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# how far back a pronoun looks for its antecedent, in sentences
+PRONOUN_WINDOW = 3
+# "SECRETARY POMPEO: Thank you." / "Ms Wong: We ..." : a speaker label opening a paragraph
+_TURN = re.compile(r"^[ \t]*([A-Z][^:\n]{1,60}?):[ \t]+(?=\S)", re.M)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One resolved reference: the tokens of the expression, what it refers to, and why."""
+
+    start: int  # token span of the referring expression
+    end: int
+    actors: tuple[str, ...]  # entity ids
+    via: str  # the pass that made the link
+    antecedent: tuple[int, int] | None = None  # token span of the mention it resolved to
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A transcript turn: the speaker label's person and the characters the turn covers."""
+
+    speaker: str  # entity id
+    label_start: int  # token span of the label
+    label_end: int
+    start_char: int  # the turn's text, after the label, up to the next label
+    end_char: int
+
+
+@dataclass
+class Discourse:
+    """The resolved references of one document.
+
+    ``links`` maps the head token of each resolved expression to its :class:`Link`.
+    ``publisher`` is who published the document (None when kg cannot tell); its country or
+    organisation becomes an entity of the document the first time a reader uses it
+    (:meth:`publisher_actor`).
+    """
+
+    ents: DocumentEntities
+    publisher: Publisher | None = None
+    links: dict[int, Link] = field(default_factory=dict)
+    turns: list[Turn] = field(default_factory=list)
+    encounters: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # token, participants
+    posts: Sequence = ()  # the affiliation reader's posts: who holds which title
+
+    def refers(self, token: Token) -> Link | None:
+        """The link of the expression headed by ``token``, if the sieve resolved it."""
+        link = self.links.get(token.i)
+        if link is None and _is_plural_reference(token):
+            link = self._encounter_link(token)
+        return link
+
+    def actors(self, token: Token) -> list[str]:
+        """Entity ids the expression headed by ``token`` refers to ([] when unresolved)."""
+        link = self.refers(token)
+        return list(link.actors) if link else []
+
+    def note_encounter(self, token: int, participants: Sequence[str]) -> None:
+        """Record an encounter reported at token ``token`` (its trigger): "the two
+        leaders" after it refers to its participants."""
+        if len(participants) >= 2:
+            self.encounters.append((token, tuple(participants)))
+            self.encounters.sort(key=lambda encounter: encounter[0])
+
+    def turn_at(self, char: int) -> Turn | None:
+        """The transcript turn covering character ``char``."""
+        for turn in self.turns:
+            if turn.start_char <= char < turn.end_char:
+                return turn
+        return None
+
+    def publisher_actor(self) -> str | None:
+        """Entity id of the publisher's country or organisation, added to the document's
+        entities on first use (an article need not name its own government)."""
+        name = self.publisher.actor if self.publisher else None
+        return self._entity_for(name) if name else None
+
+    def publisher_country(self) -> str | None:
+        """Entity id of the country whose officials the publisher names by a bare title."""
+        name = self.publisher.country if self.publisher and self.publisher.kind in ("government", "news") else None
+        return self._entity_for(name) if name else None
+
+    def publisher_organization(self) -> str | None:
+        """Entity id of the international body whose officers its releases name by a bare title."""
+        name = self.publisher.organization if self.publisher and self.publisher.kind == "international" else None
+        return self._entity_for(name) if name else None
+
+    def _entity_for(self, name: str) -> str:
+        place = gazetteer.lookup_country(name)
+        kind = "GPE" if place else "ORG"
+        name = place.name if place else name
+        identifier = entity_id(kind, name)
+        if identifier not in self.ents.entities:
+            same_as = (gazetteer.geonames_iri(place.geonames_id),) if place and place.geonames_id else ()
+            self.ents.entities[identifier] = Entity(identifier, name, kind, (), same_as, ())
+        return identifier
+
+    def _encounter_link(self, token: Token) -> Link | None:
+        """"the two leaders", "both sides", "they": the participants of the last encounter
+        reported before; for "the two ministers" with no such encounter, the last two
+        persons named with a title of that noun."""
+        counted = any(c.lower_ in ("two", "both") for c in token.children)
+        people = _plural_of_people(token)
+        before = [e for e in self.encounters if e[0] < token.i]
+        if before:
+            trigger, participants = before[-1]
+            if people:
+                participants = tuple(p for p in participants if self.ents.type_of(p) == "PERSON") or participants
+            recent = token.sent.start <= trigger or (token.sent.start > 0 and token.doc[token.sent.start - 1].sent.start <= trigger)
+            if (not counted or len(participants) == 2) and (recent or token.lower_ not in PLURAL_PRONOUNS):
+                return Link(token.i, token.i + 1, participants, "encounter", (trigger, trigger + 1))
+        if counted and people:
+            holders = _last_holders(self.posts, token.lemma_.lower(), token.i, 2)
+            if len(holders) == 2:
+                return Link(token.i, token.i + 1, tuple(person for _, person in holders), "titled-pair",
+                            _span_at(self.ents, holders[-1][0]))
+        return None
+
+
+def _last_holders(posts: Sequence, noun: str, before: int, count: int) -> list[tuple[int, str]]:
+    """The last ``count`` distinct persons named before token ``before`` with a title whose
+    head noun is ``noun`` ("Foreign Minister X" for "ministers"; any head of state or
+    government for "leaders"), in text order."""
+    found: list[tuple[int, str]] = []
+    for post in sorted(posts, key=lambda p: p.mention_start, reverse=True):
+        if post.mention_start >= before or any(person == post.person for _, person in found):
+            continue
+        role, head = _role_words(post.role)
+        if head == noun or (noun == "leader" and role in _leader_titles()):
+            found.append((post.mention_start, post.person))
+            if len(found) == count:
+                break
+    return found[::-1]
+
+
+@lru_cache(maxsize=1)
+def _leader_titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_rules("titles")["leaders"])
+
+
+def resolve_discourse(doc: Doc, document: Document, ents: DocumentEntities, posts: Sequence = ()) -> Discourse:
+    """Run the sieve over ``doc`` and return its :class:`Discourse`.
+
+    ``posts`` are the affiliation reader's titles next to names
+    (:func:`kg.extraction.affiliations.find_posts`): they say who holds which title.
+    """
+    discourse = Discourse(ents, find_publisher(document), posts=posts)
+    discourse.turns = _turns(doc, ents)
+    for sieve_pass in (_first_person, _titles, _publisher_titles, _groups, _descriptions, _pronouns):
+        sieve_pass(doc, discourse, posts)
+    return discourse
+
+
+# -- 1. first person ----------------------------------------------------------------------
+
+def _turns(doc: Doc, ents: DocumentEntities) -> list[Turn]:
+    """Speaker labels that open a paragraph and name a person of the document."""
+    labels = []
+    for match in _TURN.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        people = [e for e in ents.in_range(span.start, span.end) if ents.type_of(e) == "PERSON"]
+        labels.append((match, span, people[-1] if people else None))
+    turns = []
+    for number, (match, span, speaker) in enumerate(labels):
+        end_char = labels[number + 1][0].start() if number + 1 < len(labels) else len(doc.text)
+        if speaker is not None:
+            turns.append(Turn(speaker, span.start, span.end, match.end(), end_char))
+    return turns
+
+
+def _first_person(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """I / we in a turn are its speaker ("we met" from a minister is the minister speaking
+    for the side they lead: kg's records name the person)."""
+    for turn in discourse.turns:
+        span = doc.char_span(turn.start_char, turn.end_char, alignment_mode="contract")
+        if span is None:
+            continue
+        for token in span:
+            if token.lower_ in FIRST_PERSON_SINGULAR or token.lower_ in FIRST_PERSON_PLURAL:
+                discourse.links.setdefault(token.i, Link(token.i, token.i + 1, (turn.speaker,), "turn",
+                                                         (turn.label_start, turn.label_end)))
+
+
+# -- 2./3. titles -------------------------------------------------------------------------
+
+def _definite_titles(doc: Doc, ents: DocumentEntities):
+    """(head token, title start, title end) of each "the TITLE" with no name attached."""
+    i = 0
+    while i < len(doc):
+        size = title_at(doc, i)
+        if not size:
+            i += 1
+            continue
+        start, end = i, i + size
+        i = end
+        if start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        if end < len(doc) and (ents.at(doc[end]) or doc[end].pos_ == "PROPN" or doc[end].lower_ in ("of", "for", "to")):
+            continue  # "the Prime Minister Anna Berg", "the President of Chile": not unnamed
+        head = doc[start:end].root
+        if any(ents.at(t) for t in head.subtree if t.i < start or t.i >= end):
+            continue  # "the Chilean President", "the Taliban's spokesman": someone else's
+        yield head, start, end
+
+
+def _role_words(role: str) -> tuple[str, str]:
+    """Lower-cased role and its head noun: "Secretary of State" -> ("secretary of state", "secretary")."""
+    lowered = role.lower()
+    head = re.split(r"\s+(?:of|for|to)\s+", lowered)[0].split()
+    return lowered, head[-1] if head else lowered
+
+
+def _titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """"the Secretary" / "the minister": the last person named before it holding the title
+    (the whole title, else its head noun: "the minister" after "Foreign Minister X")."""
+    held = sorted(((post.mention_start, post.person, *_role_words(post.role)) for post in posts), key=lambda p: p[0])
+    for head, start, end in _definite_titles(doc, discourse.ents):
+        if head.i in discourse.links:
+            continue
+        title, title_head = _role_words(doc[start:end].text)
+        exact = [(at, person) for at, person, role, _ in held if at < start and role == title]
+        loose = [(at, person) for at, person, _, role_head in held if at < start and role_head == title_head
+                 and title == title_head]
+        found = exact or loose
+        if found:
+            at, person = found[-1]
+            discourse.links[head.i] = Link(start, end, (person,), "title", _span_at(discourse.ents, at))
+
+
+def _publisher_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """An unnamed "the Prime Minister" in a government's release is its country; "the
+    Secretary-General" in an international body's is the body. Only a capitalised title
+    nobody in the document holds: "the president" of something else is not the publisher."""
+    publisher = discourse.publisher
+    if publisher is None or publisher.actor is None:
+        return
+    wanted = "organization" if publisher.kind == "international" else "state"
+    held = {_role_words(post.role)[0] for post in posts} | _titles_before_names(doc)
+    for head, start, end in _definite_titles(doc, discourse.ents):
+        if head.i in discourse.links or not doc[start].text[:1].isupper():
+            continue
+        title = doc[start:end].text.lower()
+        if title in held or _title_scope().get(title) != wanted or not _principal(title):
+            continue
+        actor = discourse.publisher_actor()
+        if actor:
+            discourse.links[head.i] = Link(start, end, (actor,), "publisher")
+
+
+def _titles_before_names(doc: Doc) -> set[str]:
+    """Titles the text uses before a name anywhere ("Queen Elizabeth", even where NER
+    missed the name): such a title has a holder, so "the Queen" is not the publisher."""
+    found = set()
+    for i in range(len(doc)):
+        size = title_at(doc, i)
+        if size and i + size < len(doc) and doc[i + size].pos_ == "PROPN" and doc[i + size].text[:1].isupper():
+            found.add(doc[i:i + size].text.lower())
+    return found
+
+
+def _principal(title: str) -> bool:
+    """A title one holder has for a whole country or body ("Prime Minister", "Foreign
+    Secretary", "Secretary-General"), not one of many ("Minister", "Ambassador")."""
+    return title in _principal_titles()
+
+
+@lru_cache(maxsize=1)
+def _principal_titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_rules("titles")["principal"])
+
+
+@lru_cache(maxsize=1)
+def _title_scope() -> dict[str, str]:
+    scope: dict[str, str] = {}
+    for kind, titles in load_rules("titles")["titles"].items():
+        for title in titles:
+            scope.setdefault(title.lower(), kind)
+    return scope
+
+
+def _span_at(ents: DocumentEntities, token: int) -> tuple[int, int] | None:
+    for start, end, _ in ents.spans:
+        if start <= token < end:
+            return start, end
+    return None
+
+
+# -- 4. groups ----------------------------------------------------------------------------
+
+def _groups(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """"the militants", "the group": the closest organisation named before it."""
+    nouns = _group_nouns()
+    for token in doc:
+        if token.lower_ not in nouns or token.i in discourse.links or discourse.ents.at(token):
+            continue
+        if not any(c.lower_ == "the" for c in token.children):
+            continue
+        if any(discourse.ents.at(t) for t in token.subtree if t.i < token.i):
+            continue  # "the Taliban movement" names its own
+        for start, end, entity in reversed(discourse.ents.spans):
+            if end <= token.i and discourse.ents.type_of(entity) == "ORG":
+                discourse.links[token.i] = Link(token.i, token.i + 1, (entity,), "group", (start, end))
+                break
+
+
+def _descriptions(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """"the U.S. diplomat", "the Afghan official": the last person named before it whose
+    post is in the country or organisation that modifies the noun."""
+    ents = discourse.ents
+    nouns = _person_nouns()
+    for token in doc:
+        if token.lower_ not in nouns or token.i in discourse.links or not any(c.lower_ == "the" for c in token.children):
+            continue
+        owners = {ents.at(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod") and ents.at(c)}
+        if not owners:
+            continue
+        for post in sorted(posts, key=lambda p: p.mention_start, reverse=True):
+            if post.mention_start < token.i and post.organization in owners:
+                discourse.links[token.i] = Link(token.i, token.i + 1, (post.person,), "description",
+                                                _span_at(ents, post.mention_start))
+                break
+
+
+@lru_cache(maxsize=1)
+def _group_nouns() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["group_nouns"])
+
+
+# -- 5. pronouns --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Candidate:
+    person: str
+    start: int
+    end: int
+    sentence: int  # index of its sentence
+    subject: bool
+
+
+def _pronouns(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """he / she / his / her: the most salient person that agrees in gender (see
+    :func:`_most_salient`); a pronoun kg resolves tells the person's gender from then on."""
+    ents = discourse.ents
+    gender = _genders(doc, ents, posts)
+    sentence_of = {token.i: number for number, sentence in enumerate(doc.sents) for token in sentence}
+    candidates: list[_Candidate] = []
+    spans = iter(sorted((s, e, x) for s, e, x in ents.spans if ents.type_of(x) == "PERSON"))
+    pending = next(spans, None)
+    for token in doc:
+        while pending is not None and pending[1] <= token.i:
+            start, end, person = pending
+            candidates.append(_Candidate(person, start, end, sentence_of[start], _is_subject(doc[start:end].root)))
+            pending = next(spans, None)
+        wanted = THIRD_PERSON.get(token.lower_)
+        if wanted is None or token.pos_ != "PRON" or token.i in discourse.links:
+            continue
+        turn = discourse.turn_at(token.idx)
+
+        def agrees(person: str) -> bool:
+            return gender.get(person, wanted) == wanted and (turn is None or person != turn.speaker)
+
+        here = sentence_of[token.i]
+        pool = [c for c in candidates if here - c.sentence < PRONOUN_WINDOW and agrees(c.person)]
+        best = _governing_subject(token, ents, discourse, agrees) or _most_salient(token, pool, here)
+        if best is not None:
+            discourse.links[token.i] = Link(token.i, token.i + 1, (best.person,), "pronoun", (best.start, best.end))
+            candidates.append(_Candidate(best.person, token.i, token.i + 1, here, _is_subject(token)))
+            gender.setdefault(best.person, wanted)
+
+
+def _person_of(token: Token, ents: DocumentEntities, discourse: Discourse) -> tuple[str, int, int] | None:
+    """(person, start, end) mentioned at ``token``: a name, or a pronoun already resolved."""
+    entity = ents.at(token)
+    if entity and ents.type_of(entity) == "PERSON":
+        span = _span_at(ents, token.i) or (token.i, token.i + 1)
+        return entity, span[0], span[1]
+    link = discourse.links.get(token.i)
+    if link and len(link.actors) == 1 and ents.type_of(link.actors[0]) == "PERSON":
+        return link.actors[0], link.start, link.end
+    return None
+
+
+def _governing_subject(pronoun: Token, ents: DocumentEntities, discourse: Discourse, agrees) -> _Candidate | None:
+    """The person subject of the closest clause above the pronoun: "Ruiz said he would
+    go", "In his remarks, Ruiz said". Left out where an object person could be meant
+    as well ("Berg thanked Ruiz for his work", "Berg told Ruiz that he ...")."""
+    for ancestor in pronoun.ancestors:
+        subjects = [c for c in ancestor.children if c.dep_ in SUBJECT_DEPS and pronoun not in c.subtree]
+        if not subjects:
+            continue
+        people = [found for subject in subjects for head in [subject, *subject.conjuncts]
+                  if (found := _person_of(head, ents, discourse))]
+        compatible = [p for p in people if agrees(p[0])]
+        if len({p[0] for p in compatible}) != 1:
+            return None
+        objects = [found for child in ancestor.children if child.dep_ in ("dobj", "dative", "iobj") and child.i < pronoun.i
+                   for head in [child, *child.conjuncts] if (found := _person_of(head, ents, discourse))]
+        if any(agrees(o[0]) and o[0] != compatible[0][0] for o in objects):
+            return None
+        person, start, end = compatible[0]
+        return _Candidate(person, start, end, -1, True)
+    return None
+
+
+def _most_salient(pronoun: Token, pool: list[_Candidate], sentence: int) -> _Candidate | None:
+    """The subject of the closest earlier sentence that has a person subject; else the only
+    person of the previous sentence. Two persons of equal standing ("Berg and Ruiz met.
+    He said ...") leave the pronoun unresolved."""
+    for back in range(1, PRONOUN_WINDOW):
+        subjects = [c for c in pool if c.sentence == sentence - back and c.subject]
+        if subjects:
+            last_clause = [c for c in subjects if pronoun.doc[_head_index(c, pronoun.doc)].head ==
+                           pronoun.doc[_head_index(subjects[-1], pronoun.doc)].head]
+            if len({c.person for c in last_clause}) > 1:
+                return None
+            return subjects[-1]
+    previous = [c for c in pool if c.sentence == sentence - 1]
+    if len({c.person for c in previous}) == 1:
+        return previous[-1]
+    return None
+
+
+def _head_index(candidate: _Candidate, doc: Doc) -> int:
+    return _function_token(doc[candidate.start:candidate.end].root).i
+
+
+def _function_token(token: Token) -> Token:
+    """Climb name compounds, appositions and coordination to the token whose dependency
+    says what the mention does in its clause."""
+    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head != token:
+        token = token.head
+    return token
+
+
+def _is_subject(token: Token) -> bool:
+    return _function_token(token).dep_ in SUBJECT_DEPS
+
+
+def _genders(doc: Doc, ents: DocumentEntities, posts: Sequence) -> dict[str, str]:
+    """Gender a text tells for a person: an honorific before a mention ("Mr. Sullivan") or
+    a gendered title ("spokeswoman"). Unknown persons agree with either pronoun."""
+    rules = load_rules("titles")["gendered"]
+    words = {word.lower(): gender for gender, forms in rules.items() for word in forms}
+    told: dict[str, set[str]] = {}
+    for start, _end, person in ents.spans:
+        if ents.type_of(person) == "PERSON" and start > 0 and doc[start - 1].lower_.rstrip(".") in words:
+            told.setdefault(person, set()).add(words[doc[start - 1].lower_.rstrip(".")])
+    for post in posts:
+        for word in post.role.lower().split():
+            if word in words:
+                told.setdefault(post.person, set()).add(words[word])
+    return {person: next(iter(genders)) for person, genders in told.items() if len(genders) == 1}
+
+
+# -- 6. encounters ------------------------------------------------------------------------
+
+def _is_plural_reference(token: Token) -> bool:
+    """"they", "the two leaders", "both sides", "the sides", "the parties"."""
+    if token.lower_ in PLURAL_PRONOUNS and token.pos_ == "PRON":
+        return True
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in _encounter_nouns():
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
+    if any(t.ent_type_ or t.pos_ == "PROPN" for t in token.subtree):
+        return False  # "the U.S. and Israeli delegations", "the leaders of Chile and Peru" name their own
+    return bool(determiners & {"two", "both", "the"})
+
+
+def _plural_of_people(token: Token) -> bool:
+    return token.lemma_.lower() in _person_nouns()
+
+
+@lru_cache(maxsize=1)
+def _encounter_nouns() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["person_nouns"]) | {"side", "party", "country", "government", "delegation"}
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["person_nouns"])
+

@@ -1,0 +1,39 @@
+"""Who published a document: the record, the source address, a header line; else no one."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.publishers import find_publisher
+from kg.model import Document
+
+
+@pytest.mark.parametrize(("document", "expected"), [
+    (Document("d", "x", url="https://www.state.gov/briefings/a"), ("government", "United States", "domain")),
+    (Document("d", "x", url="https://www2.pm.gov.au/media/a"), ("government", "Australia", "domain")),
+    (Document("d", "x", url="https://www.gov.pl/web/diplomacy/a"), ("government", "Poland", "domain")),
+    (Document("d", "x", url="https://learningenglish.voanews.com/a/1.html"), ("news", "United States", "domain")),
+    (Document("d", "x", url="https://press.un.org/en/2030/a.doc.htm"), ("international", None, "domain")),
+    (Document("d", "Office of the Spokesperson\n\nThe Secretary met ..."), ("government", "United States", "header")),
+    (Document("d", "May 2, 2030 - Ottawa, Ontario - Global Affairs Canada\n\nThe Minister ..."),
+     ("government", "Canada", "header")),
+    (Document("d", "x", url="https://example.com/a", publisher_country="Chile"), ("government", "Chile", "record")),
+    (Document("d", "x", publisher="Voice of America"), ("news", "United States", "record")),
+])
+def test_publishers_found(document, expected):
+    publisher = find_publisher(document)
+    assert (publisher.kind, publisher.country, publisher.via) == expected
+
+
+@pytest.mark.parametrize("document", [
+    Document("d", "x", url="https://example.com/world/a"),  # a site kg does not know
+    Document("d", "x", url="https://www.gov.example/a"),  # "gov" not before a country code
+    Document("d", "The White House said on Monday that the talks would go on."),  # a sentence, not a header
+    Document("d", "x", publisher_country="Atlantis"),  # no such country
+])
+def test_publishers_none_when_unsure(document):
+    assert find_publisher(document) is None
+
+
+def test_publishers_international_body_is_its_own_actor():
+    publisher = find_publisher(Document("d", "x", url="https://www.un.org/sg/en/a"))
+    assert (publisher.organization, publisher.actor) == ("United Nations", "United Nations")
