@@ -40,6 +40,9 @@ class _Reading:
     subtype: str = "meet"
     other_time: bool = False  # dated by an expression kg could not normalise
     sentences: set[int] = field(default_factory=set)  # token starts of the sentences merged in
+    apart: set[int] = field(default_factory=set)  # triggers of other encounters in its sentence
+    host: str | None = None  # a visit's host country
+    absorbed: bool = False  # a visit that is the meeting it holds: dates the trip, not reported
 
     def __post_init__(self) -> None:
         self.sentences.add(self.trigger.sent.start)
@@ -62,8 +65,102 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
     for reading in readings:
         for person in list(reading.participants):
             reading.participants.extend(c for c in companions.get(person, []) if c not in reading.participants)
-    merged = _dated_by_trip(merge_meetings(readings, ents))
+    readings = _framed(readings, ents)
+    merged = merge_meetings([r for r in readings if not r.absorbed], ents)
+    _dated_by_trip(sorted(merged + [r for r in readings if r.absorbed], key=lambda r: r.trigger.i))
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
+
+
+def _framed(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
+    """Encounters of one sentence that frame one another stay apart.
+
+    "X met Y on the margins of the NATO meeting": the gathering is an encounter of its own,
+    a summit that X and Y both attend, at the bilateral's place and date. "X met Y during
+    her visit to Z" or "X, visiting Z to attend the summit, met Y": the meeting and the
+    summit are where the visit is. A visit whose visitor meets someone named in the same
+    sentence ("Y, who is visiting Z") is that meeting, not a second encounter: it is kept
+    only to date the trip's other meetings.
+    """
+    for outer in readings:
+        for inner in readings:
+            if inner is outer or inner.trigger.sent != outer.trigger.sent:
+                continue
+            relation = _frame_relation(outer, inner)
+            if relation is not None:
+                outer.apart.add(inner.trigger.i)
+                inner.apart.add(outer.trigger.i)
+            if relation == "margins":
+                outer.participants.extend(p for p in inner.participants if p not in outer.participants)
+                outer.subtype = "summit"
+            if outer.subtype == "visit" and outer.location:
+                if relation not in (None, "apart") or _met_on_visit(outer, inner):
+                    inner.location = inner.location or outer.location
+                if _met_on_visit(outer, inner):
+                    outer.absorbed = True
+            elif relation not in (None, "apart"):
+                inner.location = inner.location or outer.location
+                outer.location = outer.location or inner.location
+                inner.date = inner.date or outer.date
+                outer.date = outer.date or inner.date
+    return readings
+
+
+def _met_on_visit(visit: _Reading, meeting: _Reading) -> bool:
+    """A visitor meets a named counterpart: "held talks with Y, who is visiting Z"."""
+    if meeting.subtype in ("visit", "summit") or meeting.trigger.sent != visit.trigger.sent:
+        return False
+    visitors = set(visit.participants) - {visit.location, visit.host}
+    others = set(meeting.participants) - visitors
+    return bool(visitors & set(meeting.participants)) and bool(others) and _compatible(visit, meeting)
+
+
+def _frame_relation(outer: _Reading, inner: _Reading) -> str | None:
+    """How ``outer``'s trigger frames ``inner``'s: "margins" ("on the margins of the summit"),
+    "course" ("during his visit", "at the summit" for a meeting, "visiting Z to attend"),
+    "apart" (a clause about a participant), or None when they are one encounter ("talk at a
+    meeting") or unrelated."""
+    rules = load_rules("meetings")
+    anchors = {inner.trigger}
+    verb = _governing_verb(inner.trigger)
+    if verb is not None:
+        anchors.add(verb)
+    path = _path_up(outer.trigger, anchors)
+    if path is not None and any(t.dep_ in ("relcl", "acl") and t.head not in anchors and t.head.ent_type_ == "PERSON"
+                                or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in path):
+        # "X, who is visiting Z to attend the summit, met Y", "X attended the summit and
+        # held talks with Y": what X does besides
+        return "apart"
+    if path is None:
+        purpose = _path_up(inner.trigger, {outer.trigger})
+        if outer.subtype == "visit" and purpose is not None and _is_purpose(purpose):
+            return "course"  # "visiting Honolulu to attend the meeting": the visit holds it
+        return None
+    if any(t.lemma_.lower() in rules["frame_nouns"] for t in path):
+        return "margins"
+    crossed = {t.lower_ for t in path if t.dep_ == "prep"}
+    if crossed & set(rules["frame_preps"]) and outer.subtype != inner.subtype and outer.subtype in ("summit", "visit"):
+        return "course"
+    return None
+
+
+def _path_up(token: Token, targets: set[Token], limit: int = 6) -> list[Token] | None:
+    """The tokens from ``token`` up to (not including) the first of ``targets`` above it."""
+    path: list[Token] = []
+    node = token
+    for _ in range(limit):
+        if node.head == node:
+            return None
+        path.append(node)
+        node = node.head
+        if node in targets:
+            return path
+    return None
+
+
+def _is_purpose(path: list[Token]) -> bool:
+    """"to attend the summit", "for the ASEAN meetings": a purpose clause or phrase."""
+    return any(t.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in t.children) or
+               t.dep_ == "prep" and t.lower_ == "for" for t in path)
 
 
 def _dated_by_trip(readings: list[_Reading]) -> list[_Reading]:
@@ -108,7 +205,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     participants: list[str] = []
 
     def add(actors: list[str]) -> None:
-        for actor in actors:
+        for actor in _for_event_names(actors, ents):
             if actor not in participants and ents.type_of(actor) in ACTOR_TYPES:
                 participants.append(actor)
 
@@ -136,14 +233,16 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                 add(np_actors(child, ents))
             elif child.dep_ == "poss" and holder is trigger:
                 add(np_actors(child, ents, delegations=False))  # "the Vice President's trip"
-            elif child.dep_ in ("compound", "amod", "nmod") and holder is trigger:
-                entity = ents.at(child)
-                if entity and ents.type_of(entity) in ACTOR_TYPES:
-                    add([entity])
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         add(np_actors(obj, ents))
+            elif (child.dep_ == "prep" and child.lower_ in ("of", "by") and holder is trigger and not is_verb
+                  and rule["subtype"] == "visit"):
+                # "the visit of President X to Japan", "visits to Honiara by A and B": the visitors
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        add(np_actors(obj, ents, delegations=False))
             elif child.dep_ == "agent" or (child.dep_ == "acl" and holder is trigger):
                 add(_agents(child, ents))
             if child.dep_ == "prep" and holder is trigger:
@@ -152,9 +251,16 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                     for inner in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("between", "with")):
                         for person in (o for o in inner.children if o.dep_ == "pobj"):
                             add(np_actors(person, ents))
+    if _refers_back(trigger):
+        return []  # "This was their first meeting": the encounter already read
+    named, named_place = _named_parties(trigger, ents)
+    if sum(ents.type_of(p) == "PERSON" for p in participants) < 2:
+        add(named)
+    else:  # "held a Japan-Korea meeting with Y": the two people are the sides
+        add([p for p in named if ents.type_of(p) not in ("GPE", "NORP")])
     if is_verb and len(hosts) >= 2 and _unnamed_counterpart(trigger, ents):
         return []  # "X and Y did not meet with representatives of the opposition": not X with Y
-    location = place_in(_prep_holders(trigger, verb), ents)
+    location = place_in(_prep_holders(trigger, verb), ents) or named_place
     if location is None:
         subject_tokens = {t.i for subject in subjects_of(verb) for t in subject.subtree} if verb is not None else set()
         location = place_below(holders, ents, skip=subject_tokens)
@@ -192,7 +298,8 @@ def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: 
         if len(people) >= 2 and rule["subtype"] == "visit":  # "X's visit with Y"
             return [_Reading(trigger, rule, people, None, date, status, "visit")]
         return []
-    return [_Reading(trigger, rule, people + [host], location, date, status, "visit") for location, host in places]
+    return [_Reading(trigger, rule, people + [host], location, date, status, "visit", host=host)
+            for location, host in places]
 
 
 def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
@@ -203,6 +310,91 @@ def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
     country = gazetteer.country_by_code(found.country_code)
     host = entity_id("GPE", country.name) if country else None
     return place, host if host in ents.entities else place
+
+
+PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+
+
+def _refers_back(trigger: Token) -> bool:
+    """"This was the first meeting since ...", "It was their third call": a copula whose
+    subject points back names the encounter just reported, not a new one."""
+    if trigger.dep_ != "attr" or trigger.head.lemma_ != "be":
+        return False
+    subjects = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.lower_ in ("this", "that", "it") for s in subjects)
+
+
+def _named_parties(trigger: Token, ents: DocumentEntities) -> tuple[list[str], str | None]:
+    """Actors and the place a meeting noun's own name gives: "the Japan-Korea foreign
+    ministers' meeting" (Japan, Korea), "the ASEAN-related meetings" (ASEAN), "the Moscow
+    talks" (a city: the place, not a party). A name kg read as one organisation, "the G7
+    Foreign Ministers' Meeting", stands for the actors named inside it (G7)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return [], None
+    tokens = [t for left in trigger.lefts if left.dep_ in PREMODIFIER_DEPS for t in left.subtree]
+    parties: list[str] = []
+    place = None
+    for token in [*tokens, trigger]:
+        entity = ents.at(token)
+        if entity is None and "-" in token.text.strip("-"):
+            # "U.S.-ROK" read as one word: each part that names an actor of the document
+            parties.extend(a for a in _actors_by_form(token.text.split("-"), ents) if a not in parties)
+        if entity is None or entity in parties or entity == place:
+            continue
+        kind = ents.type_of(entity)
+        if kind in ("GPE", "LOC") and _is_city(ents.entities[entity].name):
+            place = place or entity
+        elif kind in ACTOR_TYPES:
+            parties.append(entity)
+    return parties, place
+
+
+def _for_event_names(actors: list[str], ents: DocumentEntities) -> list[str]:
+    """Actors with a gathering kg read as an organisation ("the G7 Foreign Ministers'
+    Meeting") replaced by the actors its name holds (G7)."""
+    found: list[str] = []
+    for actor in actors:
+        if ents.type_of(actor) == "ORG" and _names_an_event(ents.entities[actor].name):
+            found.extend(_actors_named_in(actor, ents))
+        else:
+            found.append(actor)
+    return found
+
+
+def _names_an_event(name: str) -> bool:
+    """"G7 Foreign Ministers' Meeting", "Strategic Dialogue": a gathering, not an institution
+    (unlike "East Asia Summit" or "Munich Security Conference", which are both)."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in set(load_rules("meetings")["event_name_heads"])
+
+
+def _actors_named_in(event: str, ents: DocumentEntities) -> list[str]:
+    """Other actors of the document whose name or alias is a word sequence of ``event``'s name."""
+    words = f" {ents.entities[event].name.casefold()} "
+    found = []
+    for entity in ents.entities.values():
+        if entity.id == event or entity.type not in ACTOR_TYPES:
+            continue
+        if any(f" {form.casefold()} " in words for form in (entity.name, *entity.aliases) if len(form) > 1):
+            found.append(entity.id)
+    return found
+
+
+def _actors_by_form(forms: list[str], ents: DocumentEntities) -> list[str]:
+    """Actors of the document whose name or an alias is exactly one of ``forms``."""
+    wanted = [form for form in forms if len(form) > 1]
+    found = []
+    for form in wanted:
+        for entity in ents.entities.values():
+            if entity.type in ACTOR_TYPES and form in (entity.name, *entity.aliases) and entity.id not in found:
+                found.append(entity.id)
+    return found
+
+
+def _is_city(name: str) -> bool:
+    """A place inside a country (a city, a province), not a country itself."""
+    place = gazetteer.lookup_place(name)
+    return place is not None and place.type == "GPE" and gazetteer.lookup_country(name) is None
 
 
 def _subject_takes_part(trigger: Token, verb: Token) -> bool:
@@ -262,10 +454,11 @@ def _prep_holders(trigger: Token, verb: Token | None) -> list[Token]:
 
 
 def _subtype(trigger: Token, rule: dict) -> str:
-    """The kind of meeting; "attend the summit" takes the kind of its object."""
+    """The kind of meeting; "held talks", "attend a call" take the kind of their object, but
+    an attended "meeting" is a gathering of several (a summit)."""
     nouns = load_rules("meetings")["object_nouns"]
     for child in trigger.children:
-        if child.dep_ in ("dobj", "pobj") and child.lower_ in nouns:
+        if child.dep_ in ("dobj", "pobj") and child.lower_ in nouns and nouns[child.lower_] != "meet":
             return nouns[child.lower_]
     return rule["subtype"]
 
@@ -304,38 +497,92 @@ def merge_meetings(readings: list[_Reading], ents: DocumentEntities) -> list[_Re
     Repeats until nothing merges, so a report joins its encounter whatever the order."""
     anaphoric = set(load_rules("meetings")["anaphoric_nouns"])
     precedence = load_rules("meetings")["subtype_precedence"]
-    merged = [replace(r, participants=list(r.participants), sentences=set(r.sentences)) for r in readings]
-    changed = True
-    while changed:
-        changed = False
-        kept: list[_Reading] = []
-        for reading in merged:
-            target = next((m for m in kept if _same_encounter(m, reading, anaphoric)), None)
-            if target is None:
-                kept.append(reading)
-                continue
-            changed = True
-            _absorb(target, reading, precedence)
-        merged = kept
+    merged = [replace(r, participants=list(r.participants), sentences=set(r.sentences), apart=set(r.apart))
+              for r in readings]
+    # the triggers of one sentence first ("will attend the summit, hosted by X"), so that a
+    # sentence's reading is whole before it is compared with other sentences'
+    for same in (_same_sentence, _same_encounter):
+        changed = True
+        while changed:
+            changed = False
+            kept: list[_Reading] = []
+            for reading in merged:
+                target = next((m for m in kept if same(m, reading, anaphoric)), None)
+                if target is None and same is _same_encounter:
+                    target = _antecedent_encounter(kept, reading, anaphoric)
+                if target is None:
+                    kept.append(reading)
+                    continue
+                changed = True
+                _absorb(target, reading, precedence, refers_back=_definite(reading.trigger, anaphoric))
+            merged = kept
     return merged
 
 
-def _absorb(target: _Reading, reading: _Reading, precedence: list[str]) -> None:
+def _absorb(target: _Reading, reading: _Reading, precedence: list[str], *, refers_back: bool = False) -> None:
     for participant in reading.participants:
         if participant not in target.participants:
             target.participants.append(participant)
     if target.status != reading.status:
         target.status = "uncertain"  # "would meet" then "did not say whether they would meet"
     target.sentences |= reading.sentences
+    target.apart |= reading.apart
     target.location = target.location or reading.location
     target.date = target.date or reading.date
     target.other_time = target.other_time or reading.other_time
-    target.subtype = min(target.subtype, reading.subtype, key=precedence.index)
+    if not refers_back:  # "also attended the meeting" adds people, not a kind
+        target.subtype = min(target.subtype, reading.subtype, key=precedence.index)
+
+
+def _antecedent_encounter(kept: list[_Reading], reading: _Reading, anaphoric: set[str]) -> _Reading | None:
+    """"Others attended the meeting": with no actor in common, a definite reference is to the
+    latest encounter reported before it, when nothing known tells the two apart."""
+    if not _definite(reading.trigger, anaphoric):
+        return None
+    before = [m for m in kept if m.trigger.i < reading.trigger.i and len(m.participants) >= 2]
+    if not before:
+        return None
+    latest = max(before, key=lambda m: m.trigger.i)
+    kind = _anaphor_kind(reading.trigger, anaphoric)
+    same_kind = kind in ("meet", latest.subtype)  # "the meeting", "the event" refer to any kind
+    return latest if same_kind and _compatible(latest, reading) and reading.trigger.i not in latest.apart else None
+
+
+def _anaphor_kind(trigger: Token, anaphoric: set[str]) -> str | None:
+    """The kind a definite reference names: "the meeting" (any), "the call" (phone)."""
+    nouns = load_rules("meetings")["object_nouns"]
+    objects = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "pobj")]
+    for noun in objects:
+        if noun.lower_ in anaphoric:
+            return nouns.get(noun.lower_, "meet")
+    return None
+
+
+def _same_sentence(first: _Reading, second: _Reading, anaphoric: set[str]) -> bool:
+    """Two triggers of one sentence sharing an actor: "attend the meeting hosted by X"."""
+    if not first.sentences & second.sentences or first.trigger == second.trigger:
+        return False
+    if second.trigger.i in first.apart or first.trigger.i in second.apart:
+        return False
+    return _compatible(first, second) and bool(set(first.participants) & set(second.participants))
+
+
+def _compatible(first: _Reading, second: _Reading) -> bool:
+    """Nothing known about the two readings tells them apart: place, date, status."""
+    if first.location and second.location and first.location != second.location:
+        return False
+    if first.date and second.date and first.date != second.date:
+        return False
+    if (first.other_time and second.date) or (second.other_time and first.date):
+        return False
+    return first.status == second.status or {first.status, second.status} <= PROSPECTIVE
 
 
 def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> bool:
     if first.trigger == second.trigger:
         return False  # "met with A, B and C" was split on purpose
+    if second.trigger.i in first.apart or first.trigger.i in second.apart:
+        return False  # a bilateral "on the margins of" a summit is an encounter of its own
     if first.location and second.location and first.location != second.location:
         return False
     if first.date and second.date and first.date != second.date:
@@ -365,7 +612,13 @@ def _definite(trigger: Token, anaphoric: set[str]) -> bool:
     objects = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "pobj")]
     objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     return any(o.lower_ in anaphoric and any(d.lower_ in ("the", "this", "that") for d in o.children)
-               for o in objects)
+               and not _has_a_name(o) for o in objects)
+
+
+def _has_a_name(noun: Token) -> bool:
+    """"the China-Africa summit", "the G7 meeting": a named gathering, not a reference back."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "DATE", "TIME", "ORDINAL", "CARDINAL")
+               for left in noun.lefts if left.dep_ in PREMODIFIER_DEPS for t in left.subtree)
 
 
 def _event(reading: _Reading, document: Document, ents: DocumentEntities) -> Event:

@@ -140,6 +140,8 @@ def subjects_of(verb: Token) -> list[Token]:
     node = verb
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and node.dep_ == "relcl" and all(s.lower_ in ("who", "which", "that") for s in subjects):
+            return conjuncts(node.head)  # "Y, who is visiting Japan": Y visits
         if subjects:
             return [s for subject in subjects for s in conjuncts(subject)]
         if node.dep_ in SUBJECT_SHARING and node.head != node:
