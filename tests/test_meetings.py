@@ -213,3 +213,82 @@ def test_meetings_an_institution_named_like_a_gathering_takes_part_itself():
                              ("in", 6, "prep", "ADP", "in", "O"), ("Rome", 7, "pobj", "PROPN", "Rome", "B-GPE"),
                              (".", 2, "punct", "PUNCT", ".", "O")]
     assert _kinds(rows) == [(["Ana Silva", "Rabat Security Conference"], "Rome", "summit")]
+
+
+# "Ana Silva traveled to Morocco on Monday . In Rabat , she met Omar Haddad ."
+TRIP_MEETING = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("traveled", 2, "ROOT", "VERB", "travel", "O"), ("to", 2, "prep", "ADP", "to", "O"),
+    ("Morocco", 3, "pobj", "PROPN", "Morocco", "B-GPE"), ("on", 2, "prep", "ADP", "on", "O"),
+    ("Monday", 5, "pobj", "PROPN", "Monday", "B-DATE"), (".", 2, "punct", "PUNCT", ".", "O"),
+    ("In", 12, "prep", "ADP", "in", "O"), ("Rabat", 8, "pobj", "PROPN", "Rabat", "B-GPE"),
+    (",", 12, "punct", "PUNCT", ",", "O"), ("she", 12, "nsubj", "PRON", "she", "O"),
+    ("met", 12, "ROOT", "VERB", "meet", "O"), ("Omar", 14, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 12, "dobj", "PROPN", "Haddad", "I-PERSON"), (".", 12, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_trip_with_a_meeting_in_the_country_is_that_meeting():
+    # the trip dates the meeting (Monday 10 June 2030) and is not reported again
+    assert meetings(*parse(TRIP_MEETING)) == [({"Ana Silva", "Omar Haddad"}, "Rabat", "2030-06-10", "occurred", "meet")]
+
+
+def test_meetings_a_trip_with_a_meeting_elsewhere_stays_a_visit():
+    # "... In Tunis , she met Omar Haddad ."
+    rows = TRIP_MEETING[:9] + [("Tunis", 8, "pobj", "PROPN", "Tunis", "B-GPE")] + TRIP_MEETING[10:]
+    assert _kinds(rows) == [(["Ana Silva", "Morocco"], "Morocco", "visit"), (["Ana Silva", "Omar Haddad"], "Tunis", "meet")]
+
+
+# "Ana Silva was joined in her meetings by Lina Diaz ."
+JOINED = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubjpass", "PROPN", "Silva", "I-PERSON"),
+    ("was", 3, "auxpass", "AUX", "be", "O"), ("joined", 3, "ROOT", "VERB", "join", "O"),
+    ("in", 3, "prep", "ADP", "in", "O"), ("her", 6, "poss", "PRON", "her", "O"),
+    ("meetings", 4, "pobj", "NOUN", "meeting", "O"), ("by", 6, "prep", "ADP", "by", "O"),
+    ("Lina", 9, "compound", "PROPN", "Lina", "B-PERSON"), ("Diaz", 7, "pobj", "PROPN", "Diaz", "I-PERSON"),
+    (".", 3, "punct", "PUNCT", ".", "O"),
+]
+# "Lina Diaz joined the talks with Omar Haddad ."
+JOINED_TALKS = [
+    ("Lina", 1, "compound", "PROPN", "Lina", "B-PERSON"), ("Diaz", 2, "nsubj", "PROPN", "Diaz", "I-PERSON"),
+    ("joined", 2, "ROOT", "VERB", "join", "O"), ("the", 4, "det", "DET", "the", "O"),
+    ("talks", 2, "dobj", "NOUN", "talk", "O"), ("with", 4, "prep", "ADP", "with", "O"),
+    ("Omar", 7, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 5, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_delegation_joined_by_its_members_is_no_encounter():
+    assert _kinds(JOINED) == []
+
+
+def test_meetings_joining_talks_is_taking_part():
+    assert _kinds(JOINED_TALKS) == [(["Lina Diaz", "Omar Haddad"], None, "talks")]
+
+
+# "Ana Silva will describe the meeting between Omar Haddad and Lina Diaz ."
+DESCRIBE = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("will", 3, "aux", "AUX", "will", "O"), ("describe", 3, "ROOT", "VERB", "describe", "O"),
+    ("the", 5, "det", "DET", "the", "O"), ("meeting", 3, "dobj", "NOUN", "meeting", "O"),
+    ("between", 5, "prep", "ADP", "between", "O"), ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 6, "pobj", "PROPN", "Haddad", "I-PERSON"), ("and", 8, "cc", "CCONJ", "and", "O"),
+    ("Lina", 11, "compound", "PROPN", "Lina", "B-PERSON"), ("Diaz", 8, "conj", "PROPN", "Diaz", "I-PERSON"),
+    (".", 3, "punct", "PUNCT", ".", "O"),
+]
+# "Ana Silva will hold a meeting with Omar Haddad ."
+HOLD = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("will", 3, "aux", "AUX", "will", "O"), ("hold", 3, "ROOT", "VERB", "hold", "O"),
+    ("a", 5, "det", "DET", "a", "O"), ("meeting", 3, "dobj", "NOUN", "meeting", "O"),
+    ("with", 5, "prep", "ADP", "with", "O"), ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 6, "pobj", "PROPN", "Haddad", "I-PERSON"), (".", 3, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_talk_about_a_meeting_does_not_lend_it_its_modality():
+    assert [(m[0], m[3]) for m in meetings(*parse(DESCRIBE))] == [({"Omar Haddad", "Lina Diaz"}, "occurred")]
+
+
+def test_meetings_taking_part_lends_the_meeting_its_modality():
+    assert [(m[0], m[3]) for m in meetings(*parse(HOLD))] == [({"Ana Silva", "Omar Haddad"}, "planned")]

@@ -62,10 +62,12 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
         if reading:
             readings.extend(reading)
     companions = _companions(doc, ents)
+    # "X was joined in his meetings by A and B": X's delegation, not an encounter of its own
+    readings = [r for r in readings if not any(set(r.participants) <= {lead, *party} for lead, party in companions.items())]
     for reading in readings:
         for person in list(reading.participants):
             reading.participants.extend(c for c in companions.get(person, []) if c not in reading.participants)
-    readings = _framed(readings, ents)
+    readings = _on_a_trip(_framed(readings, ents), ents)
     merged = merge_meetings([r for r in readings if not r.absorbed], ents)
     _dated_by_trip(sorted(merged + [r for r in readings if r.absorbed], key=lambda r: r.trigger.i))
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
@@ -103,6 +105,35 @@ def _framed(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
                 inner.date = inner.date or outer.date
                 outer.date = outer.date or inner.date
     return readings
+
+
+def _on_a_trip(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
+    """A visit whose visitor meets someone named in the visited country ("traveled to Israel
+    ... In Jerusalem, X met Y") is those meetings, as is a visit to a city of a country the
+    visitor's trip already reached ("also visited Massawa"): kept only to date the trip."""
+    visits = [r for r in readings if r.subtype == "visit" and r.location and not r.absorbed]
+    for visit in visits:
+        country = _country_code(visit.location, ents)
+        if country is None:
+            continue
+        visitors = set(visit.participants) - {visit.location, visit.host}
+        for other in readings:
+            if other is visit or other.status != visit.status or not visitors & set(other.participants):
+                continue
+            if other.location is None or _country_code(other.location, ents) != country:
+                continue
+            met = other.subtype != "visit" and set(other.participants) - visitors - {visit.host}
+            earlier_stop = other.subtype == "visit" and other.trigger.i < visit.trigger.i and not other.absorbed \
+                and visit.location != other.location
+            if met or earlier_stop:
+                visit.absorbed = True
+                break
+    return readings
+
+
+def _country_code(place: str, ents: DocumentEntities) -> str | None:
+    found = gazetteer.lookup_place(ents.entities[place].name) if place in ents.entities else None
+    return found.country_code if found else None
 
 
 def _met_on_visit(visit: _Reading, meeting: _Reading) -> bool:
@@ -212,6 +243,11 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     is_verb = trigger.pos_ in ("VERB", "AUX")
     if rule.get("requires_with") and not any(c.lower_ in ("with", "by") for c in trigger.children if c.dep_ == "prep"):
         return []
+    if rule.get("requires_event_object"):
+        # "joined the talks", not "was joined in his meetings by A" (companions)
+        nouns = set(load_rules("meetings")["anaphoric_nouns"]) | set(load_rules("meetings")["object_nouns"])
+        if not any(c.lemma_.lower() in nouns or c.lower_ in nouns for c in trigger.children if c.dep_ == "dobj"):
+            return []
     if rule.get("requires_agreement"):
         nouns = set(load_rules("meetings")["agreement_nouns"])
         if not any(c.lemma_.lower() in nouns for c in trigger.children if c.dep_ == "dobj"):
@@ -266,7 +302,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         location = place_below(holders, ents, skip=subject_tokens)
     participants = [p for p in participants if p != location or rule["subtype"] == "visit"]
     subtype = _subtype(trigger, rule)
-    status = status_of(trigger, sentence)
+    status = status_of(trigger, sentence, ceiling=_modality_ceiling(trigger, verb))
     # "called off on Tuesday a summit": the verb's date is not the summit's
     date_verb = verb if verb is not None and _subject_takes_part(trigger, verb) else None
     date, other_time = _date(trigger, date_verb, document, future=status == "planned")
@@ -295,8 +331,8 @@ def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: 
     places = [_host_country(place, ents) for place in places]
     people = [v for v in visitors if v not in {p for pair in places for p in pair}]
     if not places:
-        if len(people) >= 2 and rule["subtype"] == "visit":  # "X's visit with Y"
-            return [_Reading(trigger, rule, people, None, date, status, "visit")]
+        if len(people) >= 2 and rule["subtype"] == "visit":  # "X's visit with Y": a meeting
+            return [_Reading(trigger, rule, people, None, date, status, "meet")]
         return []
     return [_Reading(trigger, rule, people + [host], location, date, status, "visit", host=host)
             for location, host in places]
@@ -395,6 +431,18 @@ def _is_city(name: str) -> bool:
     """A place inside a country (a city, a province), not a country itself."""
     place = gazetteer.lookup_place(name)
     return place is not None and place.type == "GPE" and gazetteer.lookup_country(name) is None
+
+
+def _modality_ceiling(trigger: Token, verb: Token | None) -> Token | None:
+    """Where an event noun's modality stops: at a verb that talks about it without taking
+    part ("wants to share my visit with Y", "will discuss the summit"), whose own modality
+    is the talk's, not the event's. Participation verbs ("will hold talks", "plans to attend
+    the summit") carry theirs to the event."""
+    if verb is None or verb == trigger or trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if _subject_takes_part(trigger, verb) or verb.lemma_.lower() in set(load_rules("meetings")["status_verbs"]):
+        return None
+    return trigger
 
 
 def _subject_takes_part(trigger: Token, verb: Token) -> bool:

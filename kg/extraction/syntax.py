@@ -197,8 +197,9 @@ def _delegation_nouns() -> frozenset[str]:
     return frozenset(load_rules("meetings")["delegation_nouns"])
 
 
-def status_of(trigger: Token, sentence: Span) -> str:
-    """Modality of an event from its trigger's clause and the clauses above it.
+def status_of(trigger: Token, sentence: Span, *, ceiling: Token | None = None) -> str:
+    """Modality of an event from its trigger's clause and the clauses above it, up to
+    ``ceiling`` when given ("wants to share the news of my visit": the visit is not planned).
 
     cancelled ("was canceled", "called off") > negated ("did not meet") > uncertain ("not
     clear if", "did not say whether", "may") > planned ("will", "plans to", "is set to") >
@@ -207,7 +208,7 @@ def status_of(trigger: Token, sentence: Span) -> str:
     words = _status_words()
     chain = [trigger]
     node = trigger
-    while node.head != node and len(chain) < 8:
+    while node.head != node and len(chain) < 8 and node != ceiling:
         node = node.head
         chain.append(node)
     found: set[str] = set()

@@ -15,7 +15,7 @@ __all__ = ["load_rules"]
 
 ALLOWED_KEYS: dict[str, set[str]] = {
     "meetings": {"description", "triggers", "subtype_precedence", "object_nouns", "anaphoric_nouns",
-                 "agreement_nouns", "status", "event_name_heads", "frame_nouns", "frame_preps", "group_nouns",
+                 "agreement_nouns", "status", "event_name_heads", "frame_nouns", "frame_preps", "status_verbs", "group_nouns",
                  "delegation_nouns", "person_nouns", "participation_verbs"},
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
                    "excluded_speakers_types", "news_verbs"},
@@ -25,7 +25,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
-                "object_is_person", "requires_agreement"}
+                "object_is_person", "requires_agreement", "requires_event_object"}
 
 
 @lru_cache(maxsize=None)
