@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg import gazetteer
-from kg.extraction.entities import DocumentEntities, title_at
+from kg.extraction.entities import DocumentEntities, title_at, title_tokens
 from kg.extraction.matching import matches
 from kg.extraction.syntax import np_actors, place_in, subjects_of
 from kg.ids import entity_id
@@ -412,12 +412,19 @@ def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
     """Where the run of title words, demonyms and names before token ``end`` begins."""
     i = end
     sentence_start = doc[end - 1].sent.start if end > 0 else 0
+    in_title = title_tokens(doc)
     while i > sentence_start:
         token = doc[i - 1]
         entity = ents.at(token)
         if entity and ents.type_of(entity) == "PERSON":
             break
-        if token.is_punct and token.text not in ("-", "'s", "’s"):
+        if token.i in in_title:
+            i -= 1  # "Assistant Secretary of State for East Asian and Pacific Affairs"
+            continue
+        if token.lower_ == "and" and token.i - 1 in in_title and ents.at(doc[token.i - 1]) is None:
+            i -= 1  # "Foreign Minister and Alternate Prime Minister Lapid": two titles of one person
+            continue
+        if token.is_punct and token.text not in ("-", "'s", "’s", "'", "’"):
             break
         if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM") or token.lower_ in ("and", "with", "by", "at", "in", "on", "said"):
             break
@@ -427,11 +434,18 @@ def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
 
 def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str, mention: int,
                        rule: str) -> Post | None:
-    """Role, organisation and currency from the tokens ``start:end`` next to a name."""
+    """Role, organisation and currency from the tokens ``start:end`` next to a name.
+
+    A place after "to" / "for" is part of the role ("Ambassador to Russia", "Special Envoy
+    for Afghanistan"); a country or organisation after "of", or an organisation after
+    "for", is whom the post serves ("Minister for Foreign Affairs of Japan", "spokesman for
+    the Foreign Ministry"). A demonym or organisation before the title wins over both.
+    """
     tokens = list(doc[start:end])
     if not tokens:
         return None
     title_start = title_end = None
+    served = None  # the organisation of an "of" / "for" complement
     i = start
     while i < end:
         size = title_at(doc, i, end)
@@ -442,26 +456,35 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
             i += size
             continue
         if title_start is not None and doc[i].lower_ in ("to", "for", "of") and i + 1 < end:
-            i += 1
-            while i < end and ents.at(doc[i]):
+            first = i + 1 + (doc[i + 1].lower_ == "the")
+            entity = ents.at(doc[first]) if first < end else None
+            after = first
+            while after < end and entity and ents.at(doc[after]) == entity:
+                after += 1
+            kind = ents.type_of(entity)
+            if entity is None:
                 i += 1
-            title_end = i
+            elif doc[i].lower_ == "of" and kind in ("GPE", "ORG") or kind == "ORG":
+                served = served or entity
+                i = after
+            else:
+                title_end = i = after
             continue
         i += 1
     if title_start is None:
         return None
-    while title_end - title_start > 1 and doc[title_end - 1].lower_ in ("to", "for", "of", "the"):
-        title_end -= 1  # "spokesman for [the Ministry]": the organisation is not part of the role
     role = doc[title_start:title_end].text
     current = not any(t.lower_ in _former_words() for t in tokens)
     organization = None
-    for token in tokens:
+    for token in tokens[:title_start - start]:
         entity = ents.at(token)
-        if entity and ents.type_of(entity) in ("GPE", "ORG", "NORP") and not (title_start <= token.i < title_end):
+        if entity and ents.type_of(entity) in ("GPE", "ORG", "NORP"):
             organization = entity
             break
     if organization is None:
-        # "Minister of Foreign Affairs of X", "Secretary-General of the UN": an entity inside the title
+        organization = served
+    if organization is None:
+        # "Secretary-General of the UN" read as one title: an organisation inside it
         for token in doc[title_start:title_end]:
             entity = ents.at(token)
             if entity and ents.type_of(entity) == "ORG":

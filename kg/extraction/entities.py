@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
@@ -30,7 +31,7 @@ from kg.rules import load_rules
 if TYPE_CHECKING:
     from kg.extraction.discourse import Discourse
 
-__all__ = ["DocumentEntities", "find_entities", "title_at"]
+__all__ = ["DocumentEntities", "find_entities", "title_at", "title_tokens"]
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
@@ -96,7 +97,7 @@ def find_entities(doc: Doc) -> DocumentEntities:
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of cleaned, relabelled entity spans, without overlaps."""
     spans: list[tuple[int, int, str]] = []
-    in_titles = _title_tokens(doc)
+    in_titles = title_tokens(doc)
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
@@ -118,6 +119,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 continue
         spans.extend(_clean(doc, start, end, label))
     spans.extend(_titled_names(doc, spans))
+    spans.extend(_listed_names(doc, spans))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str]] = []
     for span in spans:
@@ -160,13 +162,17 @@ def _titled_name_inside(doc: Doc, start: int, end: int) -> list[tuple[int, int, 
     return []
 
 
-def _title_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside titles ("Secretary of State", "Minister of Defense", "Coordinator")."""
-    covered: set[int] = set()
-    for i in range(len(doc)):
-        size = title_at(doc, i)
-        if size > 1 or (size == 1 and doc[i].text[:1].isupper() and doc[i].lower_ not in _former_words()):
-            covered.update(range(i, i + size))
+def title_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of tokens inside titles ("Secretary of State", "Minister of Defense",
+    "Coordinator"), kept in ``doc.user_data``."""
+    covered = doc.user_data.get("kg_title_tokens")
+    if covered is None:
+        found: set[int] = set()
+        for i in range(len(doc)):
+            size = title_at(doc, i)
+            if size > 1 or (size == 1 and doc[i].text[:1].isupper() and doc[i].lower_ not in _former_words()):
+                found.update(range(i, i + size))
+        covered = doc.user_data["kg_title_tokens"] = frozenset(found)
     return covered
 
 
@@ -266,7 +272,8 @@ def _portfolio_end(doc: Doc, end: int) -> int:
         if token.lower_ in ("and", "with", "&") or (token.lower_ == "the" and i == end + 1):
             i += 1
             continue
-        if not token.text[:1].isupper() or (token.lower_ not in portfolio and gazetteer.lookup_country(token.text)):
+        if not token.text[:1].isupper() or token.ent_type_ == "GPE" or (
+                token.lower_ not in portfolio and gazetteer.lookup_country(token.text)):
             break
         if token.lower_ in portfolio:
             last = i + 1
@@ -300,6 +307,48 @@ def _title_prefix_length(doc: Doc, start: int, end: int) -> int:
             break
         i += size
     return i - start
+
+
+def _listed_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Countries, regions and listed organisations NER missed ("USAID Acting Administrator",
+    "INDOPACOM"), matched as written; never inside a span NER found."""
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    found = []
+    for match_id, start, end in _listed_matcher(doc.vocab)(doc):
+        if any(i in taken for i in range(start, end)) or any(doc[i].ent_type_ for i in range(start, end)):
+            continue
+        if end - start == 1 and (doc[start].is_sent_start or doc[start].pos_ not in ("PROPN", "NOUN")):
+            continue  # "Chad", "Jordan" opening a sentence may be a person's name
+        if _in_longer_name(doc, start, end):
+            continue  # "Coalition Against Daesh", "New South Wales": the tail of a name NER missed
+        found.append((start, end, doc.vocab.strings[match_id]))
+        taken.update(range(start, end))
+    return found
+
+
+def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word right before it (not a title, not opening the sentence): "New
+    South Wales" is not Wales. One after it is a name the match modifies ("NATO Foreign
+    Ministers' Meeting" still names NATO)."""
+    before = doc[start - 1] if start > 0 else None
+    return (before is not None and before.text[:1].isupper() and before.is_alpha
+            and before.i not in title_tokens(doc) and not before.is_sent_start)
+
+
+@lru_cache(maxsize=8)
+def _listed_matcher(vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    forms: dict[str, set[str]] = {"ORG": set(), "GPE": set(), "LOC": set()}
+    for name, record in load_rules("organizations")["organizations"].items():
+        forms["ORG"].update(f for f in [name, *record["aliases"]] if not f.lower().startswith("the "))
+    for record in gazetteer.load_countries().values():
+        forms["GPE"].update([record.name, *record.aliases])
+    for record in gazetteer.load_regions().values():
+        forms[record.type].update([record.name, *record.aliases])
+    tokenizer = English(vocab=vocab).tokenizer
+    for label, names in forms.items():
+        matcher.add(label, [tokenizer(name) for name in sorted(names) if len(name) > 2 and name[:1].isupper()])
+    return matcher
 
 
 def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
