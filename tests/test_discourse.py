@@ -122,3 +122,153 @@ def test_discourse_first_person_in_a_turn_is_its_speaker():
     links, discourse = _links(rows)
     assert links["We"] == ({"Omar Haddad"}, "turn")
     assert [discourse.ents.entities[t.speaker].name for t in discourse.turns] == ["Omar Haddad"]
+
+
+def _flat(words: str, tags: dict[str, tuple[str, str]] | None = None, root: int = 0):
+    """Rows of a sentence whose parse the rule does not read: every token hangs from
+    ``root``; ``tags`` gives a word its POS and entity tag (default PROPN if capitalised)."""
+    rows = []
+    for i, word in enumerate(words.split()):
+        pos, ent = (tags or {}).get(word, ("PROPN" if word[:1].isupper() else "PUNCT" if not word.isalnum() else "NOUN", "O"))
+        rows.append((word, root, "ROOT" if i == root else "dep", pos, word.lower(), ent))
+    return rows
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # an apposition without a determiner; "of Japan" is whom the post serves, not part of the role
+    ("Kenji Mori , Minister for Foreign Affairs of Japan , arrived .",
+     {"Kenji": ("PROPN", "B-PERSON"), "Mori": ("PROPN", "I-PERSON"), "Japan": ("PROPN", "B-GPE"),
+      "of": ("ADP", "O"), "for": ("ADP", "O"), "arrived": ("VERB", "O")},
+     {("Kenji Mori", "Japan", "Minister for Foreign Affairs")}),
+    # "the President of Chile , Ana Vega": a title before the name, its country after "of"
+    ("the President of Chile , Ana Vega , arrived .",
+     {"Ana": ("PROPN", "B-PERSON"), "Vega": ("PROPN", "I-PERSON"), "Chile": ("PROPN", "B-GPE"),
+      "of": ("ADP", "O"), "the": ("DET", "O"), "arrived": ("VERB", "O")},
+     {("Ana Vega", "Chile", "President")}),
+    # two titles of one person joined by "and"
+    ("Chilean Foreign Minister and Deputy Prime Minister Ana Vega arrived .",
+     {"Chilean": ("ADJ", "B-NORP"), "and": ("CCONJ", "O"), "Ana": ("PROPN", "B-PERSON"),
+      "Vega": ("PROPN", "I-PERSON"), "arrived": ("VERB", "O")},
+     {("Ana Vega", "Chile", "Foreign Minister and Deputy Prime Minister")}),
+])
+def test_discourse_posts_in_common_forms(words, tags, expected):
+    extraction, names = extract_rows(_flat(words, tags, root=len(words.split()) - 2))
+    assert {(names[a.person], names[a.organization], a.role) for a in extraction.affiliations} == expected
+
+
+def test_discourse_title_of_the_next_name_is_no_apposition():
+    # "Berg met Ana Vega , Prime Minister Omar Haddad ." : Vega is not a Prime Minister
+    words = "Berg met Ana Vega , Prime Minister Omar Haddad ."
+    tags = {"Berg": ("PROPN", "B-PERSON"), "met": ("VERB", "O"), "Ana": ("PROPN", "B-PERSON"),
+            "Vega": ("PROPN", "I-PERSON"), "Omar": ("PROPN", "B-PERSON"), "Haddad": ("PROPN", "I-PERSON")}
+    doc = make_doc(_flat(words, tags, root=1))
+    ents = find_entities(doc)
+    assert {(ents.entities[p.person].name, p.role) for p in find_posts(doc, ents)} == {("Omar Haddad", "Prime Minister")}
+
+
+def test_discourse_listed_organisation_ner_missed_is_an_entity():
+    words = "USAID Administrator Ana Vega arrived ."
+    tags = {"Ana": ("PROPN", "B-PERSON"), "Vega": ("PROPN", "I-PERSON"), "arrived": ("VERB", "O")}
+    extraction, names = extract_rows(_flat(words, tags, root=3))
+    assert {(names[a.person], names[a.organization]) for a in extraction.affiliations} == {("Ana Vega", "USAID")}
+    # the tail of a longer name is not the organisation: "Global Coalition Against Daesh"
+    extraction, _ = extract_rows(_flat("Global Coalition Against Daesh met .", {"met": ("VERB", "O")}, root=4))
+    assert "Islamic State" not in {e.name for e in extraction.entities}
+
+
+# "Vega and Haddad met ."
+PAIR = [("Vega", 3, "nsubj", "PROPN", "Vega", "B-PERSON"), ("and", 0, "cc", "CCONJ", "and", "O"),
+        ("Haddad", 0, "conj", "PROPN", "Haddad", "B-PERSON"), ("met", 3, "ROOT", "VERB", "meet", "O"),
+        (".", 3, "punct", "PUNCT", ".", "O")]
+# "They agreed ."
+THEY = [("They", 1, "nsubj", "PRON", "they", "O"), ("agreed", 1, "ROOT", "VERB", "agree", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O")]
+
+
+def test_discourse_they_is_the_plural_subject_before():
+    links, _ = _links(join(PAIR, THEY))
+    assert links["They"] == ({"Vega", "Haddad"}, "plural-subject")
+
+
+def test_discourse_they_after_one_person_is_unresolved():
+    # "Vega spoke . They agreed ."
+    one = [("Vega", 1, "nsubj", "PROPN", "Vega", "B-PERSON"), ("spoke", 1, "ROOT", "VERB", "speak", "O"),
+           (".", 1, "punct", "PUNCT", ".", "O")]
+    links, _ = _links(join(one, THEY))
+    assert "They" not in links
+
+
+# "Vega met Haddad to discuss trade ."
+PURPOSE = [("Vega", 1, "nsubj", "PROPN", "Vega", "B-PERSON"), ("met", 1, "ROOT", "VERB", "meet", "O"),
+           ("Haddad", 1, "dobj", "PROPN", "Haddad", "B-PERSON"), ("to", 4, "aux", "PART", "to", "O"),
+           ("discuss", 1, "advcl", "VERB", "discuss", "O"), ("trade", 4, "dobj", "NOUN", "trade", "O"),
+           (".", 1, "punct", "PUNCT", ".", "O")]
+
+
+def test_discourse_what_a_meeting_was_for_is_no_statement():
+    extraction, _ = extract_rows(PURPOSE)
+    assert [e for e in extraction.events if e.type == "statement"] == []
+    # "Vega discussed trade ." is one
+    said = [("Vega", 1, "nsubj", "PROPN", "Vega", "B-PERSON"), ("discussed", 1, "ROOT", "VERB", "discuss", "O"),
+            ("trade", 1, "dobj", "NOUN", "trade", "O"), (".", 1, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(said)
+    assert [names[e.speaker] for e in extraction.events if e.type == "statement"] == ["Vega"]
+
+
+# "Secretary Berg traveled to Peru ." + "In Lima , Secretary Berg met with President Ruiz ."
+TRIP = [("Secretary", 1, "compound", "PROPN", "Secretary", "O"), ("Berg", 2, "nsubj", "PROPN", "Berg", "B-PERSON"),
+        ("traveled", 2, "ROOT", "VERB", "travel", "O"), ("to", 2, "prep", "ADP", "to", "O"),
+        ("Peru", 3, "pobj", "PROPN", "Peru", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
+IN_LIMA = [("In", 5, "prep", "ADP", "in", "O"), ("Lima", 0, "pobj", "PROPN", "Lima", "B-GPE"),
+           (",", 5, "punct", "PUNCT", ",", "O"), ("Secretary", 4, "compound", "PROPN", "Secretary", "O"),
+           ("Berg", 5, "nsubj", "PROPN", "Berg", "B-PERSON"), ("met", 5, "ROOT", "VERB", "meet", "O"),
+           ("with", 5, "prep", "ADP", "with", "O"), ("President", 8, "compound", "PROPN", "President", "O"),
+           ("Ruiz", 6, "pobj", "PROPN", "Ruiz", "B-PERSON"), (".", 5, "punct", "PUNCT", ".", "O")]
+
+
+def test_discourse_host_of_a_visit_holds_the_host_countrys_post():
+    extraction, names = extract_rows(join(TRIP, IN_LIMA), url="https://www.state.gov/a")
+    assert _affiliations(extraction, names) == {("Berg", "United States"), ("Ruiz", "Peru")}
+    # with no publisher nobody's country is known, so neither is the host's
+    extraction, names = extract_rows(join(TRIP, IN_LIMA))
+    assert _affiliations(extraction, names) == set()
+
+
+def _government(country_rows):
+    # "[The Chilean government | Chile and Peru] spoke ." + "President Haddad 's government agreed ."
+    second = [("President", 1, "compound", "PROPN", "President", "O"), ("Haddad", 3, "poss", "PROPN", "Haddad", "B-PERSON"),
+              ("'s", 1, "case", "PART", "'s", "O"), ("government", 4, "nsubj", "NOUN", "government", "O"),
+              ("agreed", 4, "ROOT", "VERB", "agree", "O"), (".", 4, "punct", "PUNCT", ".", "O")]
+    return join(country_rows, second)
+
+
+def test_discourse_leader_of_the_one_government_named():
+    one = [("The", 2, "det", "DET", "the", "O"), ("Chilean", 2, "amod", "ADJ", "chilean", "B-NORP"),
+           ("government", 3, "nsubj", "NOUN", "government", "O"), ("spoke", 3, "ROOT", "VERB", "speak", "O"),
+           (".", 3, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(_government(one))
+    assert _affiliations(extraction, names) == {("Haddad", "Chile")}
+    two = [("The", 4, "det", "DET", "the", "O"), ("Chilean", 4, "amod", "ADJ", "chilean", "B-NORP"),
+           ("and", 1, "cc", "CCONJ", "and", "O"), ("Peruvian", 1, "conj", "ADJ", "peruvian", "B-NORP"),
+           ("governments", 5, "nsubj", "NOUN", "government", "O"), ("spoke", 5, "ROOT", "VERB", "speak", "O"),
+           (".", 5, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(_government(two))
+    assert _affiliations(extraction, names) == set()  # whose government Haddad's is, the text does not say
+
+
+SPOKESMAN = [("Spokesman", 2, "compound", "PROPN", "Spokesman", "O"), ("Omar", 2, "compound", "PROPN", "Omar", "B-PERSON"),
+             ("Latif", 3, "nsubj", "PROPN", "Latif", "I-PERSON"), ("said", 3, "ROOT", "VERB", "say", "O"),
+             ("Hamas", 5, "compound", "PROPN", "Hamas", "B-ORG")]
+
+
+@pytest.mark.parametrize(("rest", "expected"), [
+    # "Spokesman Omar Latif said Hamas negotiators would travel ."
+    ([("negotiators", 7, "nsubj", "NOUN", "negotiator", "O"), ("would", 7, "aux", "AUX", "would", "O"),
+      ("travel", 3, "ccomp", "VERB", "travel", "O"), (".", 3, "punct", "PUNCT", ".", "O")], {("Omar Latif", "Hamas")}),
+    # "Spokesman Omar Latif said Hamas negotiators traveled .": news reported, not a plan announced
+    ([("negotiators", 6, "nsubj", "NOUN", "negotiator", "O"), ("traveled", 3, "ccomp", "VERB", "travel", "O"),
+      (".", 3, "punct", "PUNCT", ".", "O")], set()),
+])
+def test_discourse_spokesperson_announcing_an_organisations_plans_speaks_for_it(rest, expected):
+    extraction, names = extract_rows(SPOKESMAN + rest)
+    assert _affiliations(extraction, names) == expected

@@ -41,9 +41,10 @@ def extract_doc(doc: Doc, document: Document) -> Extraction:
 
 
 def _trigger_token(doc: Doc, meeting: Event) -> int:
-    """Token index where a meeting's sentence starts: references after it may point back to it."""
+    """Last token of a meeting's sentence: references in later sentences may point back to
+    it (one inside the sentence is part of the report itself)."""
     span = doc.char_span(meeting.evidence.start, meeting.evidence.end, alignment_mode="expand")
-    return span.start if span is not None else 0
+    return span.end - 1 if span is not None else 0
 
 
 def extract_documents(

@@ -152,13 +152,14 @@ def _governments(doc: Doc, ents: DocumentEntities, posts: list[Post]) -> dict[st
     for token in doc:
         if token.lemma_.lower() not in GOVERNMENT_NOUNS:
             continue
-        for child in token.children:
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        for child in modifiers + [x for c in modifiers for x in c.conjuncts]:  # "the Chilean and Peruvian governments"
             entity = ents.at(child)
-            if entity is None or child.dep_ not in ("compound", "amod", "poss", "nmod"):
+            if entity is None:
                 continue
             if ents.type_of(entity) == "GPE" and gazetteer.lookup_country(ents.entities[entity].name):
                 countries.add(entity)
-            elif ents.type_of(entity) == "PERSON" and child.dep_ == "poss":
+            elif ents.type_of(entity) == "PERSON" and child.dep_ == "poss" and child.head == token:
                 leaders[entity] = token.i
     if len(countries) != 1:
         return {}
@@ -227,6 +228,8 @@ def _encounters(doc: Doc, ents: DocumentEntities) -> list[_Encounter]:
         others = {a for o in objects for a in np_actors(o, ents, delegations=False) if ents.type_of(a) == "PERSON"}
         if subjects and others - subjects:
             place = place_in([c for h in holders for c in h.children], ents)
+            if place is None and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+                place = ents.at(verb.head)  # "Fiji, where they met with Prime Minister X"
             found.append(_Encounter(frozenset(subjects), frozenset(others - subjects), place))
     return found
 

@@ -19,8 +19,10 @@ see why "he" is Lavrov.
 5. ``pronoun``: he / she / his / her is the most salient person before it, the subject of
    its own governing clause or of the previous clause first, agreeing in gender where an
    honorific or a gendered title tells, never the speaker of the turn it is in;
-6. ``encounter`` (asked for, not precomputed): "the two leaders", "both sides", "the
-   sides", "they" are the participants of the last encounter reported before them.
+6. ``plural-subject``: they / them / their is the closest clause subject before it that
+   names several actors or a group ("the delegation met ... where they met");
+7. ``encounter`` (asked for, not precomputed): "the two leaders", "both sides", "the
+   sides" are the participants of the last encounter reported before them.
 
 The meeting, statement and affiliation readers consult :class:`Discourse` through
 :meth:`Discourse.refers` / :meth:`Discourse.actors` instead of resolving references
@@ -147,7 +149,7 @@ class Discourse:
         return identifier
 
     def _encounter_link(self, token: Token) -> Link | None:
-        """"the two leaders", "both sides", "they": the participants of the last encounter
+        """"the two leaders", "both sides": the participants of the last encounter
         reported before; for "the two ministers" with no such encounter, the last two
         persons named with a title of that noun."""
         counted = any(c.lower_ in ("two", "both") for c in token.children)
@@ -157,8 +159,7 @@ class Discourse:
             trigger, participants = before[-1]
             if people:
                 participants = tuple(p for p in participants if self.ents.type_of(p) == "PERSON") or participants
-            recent = token.sent.start <= trigger or (token.sent.start > 0 and token.doc[token.sent.start - 1].sent.start <= trigger)
-            if (not counted or len(participants) == 2) and (recent or token.lower_ not in PLURAL_PRONOUNS):
+            if not counted or len(participants) == 2:
                 return Link(token.i, token.i + 1, participants, "encounter", (trigger, trigger + 1))
         if counted and people:
             holders = _last_holders(self.posts, token.lemma_.lower(), token.i, 2)
@@ -197,7 +198,8 @@ def resolve_discourse(doc: Doc, document: Document, ents: DocumentEntities, post
     """
     discourse = Discourse(ents, find_publisher(document), posts=posts)
     discourse.turns = _turns(doc, ents)
-    for sieve_pass in (_first_person, _titles, _publisher_titles, _groups, _descriptions, _pronouns):
+    for sieve_pass in (_first_person, _titles, _publisher_titles, _groups, _descriptions, _pronouns,
+                       _plural_pronouns):
         sieve_pass(doc, discourse, posts)
     return discourse
 
@@ -505,12 +507,50 @@ def _genders(doc: Doc, ents: DocumentEntities, posts: Sequence) -> dict[str, str
     return {person: next(iter(genders)) for person, genders in told.items() if len(genders) == 1}
 
 
-# -- 6. encounters ------------------------------------------------------------------------
+# -- 6. they -----------------------------------------------------------------------------
+
+def _plural_pronouns(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """they / them / their: the closest clause subject before it that names several actors
+    ("Vega and Haddad met ... They agreed") or a group ("the delegation met ... where they
+    met"); a plural subject kg cannot resolve stops the search, and so does, for "them" /
+    "their", a plural noun closer to the pronoun than the subject."""
+    from kg.extraction.syntax import np_actors  # syntax consults this module's links
+
+    ents = discourse.ents
+    sentences = list(doc.sents)
+    number_of = {sentence.start: n for n, sentence in enumerate(sentences)}
+    for token in doc:
+        if token.lower_ not in PLURAL_PRONOUNS or token.pos_ != "PRON" or token.i in discourse.links:
+            continue
+        subject_pronoun = token.dep_ in SUBJECT_DEPS
+        here = number_of[token.sent.start]
+        window = [t for sentence in sentences[max(0, here - 2):here + 1] for t in sentence if t.i < token.i]
+        for subject in reversed([t for t in window if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"
+                                 or t.dep_ in SUBJECT_DEPS and t.i in discourse.links]):
+            plural = bool(subject.conjuncts) or subject.tag_ in ("NNS", "NNPS") or subject.lemma_.lower() in _group_words()
+            if not plural:
+                continue
+            if not subject_pronoun and any(t.tag_ in ("NNS", "NNPS") for t in doc[subject.right_edge.i + 1:token.i]):
+                break  # "their" after "... the right of nations": another plural is closer
+            actors = [a for head in [subject, *subject.conjuncts] for a in np_actors(head, ents)]
+            actors = list(dict.fromkeys(a for a in actors if ents.type_of(a) in ("PERSON", "ORG", "GPE")))
+            if len(actors) >= 2 or (actors and not subject.conjuncts):
+                discourse.links[token.i] = Link(token.i, token.i + 1, tuple(actors), "plural-subject",
+                                                (subject.left_edge.i, subject.right_edge.i + 1))
+            break
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    rules = load_rules("meetings")
+    return frozenset(rules["delegation_nouns"]) | frozenset(rules["group_nouns"])
+
+
+# -- 7. encounters ------------------------------------------------------------------------
 
 def _is_plural_reference(token: Token) -> bool:
-    """"they", "the two leaders", "both sides", "the sides", "the parties"."""
-    if token.lower_ in PLURAL_PRONOUNS and token.pos_ == "PRON":
-        return True
+    """"the two leaders", "both sides", "the sides", "the parties" ("they" is read by
+    :func:`_plural_pronouns`, from the clause subjects before it)."""
     if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in _encounter_nouns():
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}

@@ -317,8 +317,9 @@ def _listed_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
     for match_id, start, end in _listed_matcher(doc.vocab)(doc):
         if any(i in taken for i in range(start, end)) or any(doc[i].ent_type_ for i in range(start, end)):
             continue
-        if end - start == 1 and (doc[start].is_sent_start or doc[start].pos_ not in ("PROPN", "NOUN")):
-            continue  # "Chad", "Jordan" opening a sentence may be a person's name
+        if end - start == 1 and ((doc[start].is_sent_start and not doc[start].is_upper)
+                                 or doc[start].pos_ not in ("PROPN", "NOUN")):
+            continue  # "Chad", "Jordan" opening a sentence may be a person's name; "USAID" may not
         if _in_longer_name(doc, start, end):
             continue  # "Coalition Against Daesh", "New South Wales": the tail of a name NER missed
         found.append((start, end, doc.vocab.strings[match_id]))

@@ -53,11 +53,14 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
     events: list[Event] = []
     used_quotes: set[Quote] = set()
     seen: set[int] = set()
+    meeting_triggers = {start for _rule, start, _end in matches(doc, "meetings")}
     for rule_id, start, _end in matches(doc, "statements"):
         trigger = doc[start]
         rule = matching_rule("statements", rule_id)
         if _inside(trigger.idx, quotes) or any(c.dep_ == "neg" for c in trigger.children):
             continue
+        if _purpose_of_meeting(trigger, meeting_triggers):
+            continue  # "met with X to discuss Y": what a meeting was for, not something said
         if trigger.i in seen:
             continue
         seen.add(trigger.i)
@@ -71,6 +74,12 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
     events.extend(_continued_quotes(doc, document, quotes, used_quotes, events))
     events.extend(_transcript_turns(doc, document, ents))
     return events
+
+
+def _purpose_of_meeting(trigger: Token, meeting_triggers: set[int]) -> bool:
+    """A "to"-infinitive hanging from a meeting trigger: "met ... to discuss", "a call to review"."""
+    return (trigger.dep_ in ("advcl", "xcomp", "acl", "relcl") and trigger.head.i in meeting_triggers
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children))
 
 
 def _continued_quotes(doc: Doc, document: Document, quotes: list[Quote], used: set[Quote],

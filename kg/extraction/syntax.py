@@ -64,16 +64,16 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
     at_head = ents.at(head)
     if at_head and ents.type_of(at_head) in ACTOR_TYPES:
         return [at_head]
-    # pronouns, "the Secretary", "the group", "the two leaders": the document's who-is-who
-    resolved = ents.discourse.actors(head) if ents.discourse is not None else []
-    if resolved:
-        return resolved
     if head.pos_ == "PRON" and head.lower_ in ("they", "them", "their"):
         # "they" after "a delegation led by A, B and C": the delegation
         delegation = next((t for t in reversed(head.doc[:head.i]) if t.lower_ in _delegation_nouns()), None)
-        return _delegation_members(delegation, ents) if delegation is not None else []
-    if head.pos_ == "PRON" or head.lower_ in _group_nouns():
-        return []
+        members = _delegation_members(delegation, ents) if delegation is not None else []
+        if members:
+            return members
+    # pronouns, "the Secretary", "the group", "the two leaders": the document's who-is-who
+    resolved = ents.discourse.actors(head) if ents.discourse is not None else []
+    if resolved or head.pos_ == "PRON" or head.lower_ in _group_nouns():
+        return resolved
     if title_at(head.doc, head.i, head.i + 1) or head.lower_ in _delegation_nouns():
         # "Slovak Minister of Foreign and European Affairs Rastislav Káčer": the title's name
         phrase = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and not t.is_punct]
