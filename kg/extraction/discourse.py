@@ -155,6 +155,8 @@ class Discourse:
         counted = any(c.lower_ in ("two", "both") for c in token.children)
         people = _plural_of_people(token)
         before = [e for e in self.encounters if e[0] < token.i]
+        if people:  # "the ministers": the last encounter of people, not of their countries
+            before = [e for e in before if sum(self.ents.type_of(p) == "PERSON" for p in e[1]) >= 2] or before
         if before:
             trigger, participants = before[-1]
             if people:
@@ -551,16 +553,23 @@ def _group_words() -> frozenset[str]:
 def _is_plural_reference(token: Token) -> bool:
     """"the two leaders", "both sides", "the sides", "the parties" ("they" is read by
     :func:`_plural_pronouns`, from the clause subjects before it)."""
-    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in _encounter_nouns():
+    if token.tag_ not in ("NNS", "NNPS") or _singular(token) not in _encounter_nouns():
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
-    if any(t.ent_type_ or t.pos_ == "PROPN" for t in token.subtree):
+    # ("the two Ministers" may be capitalised: its own part of speech does not count)
+    if any(t.ent_type_ not in ("", "CARDINAL", "ORDINAL") or t.pos_ == "PROPN" for t in token.subtree if t != token):
         return False  # "the U.S. and Israeli delegations", "the leaders of Chile and Peru" name their own
     return bool(determiners & {"two", "both", "the"})
 
 
 def _plural_of_people(token: Token) -> bool:
-    return token.lemma_.lower() in _person_nouns()
+    return _singular(token) in _person_nouns()
+
+
+def _singular(token: Token) -> str:
+    """"ministers", and "Ministers" (a proper noun keeps its plural as its lemma): "minister"."""
+    lemma = token.lemma_.lower()
+    return lemma[:-1] if token.pos_ == "PROPN" and token.tag_ == "NNPS" and lemma.endswith("s") else lemma
 
 
 @lru_cache(maxsize=1)

@@ -53,33 +53,32 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
     events: list[Event] = []
     used_quotes: set[Quote] = set()
     seen: set[int] = set()
-    meeting_triggers = {start for _rule, start, _end in matches(doc, "meetings")}
     for rule_id, start, _end in matches(doc, "statements"):
         trigger = doc[start]
         rule = matching_rule("statements", rule_id)
         if _inside(trigger.idx, quotes) or any(c.dep_ == "neg" for c in trigger.children):
             continue
-        if _purpose_of_meeting(trigger, meeting_triggers):
-            continue  # "met with X to discuss Y": what a meeting was for, not something said
         if trigger.i in seen:
             continue
         seen.add(trigger.i)
-        speakers = _speakers(trigger, rule, ents)
-        if not speakers:
+        if _purpose_of_another_act(trigger):
+            continue
+        speakers, joint = _speakers(trigger, rule, ents)
+        if not speakers or _reported_within(trigger) and not any(ents.type_of(s) == "PERSON" for s in speakers):
             continue
         quote = _attributed_quote(trigger, quotes, used_quotes)
         kind = _kind(doc, trigger, rule, quote)
+        if joint and rule["kind"] == "statement":
+            # "the two ministers reaffirmed the importance of ...": a position both sides share
+            # is an agreement; "the leaders noted ..." is no one's statement
+            if trigger.lemma_.lower() not in _joint_verbs():
+                continue
+            kind = "agree"
         # "The Vice President and President Tinubu underscored ...": one statement each
         events.extend(_event(document, trigger, rule, speaker, kind, quote) for speaker in speakers)
     events.extend(_continued_quotes(doc, document, quotes, used_quotes, events))
     events.extend(_transcript_turns(doc, document, ents))
     return events
-
-
-def _purpose_of_meeting(trigger: Token, meeting_triggers: set[int]) -> bool:
-    """A "to"-infinitive hanging from a meeting trigger: "met ... to discuss", "a call to review"."""
-    return (trigger.dep_ in ("advcl", "xcomp", "acl", "relcl") and trigger.head.i in meeting_triggers
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children))
 
 
 def _continued_quotes(doc: Doc, document: Document, quotes: list[Quote], used: set[Quote],
@@ -137,19 +136,77 @@ def _transcript_turns(doc: Doc, document: Document, ents: DocumentEntities) -> l
     return events
 
 
-def _speakers(trigger: Token, rule: dict, ents: DocumentEntities) -> list[str]:
+def _speakers(trigger: Token, rule: dict, ents: DocumentEntities) -> tuple[list[str], bool]:
+    """Who speaks, and whether they speak jointly ("the two sides", "X and Y")."""
     if rule["id"] in ("according-to", "attributable-to"):
         heads = [obj for prep in trigger.doc[trigger.i + 1:trigger.i + 2] for obj in prep.children if obj.dep_ == "pobj"]
+    elif rule["id"] == "statement-by":
+        # "the statements of support by the United States", "a message of condolences from X"
+        heads = [obj for prep in trigger.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from")
+                 for obj in prep.children if obj.dep_ == "pobj"]
+        heads += [obj for of in trigger.children if of.dep_ == "prep" and of.lower_ == "of"
+                  for inner in of.children if inner.dep_ == "pobj"
+                  for prep in inner.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from")
+                  for obj in prep.children if obj.dep_ == "pobj"]
     else:
         heads = subjects_of(trigger)
     speakers: list[str] = []
+    joint = len(heads) > 1
     for head in heads:
-        if _joint_reference(head, ents) and rule["kind"] != "agree":
-            continue  # "the leaders discussed": a joint reference speaks only through an act (agree, condemn)
+        joint = joint or _joint_reference(head, ents)
         for speaker in _speaker(head, ents):
             if speaker not in speakers:
                 speakers.append(speaker)
-    return speakers
+    return speakers, joint and len(speakers) > 1
+
+
+def _reported_within(trigger: Token) -> bool:
+    """True for a speech act inside what another speaker says: in "X said that Syria
+    welcomes Z" or "X will reiterate that Canada condemns Z", the country speaks through X,
+    whose statement it is part of."""
+    node, crossed = trigger, False
+    while node.head != node:
+        if node.dep_ == "ccomp":
+            crossed = True
+        elif node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and not crossed:
+            return False  # "X welcomed Y and Z condemned W": Z speaks
+        node = node.head
+        if crossed and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _speech_lemmas():
+            return True
+    return False
+
+
+def _purpose_of_another_act(trigger: Token) -> bool:
+    """A "to"-infinitive saying what another act was for: "will travel to Sudan to reaffirm
+    support" and "met Y to discuss trade" say nothing yet; "spoke with Y to underscore
+    support" says what the call said (a position, not an agenda)."""
+    if trigger.dep_ == "conj" and trigger.head.dep_ in ("advcl", "xcomp", "acl", "relcl"):
+        trigger = trigger.head  # "to reaffirm support and (to) discuss ..."
+    if trigger.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    rules = load_rules("statements")
+    head = trigger.head.lemma_.lower()
+    if head in rules["communication_verbs"] or trigger.head.lower_ in rules["communication_verbs"]:
+        return trigger.lemma_.lower() in rules["agenda_verbs"]
+    return trigger.head.pos_ in ("VERB", "AUX", "NOUN") and head not in _speech_lemmas() | set(rules["intention_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    lemmas: set[str] = set()
+    for trigger in load_rules("statements")["triggers"]:
+        first = trigger["pattern"][0].get("LEMMA")
+        if isinstance(first, dict):
+            lemmas.update(first.get("IN", []))
+        elif isinstance(first, str):
+            lemmas.add(first)
+    return frozenset(lemmas)
+
+
+@lru_cache(maxsize=1)
+def _joint_verbs() -> frozenset[str]:
+    return frozenset(load_rules("statements")["joint_verbs"])
 
 
 def _joint_reference(head: Token, ents: DocumentEntities) -> bool:
@@ -214,6 +271,9 @@ def _kind(doc: Doc, trigger: Token, rule: dict, quote: Quote | None) -> str:
     if rule["kind"] == "statement":
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand") if quote is not None else None
         spans = [span] if span is not None else []
+        if rule["id"] == "statement-by" and span is None:  # "statements of support": the noun's phrase
+            tokens = list(trigger.subtree)
+            spans.append(doc[tokens[0].i:tokens[-1].i + 1])
         # reported speech: what the verb governs ("stressed the need for ...", "said that ...")
         for child in trigger.children:
             if child.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") and span is None:

@@ -18,7 +18,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
                  "agreement_nouns", "status", "event_name_heads", "frame_nouns", "frame_preps", "status_verbs", "group_nouns",
                  "delegation_nouns", "person_nouns", "participation_verbs"},
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
-                   "excluded_speakers_types", "news_verbs"},
+                   "joint_verbs", "intention_verbs", "communication_verbs", "agenda_verbs", "excluded_speakers_types", "news_verbs"},
     "titles": {"description", "titles", "portfolios", "principal", "leaders", "gendered", "former", "honorifics"},
     "organizations": {"description", "organizations"},
     "publishers": {"description", "domains", "government_suffixes", "headers"},
