@@ -15,10 +15,10 @@ runs in its own Python process, so that its peak memory is its own:
   starts);
 - ``extract``: ``kg.extract(paths, n_process=J)``: reading, parse, rules, resolution;
 - ``build``: ``kg.build(paths, n_process=J)`` and ``BuildResult.write`` (every export);
-- ``pool``: ``kg.extract`` as it would be with :func:`kg.distributed.extract_in_processes`
+- ``pool``: ``kg.extract`` as it would be with :func:`kg.run.dask.extract_in_processes`
   in place of spaCy's ``n_process`` (workers run kg's rules too and send records back);
   run with 2 processes;
-- ``dask``: :func:`kg.distributed.extract_with_dask` on a local cluster of 2 worker
+- ``dask``: :func:`kg.run.dask.extract_with_dask` on a local cluster of 2 worker
   processes (cluster start and model loads happen before the clock, on a warm-up
   document).
 
@@ -181,7 +181,7 @@ class _Clock:
 def run_variant(variant: str, folder: Path, jobs: int, model: str | None) -> dict:
     """Time one variant over the articles in ``folder`` (called in a fresh process)."""
     from kg.ingest import read_documents
-    from kg.pipeline import default_model, load_pipeline
+    from kg.extraction.pipeline import default_model, load_pipeline
 
     model = model or default_model()
     paths = sorted(folder.glob("*.txt"))
@@ -219,7 +219,7 @@ def run_variant(variant: str, folder: Path, jobs: int, model: str | None) -> dic
             result["graph_seconds"] = _time_graph(built.extractions)
             result["exports"] = _time_exports(built, Path(out))
     elif variant == "pool":
-        from kg.distributed import extract_in_processes
+        from kg.run.processes import extract_in_processes
         from kg.resolve import resolve_corpus
 
         load_pipeline(model)  # the workers inherit it through fork
@@ -231,7 +231,7 @@ def run_variant(variant: str, folder: Path, jobs: int, model: str | None) -> dic
 
         from distributed import Client, LocalCluster
 
-        from kg.distributed import extract_with_dask
+        from kg.run.dask import extract_with_dask
         from kg.model import Document
 
         with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -265,12 +265,12 @@ def _time_exports(built, folder: Path) -> dict:
     """Each writer of ``BuildResult.write`` alone (a second pass over the same graph).
 
     ``BuildResult.write`` renders the HTML page before writing anything; here the page
-    is written by :func:`kg.html.write_html`, which renders it too.
+    is written by :func:`kg.export.html.write_html`, which renders it too.
     """
-    from kg.graphio import write_graphml, write_node_link
-    from kg.html import write_html
-    from kg.jsonio import write_extraction_json
-    from kg.rdf import write_rdf
+    from kg.export.graph_files import write_graphml, write_node_link
+    from kg.export.html import write_html
+    from kg.export.extraction_json import write_extraction_json
+    from kg.export.rdf import write_rdf
 
     writers = {
         "extraction.json": lambda: write_extraction_json(built.extractions, folder / "extraction.json"),

@@ -1,4 +1,4 @@
-"""Benchmark kg.html: page generation in Python, and time to a stable layout in chromium.
+"""Benchmark kg.export.html: page generation in Python, and time to a stable layout in chromium.
 
 Usage::
 
@@ -6,7 +6,7 @@ Usage::
 
 For each size, a synthetic event graph of about that many nodes (40 % entities with a
 skewed number of events each, 60 % meetings and statements, some affiliations) is drawn
-with :func:`kg.html.render_html` (``max_nodes`` set above the size, so nothing is cut) and
+with :func:`kg.export.html.render_html` (``max_nodes`` set above the size, so nothing is cut) and
 opened in headless chromium from ``file://`` with network requests refused. Columns:
 
 - ``generate``: ``render_html`` wall time (layout included);
@@ -78,7 +78,7 @@ def synthetic_graph(n_nodes: int, *, seed: int = 0) -> nx.MultiDiGraph:
 def measure(sizes: list[int], physics: bool | None, repeat: int) -> list[dict[str, object]]:
     from playwright.sync_api import sync_playwright
 
-    from kg.html import render_html
+    from kg.export.html import render_html
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:

@@ -4,7 +4,7 @@
 >>> result = kg.build(kg.example_paths())  # doctest: +SKIP
 >>> result.graph, result.to_rdf(), result.show()  # doctest: +SKIP
 
-Names are imported on first use, so ``import kg.gazetteer`` does not load spaCy.
+Names are imported on first use, so ``import kg.extraction.gazetteer`` does not load spaCy.
 """
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "BuildResult": "kg.api", "build": "kg.api", "example_paths": "kg.api", "extract": "kg.api",
+    "BuildResult": "kg.run", "build": "kg.run", "example_paths": "kg.run", "extract": "kg.run",
     "actor_network": "kg.graph", "build_graph": "kg.graph",
     "read_documents": "kg.ingest",
-    "to_rdf": "kg.rdf", "write_rdf": "kg.rdf", "run_query": "kg.query", "validate": "kg.query",
-    "write_html": "kg.html", "show": "kg.html",
+    "to_rdf": "kg.export.rdf", "write_rdf": "kg.export.rdf", "run_query": "kg.sparql", "validate": "kg.sparql",
+    "write_html": "kg.export.html", "show": "kg.export.html", "show_doc": "kg.export.html",
     "Affiliation": "kg.model", "Document": "kg.model", "Entity": "kg.model", "Event": "kg.model",
     "Evidence": "kg.model", "Extraction": "kg.model", "Mention": "kg.model",
 }

@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from kg.api import DEFAULT_JOBS
+from kg.run import DEFAULT_JOBS
 from kg.errors import IngestError, KGError
 
 __all__ = ["app", "main"]
@@ -71,7 +71,7 @@ def build(
     _check_engine(engine)
     try:
         if engine == "dask":
-            from kg.distributed import build_with_dask
+            from kg.run.dask import build_with_dask
 
             result = build_with_dask(articles, scheduler=scheduler, model=model, published=published)
         else:
@@ -105,7 +105,7 @@ def add(
     scheduler: Optional[str] = SCHEDULER,
 ) -> None:
     """Add articles to the corpus in a folder and rewrite its exports; documents it holds are not read again."""
-    from kg.api import OUTPUT_FILES
+    from kg.run import OUTPUT_FILES
     from kg.corpus import Corpus
 
     _check_engine(engine)
@@ -149,7 +149,7 @@ def extract(
     import json
 
     import kg
-    from kg.jsonio import extractions_to_dict, write_extraction_json
+    from kg.export.extraction_json import extractions_to_dict, write_extraction_json
 
     if format != "json":
         typer.echo(f"kg: error: unknown --format {format!r}; expected json", err=True)
@@ -181,7 +181,7 @@ def query(
     list_names: bool = typer.Option(False, "--list", help="list the named queries and exit"),
 ) -> None:
     """Run SPARQL over an export: a named query or your own."""
-    from kg.query import format_table, list_queries, run_query
+    from kg.sparql.query import format_table, list_queries, run_query
 
     if list_names:
         for named in list_queries():
@@ -206,7 +206,7 @@ def query(
 @app.command()
 def validate(graph_file: Path = typer.Argument(..., help="an RDF export of kg")) -> None:
     """Check an export against kg's SHACL shapes; exit 1 with the report if it does not conform."""
-    from kg.query import validate as validate_graph
+    from kg.sparql.shacl import validate as validate_graph
 
     try:
         report = validate_graph(graph_file)
@@ -228,7 +228,7 @@ def push(
     replace: bool = typer.Option(False, "--replace", help="PUT (replace) instead of POST (add)"),
 ) -> None:
     """Send an export to a SPARQL 1.1 store (Oxigraph, Fuseki, GraphDB) over the Graph Store Protocol."""
-    from kg.push import push_rdf
+    from kg.sparql.push import push_rdf
 
     try:
         result = push_rdf(graph_file, endpoint, graph=graph, replace=replace)

@@ -61,7 +61,7 @@ from kg.errors import IngestError, KGError
 from kg.model import Document, Extraction, to_dict
 
 if TYPE_CHECKING:
-    from kg.api import BuildResult
+    from kg.run import BuildResult
 
 __all__ = ["LOCK_FILE", "STORE_FILE", "AddReport", "Corpus", "content_hash", "extraction_from_dict"]
 
@@ -162,7 +162,7 @@ class Corpus:
         n_process, batch_size
             Passed to spaCy's ``nlp.pipe`` (``engine="spacy"``).
         engine, scheduler
-            ``"dask"`` extracts on a Dask cluster (:func:`kg.distributed.extract_with_dask`),
+            ``"dask"`` extracts on a Dask cluster (:func:`kg.run.dask.extract_with_dask`),
             at ``scheduler`` or on a local one.
 
         Returns
@@ -171,7 +171,7 @@ class Corpus:
             The ids added, replaced (same id, changed content or model) and unchanged.
         """
         from kg.ingest import read_documents
-        from kg.pipeline import default_model
+        from kg.extraction.pipeline import default_model
 
         if engine not in ENGINES:
             raise KGError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
@@ -220,11 +220,11 @@ class Corpus:
 
         Returns
         -------
-        kg.api.BuildResult
+        kg.run.BuildResult
             ``write(folder)`` writes every export.
         """
-        from kg.api import assemble
-        from kg.pipeline import default_model
+        from kg.run import assemble
+        from kg.extraction.pipeline import default_model
 
         model = ", ".join(sorted({entry.model for entry in self._index.values()})) or default_model()
         return assemble(self.extractions(), model=model)
@@ -349,16 +349,15 @@ def _extract_documents(
         return
     documents = chain([first], documents)
     if engine == "dask":
-        from kg.distributed import extract_with_dask
+        from kg.run.dask import extract_with_dask
 
         yield from extract_with_dask(documents, scheduler=scheduler, model=model, resolve=False,
                                      batch_size=batch_size, on_error=on_error)
         return
-    from kg.extraction import extract_documents
-    from kg.pipeline import load_pipeline
+    from kg.run.local import extract_records
 
-    nlp = load_pipeline(model)
-    yield from extract_documents(documents, nlp, batch_size=batch_size, n_process=n_process, on_error=on_error)
+    yield from extract_records(documents, model=model, n_process=n_process, batch_size=batch_size,
+                               on_error=on_error)
 
 
 # --- records from plain dicts -------------------------------------------------------------

@@ -1,7 +1,9 @@
 """kg's errors: each names the bad value and what was expected."""
 from __future__ import annotations
 
-__all__ = ["IngestError", "KGError", "ModelError", "OutputError"]
+from collections.abc import Callable
+
+__all__ = ["ErrorHandler", "IngestError", "KGError", "ModelError", "OutputError", "report"]
 
 
 class KGError(Exception):
@@ -18,3 +20,17 @@ class ModelError(KGError):
 
 class OutputError(KGError):
     """An output file could not be written."""
+
+
+ErrorHandler = Callable[[IngestError], None]
+
+
+def report(error: IngestError, on_error: ErrorHandler | None) -> None:
+    """Hand a skipped document's error to ``on_error``; without a handler, raise it.
+
+    Every stage that can skip a document reports it this way, so one bad document never
+    costs the others their results once a handler is given.
+    """
+    if on_error is None:
+        raise error
+    on_error(error)

@@ -4,7 +4,7 @@ Usage::
 
     python scripts/screenshot.py OUTPUT_PNG [HTML] [--view actors] [--width 1400] [--height 860]
 
-HTML defaults to ``output/graph.html`` (written by ``kg`` or :func:`kg.html.write_html`).
+HTML defaults to ``output/graph.html`` (written by ``kg`` or :func:`kg.export.html.write_html`).
 The page is opened from ``file://`` with every other request refused, and the picture is
 taken once the layout is stable (``window.kgStable``).
 """
@@ -144,11 +144,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="first write kg's made-up demo graph to HTML_OUT, and shoot that")
     args = parser.parse_args(argv)
     if args.demo:
-        from kg.html import write_html
+        from kg.export.html import write_html
 
         args.html = write_html(demo_graph(), args.demo, title="Diplomatic events (demo data)")
     if not args.html.is_file():
-        print(f"{args.html}: no such file; write one with kg.html.write_html", file=sys.stderr)
+        print(f"{args.html}: no such file; write one with kg.export.html.write_html", file=sys.stderr)
         return 2
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM}: not found; install it with apt-get install chromium", file=sys.stderr)

@@ -95,7 +95,7 @@ def test_cli_query_rejects_bad_sparql_in_one_line(built):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_cli_extract_keeps_every_document_past_the_parallel_threshold(tmp_path, jobs):
-    from kg.api import PARALLEL_MIN_DOCUMENTS
+    from kg.run.local import PARALLEL_MIN_DOCUMENTS
 
     corpus = tmp_path / "many.jsonl"
     count = PARALLEL_MIN_DOCUMENTS + 8

@@ -194,7 +194,7 @@ class FakeExtractor:
 def fake(monkeypatch):
     extractor = FakeExtractor()
     monkeypatch.setattr("kg.corpus._extract_documents", extractor)
-    monkeypatch.setattr("kg.pipeline.default_model", lambda: "fake_model")
+    monkeypatch.setattr("kg.extraction.pipeline.default_model", lambda: "fake_model")
     return extractor
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.distributed import _documents, _partition
+from kg.run.dask import _documents, _partition
 from kg.errors import IngestError
 from kg.model import Document
 
@@ -70,7 +70,7 @@ def test_distributed_spacy_two_processes_give_the_same_records(corpus50):
 
 @pytest.mark.slow
 def test_distributed_process_pool_gives_the_same_records_in_order(corpus50):
-    from kg.distributed import extract_in_processes
+    from kg.run.processes import extract_in_processes
     from kg.ingest import read_documents
     from kg.resolve import resolve_corpus
 
@@ -83,7 +83,7 @@ def test_distributed_process_pool_gives_the_same_records_in_order(corpus50):
 
 @pytest.mark.slow
 def test_distributed_dask_local_cluster_gives_the_same_records(corpus50):
-    from kg.distributed import extract_with_dask
+    from kg.run.dask import extract_with_dask
 
     paths, records = corpus50
     assert extract_with_dask(paths) == records  # a local cluster: 2 worker processes on 127.0.0.1
@@ -96,7 +96,7 @@ def test_distributed_dask_client_documents_and_corpus(corpus50, tmp_path):
     from distributed import Client, LocalCluster
 
     from kg.corpus import STORE_FILE, Corpus
-    from kg.distributed import extract_with_dask
+    from kg.run.dask import extract_with_dask
     from kg.ingest import read_documents
 
     paths, records = corpus50

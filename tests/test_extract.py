@@ -14,14 +14,13 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def read():
-    from kg.extraction import extract_doc
-    from kg.pipeline import load_pipeline
+    from kg.extraction import extract_documents, load_pipeline
 
     nlp = load_pipeline()
 
     def run(text: str, published: str = "2030-06-12"):
         document = Document(id="t", text=text, published=published)
-        extraction = extract_doc(nlp(text), document)
+        extraction = next(extract_documents([document], nlp))
         names = {e.id: e.name for e in extraction.entities}
         return extraction, names
 

@@ -37,7 +37,7 @@ import rdflib
 
 import kg
 import kg.atomic
-from kg.api import OUTPUT_FILES
+from kg.run import OUTPUT_FILES
 from kg.errors import OutputError
 
 TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
@@ -433,8 +433,8 @@ def test_faults_build_and_write_use_no_network(no_network, tmp_path):
 def test_faults_validate_and_jsonld_use_no_network(no_network, tmp_path):
     import pyoxigraph as ox
 
-    from kg.query import validate
-    from kg.rdf import write_rdf
+    from kg.sparql import validate
+    from kg.export.rdf import write_rdf
 
     result = kg.build(kg.example_paths())
     nq = write_rdf(result.graph, tmp_path / "graph.nq")

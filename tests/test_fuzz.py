@@ -35,10 +35,10 @@ from hypothesis import strategies as st
 from kg.errors import IngestError
 from kg.extraction import extract_documents
 from kg.graph import build_graph
-from kg.html import render_html
+from kg.export.html import render_html
 from kg.ingest import read_documents
 from kg.resolve import resolve_corpus
-from kg.rdf import write_rdf
+from kg.export.rdf import write_rdf
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>", "</script>", "<script>alert(1)</script>", "<!--", "]]>", "&amp;", "&",
@@ -155,7 +155,7 @@ def check_records(records, G) -> None:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from kg.pipeline import load_pipeline
+    from kg.extraction.pipeline import load_pipeline
 
     return load_pipeline()
 

@@ -1,14 +1,13 @@
-"""Tests of kg.gazetteer: countries, demonyms, regions, cities and the data files."""
+"""Tests of kg.extraction.gazetteer: countries, demonyms, regions, cities and the data files."""
 from __future__ import annotations
 
-import doctest
 import json
 from pathlib import Path
 
 import pytest
 
-import kg.gazetteer as gazetteer
-from kg.gazetteer import (
+import kg.extraction.gazetteer as gazetteer
+from kg.extraction.gazetteer import (
     COUNTRIES_FILE,
     REGIONS_FILE,
     GazetteerError,
@@ -483,6 +482,3 @@ def test_gazetteer_shipped_files_validate() -> None:
     assert "Middle East" in load_regions(REGIONS_FILE)
 
 
-def test_gazetteer_doctests() -> None:
-    result = doctest.testmod(gazetteer, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0

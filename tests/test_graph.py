@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from kg.graph import actor_network, build_graph
-from kg.graphio import graphml_ready
+from kg.export.graph_files import graphml_ready
 from kg.model import Affiliation, Document, Entity, Event, Evidence, Extraction
 from kg.resolve import resolve_corpus
 

@@ -1,4 +1,4 @@
-"""Tests of kg.html: the data put in the page, its escaping, and the page in chromium."""
+"""Tests of kg.export.html: the data put in the page, its escaping, and the page in chromium."""
 from __future__ import annotations
 
 import html
@@ -11,17 +11,9 @@ import networkx as nx
 import pytest
 
 from kg.graph import build_graph
-from kg.html import (
-    _vis_assets,
-    encode_script_json,
-    keep_most_connected,
-    render_html,
-    select_subgraph,
-    show,
-    to_pyvis,
-    view_data,
-    write_html,
-)
+from kg.export.html import encode_script_json, render_html, show, to_pyvis, view_data, write_html
+from kg.export.html.page import _vis_assets
+from kg.graph import keep_most_connected, select_subgraph
 from kg.model import Affiliation, Document, Entity, Event, Evidence, Extraction
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -28,7 +28,7 @@ def test_meetings_trip_is_one_visit_per_stop():
 
 def test_meetings_trip_stops_are_distinct_events_with_one_place_each():
     from kg.graph import build_graph
-    from kg.query import validate
+    from kg.sparql import validate
 
     extraction, _ = parse(TRIP)
     visits = [e for e in extraction.events if e.type == "meeting"]

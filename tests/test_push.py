@@ -16,8 +16,8 @@ import pytest
 from kg.errors import KGError
 from kg.graph import build_graph
 from kg.model import Document, Entity, Event, Evidence, Extraction
-from kg.push import push_rdf
-from kg.rdf import write_rdf
+from kg.sparql.push import push_rdf
+from kg.export.rdf import write_rdf
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 

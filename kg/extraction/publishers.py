@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from kg import gazetteer
+from kg.extraction import gazetteer
 from kg.errors import KGError
 from kg.model import Document
 from kg.rules import load_rules

@@ -21,7 +21,7 @@ reason, ending in "skipped". What is refused, and what is repaired:
   character offset kg reports points into the normalised text.
 * **Empty documents**, whitespace-only ones, a headline with no body and HTML in which
   trafilatura finds no article text are refused.
-* **Other languages.** A document whose body is not English (see :mod:`kg.language`) is
+* **Other languages.** A document whose body is not English (see :mod:`kg.ingest.language`) is
   refused: kg's rules and model read English only.
 * **JSONL.** A line that is not JSON, not an object, or lacks a non-empty ``text`` or an
   ``id`` is refused, as is a record whose ``published`` is not a ``YYYY-MM-DD`` date (kept
@@ -35,44 +35,23 @@ Documents longer than the spaCy pipeline's ``max_length`` are read here and refu
 """
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.errors import IngestError
-from kg.language import not_english_reason
+from kg.errors import ErrorHandler, IngestError, report
+from kg.ingest.decode import decode_text
+from kg.ingest.language import not_english_reason
 from kg.model import Document
 
-__all__ = ["SUFFIXES", "date_in_name", "decode_text", "parse_date", "read_documents", "split_headline"]
+__all__ = ["OUTPUT_MARKER", "SUFFIXES", "date_in_name", "parse_date", "read_documents", "split_headline"]
 
 OUTPUT_MARKER = "extraction.json"
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
-ErrorHandler = Callable[[IngestError], None]
 
-# file signatures of binary formats people rename or save as .txt by mistake
-_SIGNATURES = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"%PDF": "a PDF",
-    b"PK\x03\x04": "a ZIP archive (or a .docx)",
-    b"\x1f\x8b": "a gzip archive",
-}
-# byte-order marks, longest first: the UTF-32-LE mark starts with the UTF-16-LE one
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# C0 controls other than tab, line feed, vertical tab, form feed, carriage return, escape
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-_MAX_CONTROL_SHARE = 0.01  # text has none; a file with more than 1% is binary
-_MAX_STRAY_PER_UTF8 = 10  # stray bytes a UTF-8 file may hold per UTF-8 character
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?")
 
 
@@ -109,27 +88,21 @@ def read_documents(
         try:
             records = list(_read_file(path, published))
         except IngestError as error:
-            _report(error, on_error)
+            report(error, on_error)
             continue
         for where, document in records:
             if isinstance(document, IngestError):  # one bad line of a JSONL file
-                _report(document, on_error)
+                report(document, on_error)
                 continue
             reason = not_english_reason(document.text)
             if reason is not None:
-                _report(IngestError(f"{where}: not English ({reason}); skipped"), on_error)
+                report(IngestError(f"{where}: not English ({reason}); skipped"), on_error)
             elif document.id in first_read:
-                _report(IngestError(f"{where}: duplicate document id {document.id!r} "
+                report(IngestError(f"{where}: duplicate document id {document.id!r} "
                                     f"(first read from {first_read[document.id]}); skipped"), on_error)
             else:
                 first_read[document.id] = where
                 yield document
-
-
-def _report(error: IngestError, on_error: ErrorHandler | None) -> None:
-    if on_error is None:
-        raise error
-    on_error(error)
 
 
 def _expand(paths: Iterable[str | Path], on_error: ErrorHandler | None) -> Iterator[Path]:
@@ -141,12 +114,12 @@ def _expand(paths: Iterable[str | Path], on_error: ErrorHandler | None) -> Itera
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                            and not outputs.intersection(p.parents))
             if not found:
-                _report(IngestError(f"{path}: no {', '.join(SUFFIXES)} files in this folder; skipped"), on_error)
+                report(IngestError(f"{path}: no {', '.join(SUFFIXES)} files in this folder; skipped"), on_error)
             yield from found
         elif not path.exists():
-            _report(IngestError(f"{path}: no such file or folder; skipped"), on_error)
+            report(IngestError(f"{path}: no such file or folder; skipped"), on_error)
         elif path.suffix.lower() not in SUFFIXES:
-            _report(IngestError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
+            report(IngestError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
                                 f"expected one of {', '.join(SUFFIXES)}; skipped"), on_error)
         else:
             yield path
@@ -190,93 +163,6 @@ def _read_file(path: Path, published: str | None) -> Iterator[tuple[str, Documen
             raise IngestError(f"{path}: a headline ({title!r}) but no body text; skipped")
         yield str(path), Document(id=path.stem, text=body, title=title,
                                   published=published or date_in_name(path), source=str(path))
-
-
-def decode_text(raw: bytes, path: Path | str) -> str:
-    """Decode a file's bytes to text with ``\\n`` line endings; binary content is refused.
-
-    UTF-8 (with or without BOM) and UTF-16 / UTF-32 with BOM are exact; UTF-8 with some
-    stray bytes reads them as cp1252; anything else is charset_normalizer's best guess.
-
-    Raises
-    ------
-    IngestError
-        Naming ``path`` when the bytes are binary or fit no text encoding.
-
-    Examples
-    --------
-    >>> decode_text("Lavrov\\r\\nmet".encode("utf-16"), "a.txt")
-    'Lavrov\\nmet'
-    >>> decode_text("Café in ".encode("utf-8") + "Genève".encode("cp1252"), "a.txt")
-    'Café in Genève'
-    >>> decode_text("Министр иностранных дел России встретился с коллегой.".encode("cp1251"), "a.txt")
-    'Министр иностранных дел России встретился с коллегой.'
-    """
-    for signature, kind in _SIGNATURES.items():
-        if raw.startswith(signature):
-            raise IngestError(f"{path}: binary file ({kind}), not text; skipped")
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                text = raw.decode(encoding)
-            except UnicodeDecodeError as error:
-                raise IngestError(f"{path}: starts with a {encoding.upper()} byte-order mark but is not "
-                                  f"valid {encoding.upper()} ({error.reason} at byte {error.start}); "
-                                  f"skipped") from None
-            break
-    else:
-        if b"\x00" in raw:
-            raise IngestError(f"{path}: binary file (contains NUL bytes; UTF-16 text needs a "
-                              f"byte-order mark), not text; skipped")
-        text = _decode_bytes(raw, path)
-    if "\x00" in text:
-        raise IngestError(f"{path}: binary file (contains NUL characters), not text; skipped")
-    if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
-        raise IngestError(f"{path}: binary file (control characters), not text; skipped")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _decode_bytes(raw: bytes, path: Path | str) -> str:
-    """UTF-8; else UTF-8 with cp1252 for stray bytes; else charset_normalizer's guess."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    # surrogateescape keeps each undecodable byte as one lone surrogate U+DC80..U+DCFF
-    escaped = raw.decode("utf-8", errors="surrogateescape")
-    stray = sum(1 for char in escaped if "\udc80" <= char <= "\udcff")
-    utf8 = sum(1 for char in escaped if ord(char) > 0x7F) - stray
-    # a legacy file (cp1251 Russian, cp1252) holds a valid UTF-8 pair only by chance, among
-    # hundreds of stray bytes; a UTF-8 file with a pasted cp1252 word has a few stray bytes
-    if utf8 and stray <= _MAX_STRAY_PER_UTF8 * utf8:
-        return "".join(_stray_byte(char) if "\udc80" <= char <= "\udcff" else char for char in escaped)
-    if len(_CONTROL.findall(escaped)) > _MAX_CONTROL_SHARE * len(escaped):
-        raise IngestError(f"{path}: binary file (control characters), not text; skipped")
-    return _guess_decode(raw, path)
-
-
-def _stray_byte(char: str) -> str:
-    byte = bytes([ord(char) - 0xDC00])
-    try:
-        return byte.decode("cp1252")
-    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
-        return byte.decode("latin-1")
-
-
-def _guess_decode(raw: bytes, path: Path | str) -> str:
-    from charset_normalizer import from_bytes  # a dependency of trafilatura
-
-    matches = list(from_bytes(raw))
-    if not matches:
-        raise IngestError(f"{path}: not UTF-8 and no other text encoding fits; skipped")
-    best = matches[0]
-    # charset_normalizer ranks cp1250 and cp1252 equal on most Western text; prefer cp1252
-    for match in matches:
-        if (match.encoding == "cp1252" and match.chaos == best.chaos
-                and match.coherence == best.coherence):
-            best = match
-            break
-    return str(best)
 
 
 def split_headline(text: str) -> tuple[str | None, str]:

@@ -1,9 +1,9 @@
-"""Extraction on a Dask cluster, or in local processes: one spaCy model per worker.
+"""Extraction on a Dask cluster: one spaCy model per worker, records sent back.
 
 The client reads the documents (:func:`kg.ingest.read_documents`), scatters them to the
-workers in partitions and runs :func:`kg.extraction.extract_documents` on each partition
-in a worker process. Each worker loads the spaCy model once, on its first partition
-(:func:`kg.pipeline.load_pipeline` caches it in the process), and sends back plain
+workers in partitions and runs :func:`kg.run.processes.extract_partition` on each
+partition in a worker process. Each worker loads the spaCy model once, on its first partition
+(:func:`kg.extraction.pipeline.load_pipeline` caches it in the process), and sends back plain
 :class:`~kg.model.Extraction` records, never spaCy Docs. The client sorts the records by
 document id and resolves entities across them, so the result equals the single-process
 ``kg.extract`` (sorted by document id) record for record.
@@ -16,9 +16,8 @@ workers with ``spawn``, which imports the calling script again: a script that ca
 these functions needs the usual ``if __name__ == "__main__":`` guard (the ``kg`` command,
 notebooks and pytest need nothing).
 
-:func:`extract_in_processes` does the same on this machine with a process pool: unlike
-``nlp.pipe(n_process=N)``, whose workers send parsed Docs back for kg's rules to run in
-the main process, its workers run the rules too and send back records.
+:func:`kg.run.processes.extract_in_processes` does the same on this machine with a
+process pool.
 
 Examples
 --------
@@ -29,27 +28,25 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import IngestError
+from kg.errors import ErrorHandler, IngestError, report
 from kg.model import Document, Extraction
+from kg.run.processes import extract_partition
 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from kg.api import BuildResult
+    from kg.run.result import BuildResult
 
-__all__ = ["LOCAL_WORKERS", "build_with_dask", "extract_in_processes", "extract_with_dask"]
+__all__ = ["LOCAL_WORKERS", "build_with_dask", "extract_with_dask"]
 
 LOCAL_WORKERS = 2
 PARTITION_SIZE = 100  # documents per partition once there are more than two per worker
-CHUNK_SIZE = 16  # documents per task of extract_in_processes: small, so memory stays flat
-
-ErrorHandler = Callable[[IngestError], None]
 
 
 def extract_with_dask(
@@ -94,7 +91,7 @@ def extract_with_dask(
     >>> [x.document.id for x in records]  # doctest: +SKIP
     ['a1']
     """
-    from kg.pipeline import default_model
+    from kg.extraction.pipeline import default_model
     from kg.resolve import resolve_corpus
 
     model = model or default_model()
@@ -107,14 +104,14 @@ def extract_with_dask(
         chunks = _partition(documents, count)
         scattered = client.scatter(chunks)
         # bound with partial: Client.map has a batch_size of its own (tasks sent at a time)
-        work = partial(_extract_partition, model=model, batch_size=batch_size)
+        work = partial(extract_partition, model=model, batch_size=batch_size)
         futures = client.map(work, scattered, pure=False)
         results = client.gather(futures)
     records: list[Extraction] = []
     for part_records, part_errors in results:
         records.extend(part_records)
         for error in part_errors:
-            _report(error, on_error)
+            report(error, on_error)
     records.sort(key=lambda x: x.document.id)
     return resolve_corpus(records) if resolve else records
 
@@ -131,73 +128,17 @@ def build_with_dask(
 
     Returns
     -------
-    kg.api.BuildResult
+    kg.run.BuildResult
         ``skipped`` lists the documents that could not be read or extracted.
     """
-    from kg.api import assemble
-    from kg.pipeline import default_model
+    from kg.run.result import assemble
+    from kg.extraction.pipeline import default_model
 
     model = model or default_model()
     skipped: list[IngestError] = []
     records = extract_with_dask(paths, scheduler=scheduler, model=model, partitions=partitions,
                                 published=published, on_error=skipped.append)
     return assemble(records, model=model, skipped=skipped)
-
-
-def extract_in_processes(
-    documents: Iterable[Document],
-    *,
-    model: str | None = None,
-    n_process: int = 2,
-    batch_size: int = 64,
-    chunk_size: int = CHUNK_SIZE,
-    on_error: ErrorHandler | None = None,
-) -> Iterator[Extraction]:
-    """Per-document records, in input order, from ``n_process`` worker processes.
-
-    A drop-in for :func:`kg.extraction.extract_documents` with ``n_process > 1``: each
-    worker loads the model once (or inherits it, when the parent loaded it before the
-    fork) and runs parse and rules on chunks of ``chunk_size`` documents; at most two
-    chunks per worker are in flight, so memory does not grow with the corpus.
-
-    Examples
-    --------
-    >>> from kg.model import Document
-    >>> docs = [Document(f"d{i}", "Ana Silva met Omar Haddad in Rabat.") for i in range(3)]
-    >>> [x.document.id for x in extract_in_processes(docs, n_process=2)]  # doctest: +SKIP
-    ['d0', 'd1', 'd2']
-    """
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from itertools import islice
-
-    from kg.pipeline import default_model
-
-    model = model or default_model()
-    work = partial(_extract_partition, model=model, batch_size=batch_size)
-    stream = iter(documents)
-    chunks = iter(lambda: list(islice(stream, chunk_size)), [])
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
-        pending = deque(pool.submit(work, chunk) for chunk in islice(chunks, 2 * n_process))
-        while pending:
-            records, errors = pending.popleft().result()
-            for error in errors:
-                _report(error, on_error)
-            yield from records
-            for chunk in islice(chunks, 1):
-                pending.append(pool.submit(work, chunk))
-
-
-def _extract_partition(documents: list[Document], *, model: str,
-                       batch_size: int) -> tuple[list[Extraction], list[IngestError]]:
-    """Run in a worker: the partition's records and the documents refused (too long)."""
-    from kg.extraction import extract_documents
-    from kg.pipeline import load_pipeline
-
-    nlp = load_pipeline(model)  # cached in the worker process: loaded on its first partition
-    errors: list[IngestError] = []
-    records = list(extract_documents(documents, nlp, batch_size=batch_size, n_process=1, on_error=errors.append))
-    return records, errors
 
 
 def _documents(items: Iterable[str | Path | Document], *, published: str | None,
@@ -213,7 +154,7 @@ def _documents(items: Iterable[str | Path | Document], *, published: str | None,
     read = read_documents(paths, published=published, on_error=on_error) if paths else iter(())
     for document in [*given, *read]:
         if document.id in seen:
-            _report(IngestError(f"{document.source or document.id}: duplicate document id "
+            report(IngestError(f"{document.source or document.id}: duplicate document id "
                                 f"{document.id!r}; skipped"), on_error)
             continue
         seen.add(document.id)
@@ -230,12 +171,6 @@ def _partition(documents: list[Document], count: int) -> list[list[Document]]:
         chunks.append(documents[start:end])
         start = end
     return chunks
-
-
-def _report(error: IngestError, on_error: ErrorHandler | None) -> None:
-    if on_error is None:
-        raise error
-    on_error(error)
 
 
 @contextmanager

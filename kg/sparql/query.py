@@ -1,6 +1,6 @@
-"""Query and validate kg's RDF exports: named SPARQL queries on rdflib or Oxigraph, SHACL.
+"""Named SPARQL queries over kg's RDF exports, on rdflib or Oxigraph.
 
-The named queries live in ``kg/vocab/queries/NAME.rq``, plain SPARQL 1.1 that any store
+The named queries live in ``kg/sparql/queries/NAME.rq``, plain SPARQL 1.1 that any store
 runs as it is. Their header comments give a one-line description and the parameters::
 
     # Pairs of actors who met, with the place, date and status of each meeting.
@@ -34,50 +34,29 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
-import networkx as nx
-from rdflib import BNode, Dataset, Graph, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF
+from rdflib import BNode, Graph
 
-from kg.errors import KGError
-from kg.rdf import (format_of, _NOT_XML_CHAR, _oxigraph_quads, _rdflib_quiet, generate_quads, read_rdf,
-                    to_dataset)
-from kg.vocab import KG, QUERIES_DIR, SHAPES_FILE
+from kg.export.rdf.serialise import rdflib_quiet
+from kg.export.rdf.terms import NOT_XML_CHAR
+from kg.sparql.sources import QueryError, Source, as_rdflib, as_store
 
-__all__ = [
-    "ENGINES",
-    "NamedQuery",
-    "QueryError",
-    "QueryParam",
-    "QueryResult",
-    "ValidationReport",
-    "format_table",
-    "list_queries",
-    "load_query",
-    "run_query",
-    "validate",
-]
+__all__ = ["ENGINES", "QUERIES_DIR", "NamedQuery", "QueryError", "QueryParam", "QueryResult", "format_table",
+           "list_queries", "load_query", "run_query"]
 
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 ENGINES = ("rdflib", "oxigraph")
 TABLE_FORMATS = ("table", "csv", "json")
-
-Source = Union[str, "os.PathLike[str]", Graph, nx.MultiDiGraph, Any]
 
 _PARAM_LINE = re.compile(r"#\s*param\s+([A-Za-z][\w-]*)(?:\s+\?([A-Za-z_]\w*))?\s*:\s*(.*)")
 _PLACEHOLDER = r"VALUES\s+\?{var}\s*\{{\s*UNDEF\s*\}}"
 _ANY_PLACEHOLDER = re.compile(_PLACEHOLDER.format(var=r"([A-Za-z_]\w*)"))
 _IRI_CELL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
-
-
-class QueryError(KGError):
-    """A query could not be run: unknown name or parameter, bad SPARQL, unusable data."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +70,7 @@ class QueryParam:
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A SPARQL query shipped with kg (``kg/vocab/queries/NAME.rq``)."""
+    """A SPARQL query shipped with kg (``kg/sparql/queries/NAME.rq``)."""
 
     name: str
     description: str
@@ -113,16 +92,6 @@ class QueryResult:
         """One dict per row, keyed by column."""
         return [dict(zip(self.columns, row)) for row in self.rows]
 
-
-@dataclass(frozen=True)
-class ValidationReport:
-    """The outcome of :func:`validate`: whether the data conforms, and pyshacl's report."""
-
-    conforms: bool
-    text: str
-
-
-# ---------------------------------------------------------------------------------- catalogue
 
 def _parse_query(name: str, text: str) -> NamedQuery:
     description = ""
@@ -173,11 +142,9 @@ def load_query(name: str) -> NamedQuery:
         ) from None
 
 
-# ---------------------------------------------------------------------------------- parameters
-
 def _sparql_string(value: str) -> str:
     """``value`` as a SPARQL string literal; quotes and line breaks are escaped."""
-    text = _NOT_XML_CHAR.sub("", str(value))
+    text = NOT_XML_CHAR.sub("", str(value))
     text = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
             .replace("\r", "\\r").replace("\t", "\\t"))
     return f'"{text}"'
@@ -206,76 +173,6 @@ def _bind_params(query: NamedQuery, params: dict[str, str] | None) -> str:
     return sparql
 
 
-# ---------------------------------------------------------------------------------- data
-
-def _suffix_format(path: Path) -> str:
-    try:
-        return format_of(path, None)
-    except ValueError as error:
-        raise QueryError(str(error)) from None
-
-
-def _is_store(source: Any) -> bool:
-    try:
-        import pyoxigraph
-    except ImportError:
-        return False
-    return isinstance(source, pyoxigraph.Store)
-
-
-def _as_rdflib(source: Source) -> Graph:
-    if isinstance(source, Graph):
-        return source
-    if isinstance(source, nx.MultiDiGraph):
-        return to_dataset(source)
-    if _is_store(source):
-        import pyoxigraph as ox
-
-        ds = Dataset(default_union=True)
-        with _rdflib_quiet():
-            ds.parse(data=source.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
-        return ds
-    if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        _suffix_format(path)
-        return read_rdf(path)
-    raise QueryError(f"cannot query {type(source).__name__}: expected a file path, an rdflib "
-                     "graph, a pyoxigraph Store or a kg event graph")
-
-
-def _as_store(source: Source) -> Any:
-    try:
-        import pyoxigraph as ox
-    except ImportError:
-        raise QueryError("engine 'oxigraph' needs pyoxigraph: pip install pyoxigraph") from None
-    if isinstance(source, ox.Store):
-        return source
-    store = ox.Store()
-    if isinstance(source, nx.MultiDiGraph):
-        store.extend(_oxigraph_quads(generate_quads(source)))
-    elif isinstance(source, Graph):
-        quads = isinstance(source, Dataset)
-        with _rdflib_quiet():
-            data = source.serialize(format="nquads" if quads else "nt", encoding="utf-8")
-        store.load(data, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
-    elif isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        fmt = _suffix_format(path)
-        if not path.is_file():
-            raise QueryError(f"{path}: no such file")
-        ox_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                     "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
-                     "nquads": ox.RdfFormat.N_QUADS}[fmt]
-        try:
-            store.load(path=str(path), format=ox_format)
-        except (SyntaxError, ValueError, OSError) as err:
-            raise QueryError(f"{path}: not valid {fmt} ({err})") from err
-    else:
-        raise QueryError(f"cannot query {type(source).__name__}: expected a file path, an rdflib "
-                         "graph, a pyoxigraph Store or a kg event graph")
-    return store
-
-
 def _rdflib_value(term: Any) -> str:
     if term is None:
         return ""
@@ -294,8 +191,6 @@ def _oxigraph_value(term: Any) -> str:
     return term.value
 
 
-# ---------------------------------------------------------------------------------- running
-
 def run_query(
     source: Source,
     *,
@@ -309,7 +204,7 @@ def run_query(
     Parameters
     ----------
     source : path, rdflib.Graph, pyoxigraph.Store or networkx.MultiDiGraph
-        An RDF file written by :func:`kg.rdf.write_rdf` (any of its formats), a graph or
+        An RDF file written by :func:`kg.export.rdf.write_rdf` (any of its formats), a graph or
         dataset, an Oxigraph store, or the event graph itself.
     sparql : str, optional
         The query text. Give exactly one of ``sparql`` and ``name``.
@@ -333,6 +228,7 @@ def run_query(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph(documents={})
     >>> G.add_node("p1", kind="entity", type="PERSON", label="Hamid Karzai")
     >>> q = "SELECT ?name WHERE { ?p a <https://schema.org/Person> ; rdfs:label ?name }"
@@ -346,8 +242,8 @@ def run_query(
     query = load_query(name) if name is not None else _parse_query("--sparql", sparql)
     text = _bind_params(query, params)
     if engine == "rdflib":
-        return _run_rdflib(_as_rdflib(source), text)
-    return _run_oxigraph(_as_store(source), text)
+        return _run_rdflib(as_rdflib(source), text)
+    return _run_oxigraph(as_store(source), text)
 
 
 _RDFLIB_PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -357,7 +253,7 @@ _RDFLIB_PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
 
 def _run_rdflib(graph: Graph, text: str) -> QueryResult:
     try:
-        with _rdflib_quiet():
+        with rdflib_quiet():
             result = graph.query(text, initNs=_RDFLIB_PREFIXES)
             rows = list(result) if result.type == "SELECT" else []
     except Exception as err:  # pyparsing and rdflib raise many kinds of errors
@@ -384,8 +280,6 @@ def _run_oxigraph(store: Any, text: str) -> QueryResult:
     rows = tuple(tuple(_oxigraph_value(solution[v]) for v in variables) for solution in solutions)
     return QueryResult(columns, rows)
 
-
-# ---------------------------------------------------------------------------------- output
 
 def format_table(result: QueryResult, fmt: str = "table", *, max_width: int = 60) -> str:
     """Render a query result as an aligned text table, CSV or JSON.
@@ -438,69 +332,3 @@ def format_table(result: QueryResult, fmt: str = "table", *, max_width: int = 60
     return "\n".join(lines)
 
 
-# ---------------------------------------------------------------------------------- SHACL
-
-@lru_cache(maxsize=1)
-def _shapes() -> Graph:
-    return Graph().parse(SHAPES_FILE, format="turtle")
-
-
-def _data_graph(graph: Graph) -> Graph:
-    """The union of a dataset's graphs, each assertion graph's name typed kg:Assertion."""
-    if not isinstance(graph, Dataset):
-        return graph
-    data = Graph()
-    names = set()
-    with _rdflib_quiet():
-        for s, p, o, context in graph.quads((None, None, None, None)):
-            data.add((s, p, o))
-            names.add(getattr(context, "identifier", context))
-    for name in names:
-        if (isinstance(name, URIRef) and name != DATASET_DEFAULT_GRAPH_ID
-                and not str(name).endswith(("/graph/entities", "/graph/provenance"))):
-            data.add((name, RDF.type, KG.Assertion))
-    return data
-
-
-def validate(source: Source) -> ValidationReport:
-    """Check kg's RDF against the SHACL shapes in ``kg/vocab/shapes.ttl`` (with pyshacl).
-
-    The shapes require, among other things, that every event has an actor and a type; that
-    time stamps are ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``; that every assertion
-    graph has a provenance record whose sentence satisfies
-    ``0 <= nif:beginIndex < nif:endIndex <= kg:length`` of its document; and that an
-    affiliation links a person to an organisation or a country.
-
-    SHACL validates one graph, so for a dataset (TriG, N-Quads) the union of its graphs is
-    validated, after stating ``g a kg:Assertion`` for every named graph ``g`` other than
-    the entities and provenance graphs: an assertion graph without a provenance record
-    then fails instead of going unseen. Warnings (a meeting with one known participant) do
-    not make the data non-conforming.
-
-    Parameters
-    ----------
-    source : path, rdflib.Graph, pyoxigraph.Store or networkx.MultiDiGraph
-
-    Returns
-    -------
-    ValidationReport
-        ``conforms`` and pyshacl's text report.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph(documents={})
-    >>> G.add_node("p1", kind="entity", type="PERSON", label="Hamid Karzai")
-    >>> validate(G).conforms
-    True
-    """
-    try:
-        import pyshacl
-    except ImportError:
-        raise QueryError("validate needs pyshacl: pip install pyshacl") from None
-    data = _data_graph(_as_rdflib(source))
-    with _rdflib_quiet():
-        conforms, _, text = pyshacl.validate(
-            data, shacl_graph=_shapes(), inference="none", allow_warnings=True,
-            abort_on_first=False, meta_shacl=False, advanced=False,
-        )
-    return ValidationReport(bool(conforms), str(text))

@@ -9,8 +9,9 @@ Files in this package:
 
 - ``kg.ttl``: kg's own classes and properties (namespace ``https://w3id.org/kg/vocab#``);
 - ``codes.ttl``: CAMEO codes, PLOVER categories and kg's event types as SKOS concept schemes;
-- ``shapes.ttl``: SHACL shapes an exported graph must conform to;
-- ``queries/*.rq``: the named SPARQL queries of :mod:`kg.query`.
+
+The SHACL shapes and the named SPARQL queries that read this vocabulary live with the
+SPARQL tools, in :mod:`kg.sparql`.
 
 Examples
 --------
@@ -35,9 +36,7 @@ __all__ = [
     "KG",
     "NIF",
     "PLOVER",
-    "QUERIES_DIR",
     "SEM",
-    "SHAPES_FILE",
     "VOCAB_DIR",
     "VOCAB_FILE",
 ]
@@ -45,8 +44,6 @@ __all__ = [
 VOCAB_DIR = Path(__file__).resolve().parent
 VOCAB_FILE = VOCAB_DIR / "kg.ttl"
 CODES_FILE = VOCAB_DIR / "codes.ttl"
-SHAPES_FILE = VOCAB_DIR / "shapes.ttl"
-QUERIES_DIR = VOCAB_DIR / "queries"
 
 # The code lists are data (hundreds of CAMEO codes), so their namespaces stay open; codes.ttl
 # defines each concept and the SHACL shapes reject a code that it does not define.

@@ -1,0 +1,17 @@
+"""The interactive page: a self-contained, offline HTML view of the graph.
+
+- :mod:`kg.export.html.view`: the vis-network data of each view (shapes, colours, tooltips);
+- :mod:`kg.export.html.layout`: precomputed positions, so large graphs draw without physics;
+- :mod:`kg.export.html.page`: the page itself (:func:`render_html`, :func:`write_html`,
+  :func:`show` in a notebook), with its JavaScript in ``kg/templates/``;
+- :mod:`kg.export.html.document`: one parsed document's entities and events marked up in
+  its text (:func:`show_doc`, displaCy's span style).
+"""
+from __future__ import annotations
+
+from kg.export.html.document import render_doc, show_doc
+from kg.export.html.page import MAX_NODES, encode_script_json, render_html, show, write_html
+from kg.export.html.view import PHYSICS_LIMIT, to_pyvis, view_data
+
+__all__ = ["MAX_NODES", "PHYSICS_LIMIT", "encode_script_json", "render_doc", "render_html", "show", "show_doc",
+           "to_pyvis", "view_data", "write_html"]
