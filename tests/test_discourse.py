@@ -272,3 +272,83 @@ SPOKESMAN = [("Spokesman", 2, "compound", "PROPN", "Spokesman", "O"), ("Omar", 2
 def test_discourse_spokesperson_announcing_an_organisations_plans_speaks_for_it(rest, expected):
     extraction, names = extract_rows(SPOKESMAN + rest)
     assert _affiliations(extraction, names) == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # "Chile is a member of the OAS ."
+    ([("Chile", 1, "nsubj", "PROPN", "Chile", "B-GPE"), ("is", 1, "ROOT", "AUX", "be", "O"),
+      ("a", 3, "det", "DET", "a", "O"), ("member", 1, "attr", "NOUN", "member", "O"),
+      ("of", 3, "prep", "ADP", "of", "O"), ("the", 6, "det", "DET", "the", "O"),
+      ("OAS", 4, "pobj", "PROPN", "OAS", "B-ORG"), (".", 1, "punct", "PUNCT", ".", "O")],
+     {("Chile", "Organization of American States", "member")}),
+    # "The OAS includes Chile and Peru ."
+    ([("The", 1, "det", "DET", "the", "O"), ("OAS", 2, "nsubj", "PROPN", "OAS", "B-ORG"),
+      ("includes", 2, "ROOT", "VERB", "include", "O"), ("Chile", 2, "dobj", "PROPN", "Chile", "B-GPE"),
+      ("and", 3, "cc", "CCONJ", "and", "O"), ("Peru", 3, "conj", "PROPN", "Peru", "B-GPE"),
+      (".", 2, "punct", "PUNCT", ".", "O")],
+     {("Chile", "Organization of American States", "member"), ("Peru", "Organization of American States", "member")}),
+    # "Chile 's membership in the OAS ended ."
+    ([("Chile", 2, "poss", "PROPN", "Chile", "B-GPE"), ("'s", 0, "case", "PART", "'s", "O"),
+      ("membership", 5, "nsubj", "NOUN", "membership", "O"), ("in", 2, "prep", "ADP", "in", "O"),
+      ("OAS", 3, "pobj", "PROPN", "OAS", "B-ORG"), ("ended", 5, "ROOT", "VERB", "end", "O"),
+      (".", 5, "punct", "PUNCT", ".", "O")],
+     {("Chile", "Organization of American States", "member")}),
+    # "The OAS praised Chile ." : no membership said
+    ([("The", 1, "det", "DET", "the", "O"), ("OAS", 2, "nsubj", "PROPN", "OAS", "B-ORG"),
+      ("praised", 2, "ROOT", "VERB", "praise", "O"), ("Chile", 2, "dobj", "PROPN", "Chile", "B-GPE"),
+      (".", 2, "punct", "PUNCT", ".", "O")], set()),
+])
+def test_discourse_membership_of_a_country_in_a_body(rows, expected):
+    extraction, names = extract_rows(rows)
+    assert {(names[a.person], names[a.organization], a.role) for a in extraction.affiliations} == expected
+
+
+def test_discourse_headline_gives_the_country_of_a_bare_title():
+    # headline "Call with President-Elect Ruiz of Peru"; body "President Ruiz spoke with Berg ."
+    rows = [("President", 1, "compound", "PROPN", "President", "O"), ("Ruiz", 2, "nsubj", "PROPN", "Ruiz", "B-PERSON"),
+            ("spoke", 2, "ROOT", "VERB", "speak", "O"), ("in", 2, "prep", "ADP", "in", "O"),
+            ("Peru", 3, "pobj", "PROPN", "Peru", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(rows, title="Call with President-Elect Ruiz of Peru")
+    assert _affiliations(extraction, names) == {("Ruiz", "Peru")}
+    extraction, names = extract_rows(rows, title="Ruiz of Peru speaks")  # no title before the name
+    assert _affiliations(extraction, names) == set()
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # post-nominal letters are not part of a name
+    ("Prime Minister Ana Vega MP spoke .", {"Ana": ("PROPN", "B-PERSON"), "Vega": ("PROPN", "I-PERSON"),
+                                             "MP": ("PROPN", "I-PERSON"), "spoke": ("VERB", "O")}, {"Ana Vega"}),
+    # a plural proper noun after a title is a company, not a person ("General Motors")
+    ("General Motors spoke .", {"Motors": ("PROPN", "O"), "spoke": ("VERB", "O")}, set()),
+])
+def test_discourse_person_names_repaired(words, tags, expected):
+    doc = make_doc(_flat(words, tags, root=len(words.split()) - 2))
+    if "Motors" in words:
+        doc[1].tag_ = "NNPS"
+    ents = find_entities(doc)
+    assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == expected
+
+
+def test_discourse_transcript_label_names_a_person():
+    # "Berg met Ruiz .\n\nANA VEGA : Thank you ." and "QUESTION : Why ?"
+    rows = [("Berg", 1, "nsubj", "PROPN", "Berg", "B-PERSON"), ("met", 1, "ROOT", "VERB", "meet", "O"),
+            ("Ruiz", 1, "dobj", "PROPN", "Ruiz", "B-PERSON"), (".", 1, "punct", "PUNCT", ".", "O"),
+            ("\n\n", 3, "dep", "SPACE", "\n\n", "O"), ("ANA", 6, "compound", "PROPN", "ANA", "O"),
+            ("VEGA", 8, "nsubj", "PROPN", "VEGA", "O"), (":", 6, "punct", "PUNCT", ":", "O"),
+            ("Thank", 8, "ROOT", "VERB", "thank", "O"), ("you", 8, "dobj", "PRON", "you", "O"),
+            (".", 8, "punct", "PUNCT", ".", "O"), ("\n\n", 10, "dep", "SPACE", "\n\n", "O"),
+            ("QUESTION", 12, "nsubj", "NOUN", "question", "O"), (":", 12, "punct", "PUNCT", ":", "O"),
+            ("Why", 12, "ROOT", "ADV", "why", "O"), ("?", 14, "punct", "PUNCT", "?", "O")]
+    ents = find_entities(make_doc(rows))
+    assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == {"Berg", "Ruiz", "ANA VEGA"}
+
+
+def test_discourse_full_name_tagged_org_joins_its_person():
+    # "Ana Luisa de Vega arrived . Vega spoke ." with NER calling the full name an ORG
+    words = "Ana Luisa de Vega arrived . Vega spoke ."
+    tags = {"Ana": ("PROPN", "B-ORG"), "Luisa": ("PROPN", "I-ORG"), "de": ("PROPN", "I-ORG"),
+            "Vega": ("PROPN", "I-ORG"), "arrived": ("VERB", "O"), "spoke": ("VERB", "O")}
+    rows = _flat(words, tags, root=4)
+    rows[6] = ("Vega", 4, "dep", "PROPN", "vega", "B-PERSON")
+    ents = find_entities(make_doc(rows))
+    assert [(e.name, e.type) for e in ents.entities.values()] == [("Ana Luisa de Vega", "PERSON")]

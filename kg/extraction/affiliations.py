@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.lang.en import English
+from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
 from kg.extraction.entities import DocumentEntities, title_at, title_tokens
@@ -111,6 +112,9 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
     for post in posts:
         if post.organization:
             explicit.setdefault(post.person, post.organization)
+    headline = {person: organization for person, organization in _headline_posts(doc, document.title, ents).items()
+                if person not in explicit}
+    explicit.update(headline)
     implied = {**_announcements(doc, ents, posts), **_governments(doc, ents, posts)}
     encounters = _encounters(doc, ents)
     known = {**explicit, **{person: organization for person, (organization, _) in implied.items()}}
@@ -119,9 +123,11 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
     for post in posts:
         organization, how = post.organization, "explicit"
         if organization is None:
-            if post.person in explicit:
+            if post.person in headline:
+                organization, how = headline.pop(post.person), "headline"
+            elif post.person in explicit:
                 continue  # "President Tinubu" after "President Bola Tinubu of Nigeria"
-            if post.person in implied:
+            elif post.person in implied:
                 organization, how = implied[post.person]
             elif post.person in hosted:
                 organization, how = hosted[post.person], "host"
@@ -138,7 +144,122 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
                             rule=f"affiliations:{post.rule}{suffix}")
         found[key] = Affiliation(post.person, organization, evidence, role=post.role, current=post.current,
                                  confidence=0.85 if how == "explicit" else 0.6)
+    for member, body, role, token in _memberships(doc, ents):
+        if (member, body) not in found:
+            sentence = doc[token].sent
+            evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
+                                rule="affiliations:membership")
+            found[(member, body)] = Affiliation(member, body, evidence, role=role, current=True, confidence=0.8)
     return list(found.values())
+
+
+MEMBERS = ("GPE", "ORG")
+INCLUDING_VERBS = frozenset({"include", "comprise", "encompass", "group"})
+BESIDES = frozenset({"aside", "besides", "apart", "beside"})
+
+
+def _memberships(doc: Doc, ents: DocumentEntities) -> list[tuple[str, str, str, int]]:
+    """(member, body, role, token) for a country's or organisation's membership in a body:
+
+    - "Chile is a member of the OAS", "Chile, as a founding member of the OAS,";
+    - "Chile's membership in the OAS" (or "in the body", a back-reference);
+    - "the OAS includes Chile, Peru and Bolivia" (with "aside from Brazil" a member too);
+    - "OAS member Chile".
+    """
+    found: list[tuple[str, str, str, int]] = []
+
+    def add(members: list[Token], body: str | None, role: str, at: int) -> None:
+        if body is None or ents.type_of(body) != "ORG":
+            return
+        for token in members:
+            for head in [token, *token.conjuncts]:
+                member = ents.at(head)
+                if member and member != body and ents.type_of(member) in MEMBERS:
+                    found.append((member, body, role, at))
+
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma == "member":
+            body = _body_of(token, ents, ("of", "in"))
+            role = " ".join(t.lower_ for t in token.children if t.dep_ == "amod" and t.i < token.i) + " member"
+            if token.dep_ == "attr":
+                add([c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")], body, role.strip(), token.i)
+            elif token.dep_ == "appos":
+                add([token.head], body, role.strip(), token.i)
+            elif token.dep_ == "pobj" and token.head.lower_ == "as":
+                holder = token.head.head
+                add([holder] if ents.at(holder) else [c for c in holder.children if c.dep_ == "nsubj"], body,
+                    role.strip(), token.i)
+            elif token.dep_ == "compound" and ents.at(token.head):
+                # "OAS member Chile"
+                owners = [ents.at(c) for c in token.children if c.dep_ == "compound" and ents.at(c)]
+                add([token.head], owners[0] if owners else None, "member", token.i)
+        elif lemma == "membership":
+            add([c for c in token.children if c.dep_ == "poss"], _body_of(token, ents, ("in", "of")), "member", token.i)
+        elif lemma in INCLUDING_VERBS and token.pos_ == "VERB":
+            bodies = [ents.at(c) for c in token.children if c.dep_ == "nsubj"]
+            body = bodies[0] if bodies else None
+            members = [c for c in token.children if c.dep_ == "dobj"]
+            members += [o for c in token.children if c.dep_ in ("prep", "advmod") and c.lower_ in BESIDES
+                        for p in [c, *c.children] for o in p.children if o.dep_ == "pobj"]
+            add(members, body, "member", token.i)
+    return found
+
+
+def _body_of(noun: Token, ents: DocumentEntities, preps: tuple[str, ...]) -> str | None:
+    """The organisation after "member of" / "membership in", a back-reference ("the body") resolved."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            entity = ents.at(obj)
+            if entity is None and ents.discourse is not None:
+                entity = next(iter(ents.discourse.actors(obj)), None)
+            if entity:
+                return entity
+    return None
+
+
+def _headline_posts(doc: Doc, title: str | None, ents: DocumentEntities) -> dict[str, str]:
+    """Countries the headline gives a person of the body: "Remarks with Chinese Foreign
+    Minister Wang Yi" for the body's "FOREIGN MINISTER WANG", "Call with President-Elect
+    Ruiz of Peru". The headline is tokenised, not parsed: a demonym or "of COUNTRY" right
+    around a title and the person's name."""
+    if not title:
+        return {}
+    words = English(vocab=doc.vocab).tokenizer(title)
+    names: dict[str, str] = {}
+    for entity in ents.entities.values():
+        if entity.type == "PERSON":
+            for part in entity.name.split()[1:] or entity.name.split():
+                names.setdefault(part.casefold(), entity.id)
+    found: dict[str, str] = {}
+    for token in words:
+        person = names.get(token.text.casefold())
+        if person is None or person in found or not token.text[:1].isupper():
+            continue
+        first = token.i
+        while first > 0 and words[first - 1].text.casefold() in names:
+            first -= 1  # "Wang Yi": the whole name
+        country = None
+        i = first
+        while i > 0:
+            size = next((n for n in range(min(i, 6), 0, -1) if title_at(words, i - n, i) == n), 0)
+            if size:
+                i -= size
+                continue
+            place = gazetteer.lookup_country(words[i - 1].text)
+            if place and words[i - 1].text[:1].isupper():
+                country = place.name
+            break
+        if i == first:
+            continue  # no title before the name: "Ruiz" alone says nothing of a post
+        after = token.i + 1
+        if country is None and after + 1 < len(words) and words[after].lower_ == "of":
+            place = gazetteer.lookup_country(words[after + 1:after + 4].text) or gazetteer.lookup_country(words[after + 1].text)
+            country = place.name if place else None
+        identifier = entity_id("GPE", country) if country else None
+        if identifier in ents.entities:
+            found[person] = identifier
+    return found
 
 
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})

@@ -107,6 +107,11 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
             # words of a title are not an organisation
             while end > start and end - 1 in in_titles and doc[end - 1].ent_type_ != "PERSON":
                 end -= 1
+            # "[International Cooperation of] Italy": a portfolio before the country it serves
+            while start < end and start in in_titles:
+                start += 1
+            if start < end and start > ent.start and doc[start].lower_ in ("of", "for"):
+                start += 1
             if end == start or all(i in in_titles for i in range(start, end)):
                 continue
         label = ent.label_
@@ -119,6 +124,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 continue
         spans.extend(_clean(doc, start, end, label))
     spans.extend(_titled_names(doc, spans))
+    spans.extend(_turn_labels(doc, spans))
     spans.extend(_listed_names(doc, spans))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str]] = []
@@ -191,9 +197,17 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     if start >= end:
         return []
     if label == "PERSON":
+        # "Anthony Albanese MP": post-nominal letters are not part of the name
+        while end - start > 1 and doc[end - 1].text.rstrip(".") in _postnominals():
+            end -= 1
+        # "Gloria Macapagal [Arroyo]" where NER stopped early: the parse joins the next name word
+        while (end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
+               and doc[end].pos_ == "PROPN" and _NAME_TOKEN.match(doc[end].text) and not doc[end].ent_type_
+               and not title_at(doc, end, end + 1) and doc[end].text.rstrip(".") not in _postnominals()):
+            end += 1
         # "Antony J. Blinken" where NER kept only "J. Blinken": given names before it
         while (start > 0 and doc[start - 1].pos_ == "PROPN" and _NAME_TOKEN.match(doc[start - 1].text)
-               and not doc[start - 1].ent_type_ and not title_at(doc, start - 1, start)
+               and not doc[start - 1].ent_type_ and start - 1 not in title_tokens(doc)
                and doc[start - 1].dep_ == "compound"):
             start -= 1
     if label in ("ORG", "GPE", "NORP", "LOC") and _after_title(doc, start) and not _known_name(doc[start:end].text):
@@ -215,6 +229,11 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         if all(gazetteer.lookup_country(t.text) for t in parts):
             return [(t.i, t.i + 1, "NORP") for t in parts]
     return [(start, end, label)]
+
+
+@lru_cache(maxsize=1)
+def _postnominals() -> frozenset[str]:
+    return frozenset(load_rules("titles")["postnominals"])
 
 
 @lru_cache(maxsize=1)
@@ -309,6 +328,34 @@ def _title_prefix_length(doc: Doc, start: int, end: int) -> int:
     return i - start
 
 
+# "JULIE BISHOP: I have ...", "SECRETARY POMPEO: Thank you": a speaker label opening a paragraph
+TURN_LABEL = re.compile(r"^[ \t]*([A-Z][A-Za-z.'’ -]{1,60}?):[ \t]+(?=\S)", re.M)
+
+
+def _turn_labels(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The name in a transcript's speaker label when NER missed it: the label's words after
+    any title, unless they are a generic speaker ("QUESTION", "MODERATOR") or a place."""
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    generic = _generic_speakers()
+    found = []
+    for match in TURN_LABEL.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        start = span.start + _title_prefix_length(doc, span.start, span.end)
+        words = doc[start:span.end]
+        if (not words or len(words) > 4 or words.text.casefold() in generic or _known_name(words.text)
+                or not all(_NAME_TOKEN.match(t.text) for t in words)):
+            continue
+        found.append((start, span.end, "PERSON"))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _generic_speakers() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_rules("titles")["generic_speakers"])
+
+
 def _listed_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Countries, regions and listed organisations NER missed ("USAID Acting Administrator",
     "INDOPACOM"), matched as written; never inside a span NER found."""
@@ -374,7 +421,9 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
             i = j  # "Mr. Secretary": a title after an honorific names no one
             continue
         k = j
-        while k < len(doc) and doc[k].pos_ == "PROPN" and _NAME_TOKEN.match(doc[k].text) and not gazetteer.lookup_country(doc[k].text) and k - j < 4:
+        # "General Motors": a plural proper noun (NNPS) names a company, not a person
+        while (k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].tag_ != "NNPS" and _NAME_TOKEN.match(doc[k].text)
+               and not gazetteer.lookup_country(doc[k].text) and k - j < 4):
             k += 1
         if k > j and not any(t in covered for t in range(j, k)):
             found.append((j, k, "PERSON"))
@@ -388,8 +437,11 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
     clusters: dict[str, _Cluster] = {}
     persons: list[tuple[int, int, str]] = []
     others: list[tuple[int, int, str]] = []
-    for span in spans:
-        (persons if span[2] == "PERSON" else others).append(span)
+    person_words = {doc[start].text for start, end, label in spans if label == "PERSON" and end - start == 1}
+    for start, end, label in spans:
+        if label != "PERSON" and _person_named(doc, start, end, person_words):
+            label = "PERSON"  # "Bernardo Arévalo de León" tagged ORG, "Arévalo" tagged PERSON
+        (persons if label == "PERSON" else others).append((start, end, label))
     person_names = _person_clusters(doc, persons, clusters)
     surnames = _surname_index(person_names)
     for start, end, label in others:
@@ -404,6 +456,27 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
         existing.forms.add(text)
         existing.mentions.append((start, end, label))
     return clusters
+
+
+def _person_named(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
+    """A multi-word ORG/GPE span that is a person's full name: it holds a word the document
+    uses alone for a person, and nothing that names a body or a place ("Biden-Harris
+    Administration" and "Harris County" stay what they are)."""
+    if end - start < 2 or not any(doc[i].text in person_words for i in range(start, end)):
+        return False
+    words = [doc[i].text for i in range(start, end)]
+    if any(w.lower() in _organization_heads() or not (w[:1].isupper() or w.lower() in NAME_PARTICLES) for w in words):
+        return False
+    return not _known_name(doc[start:end].text)
+
+
+NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "bin", "binti",
+                            "al", "el", "la", "le", "y", "ibn", "ben"})
+
+
+@lru_cache(maxsize=1)
+def _organization_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("organizations")["heads"])
 
 
 def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: dict[str, _Cluster]) -> dict[str, list[str]]:
@@ -422,7 +495,7 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
         tokens = text.split()
         # "POMPEO" in a transcript label is the "Pompeo" of "Michael R. Pompeo"
         folded = [t.casefold() for t in tokens]
-        matches = [key for key, full in names.items() if _is_part_of(folded, [t.casefold() for t in full])]
+        matches = [key for key, full in names.items() if _is_part_of(tokens, full)]
         if not matches and len(tokens) == 1:
             # "Abiy" for "Abiy Ahmed": some names are used by the first one, when only one person has it
             matches = [key for key, full in names.items() if len(full) > 1 and full[0].casefold() == folded[0]]
@@ -443,19 +516,22 @@ def _surnames(persons: list[tuple[int, int, str]], doc: Doc) -> set[str]:
 
 
 def _is_part_of(tokens: list[str], full: list[str]) -> bool:
-    """"Lavrov" and "Latif Bahand" are parts of "Mohammad Latif Bahand"; "Sergei" alone is not.
+    """"Lavrov" and "Latif Bahand" are parts of "Mohammad Latif Bahand"; "Sergei" alone is
+    not. Case is ignored ("POMPEO" of a transcript label is "Pompeo").
 
-    A single word may also be a later part of a compound surname ("Arévalo" of "Bernardo
-    Arévalo de León"), never the given name.
+    A single word may also be a later, capitalised part of a compound surname ("Arévalo" of
+    "Bernardo Arévalo de León", "Lula" of "Luiz Inácio Lula da Silva"), never the given
+    name and never a particle ("da").
     """
     if len(tokens) >= len(full):
         return False
-    if tokens == full[-len(tokens):]:
+    folded, whole = [t.casefold() for t in tokens], [t.casefold() for t in full]
+    if folded == whole[-len(folded):]:
         return True
-    if len(tokens) == 1 and tokens[0] in full[1:] and tokens[0][:1].isupper():
+    if len(folded) == 1 and any(f == folded[0] and t[:1].isupper() for f, t in zip(whole[1:], full[1:])):
         return True
     # "Mullah Baradar": first and last of the full name
-    return len(tokens) >= 2 and tokens[-1] == full[-1] and all(t in full for t in tokens)
+    return len(folded) >= 2 and folded[-1] == whole[-1] and all(t in whole for t in folded)
 
 
 def _surname_index(names: dict[str, list[str]]) -> dict[str, str]:

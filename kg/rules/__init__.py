@@ -19,8 +19,8 @@ ALLOWED_KEYS: dict[str, set[str]] = {
                  "delegation_nouns", "person_nouns", "participation_verbs"},
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
                    "joint_verbs", "intention_verbs", "communication_verbs", "agenda_verbs", "excluded_speakers_types", "news_verbs"},
-    "titles": {"description", "titles", "portfolios", "principal", "leaders", "gendered", "former", "honorifics"},
-    "organizations": {"description", "organizations"},
+    "titles": {"description", "titles", "portfolios", "principal", "leaders", "gendered", "postnominals", "generic_speakers", "former", "honorifics"},
+    "organizations": {"description", "heads", "organizations"},
     "publishers": {"description", "domains", "government_suffixes", "headers"},
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
 }
