@@ -50,6 +50,7 @@ FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 THIRD_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # how far back a pronoun looks for its antecedent, in sentences
 PRONOUN_WINDOW = 3
@@ -164,7 +165,7 @@ class Discourse:
             if not counted or len(participants) == 2:
                 return Link(token.i, token.i + 1, participants, "encounter", (trigger, trigger + 1))
         if counted and people:
-            holders = _last_holders(self.posts, token.lemma_.lower(), token.i, 2)
+            holders = _last_holders(self.posts, _singular(token), token.i, 2)
             if len(holders) == 2:
                 return Link(token.i, token.i + 1, tuple(person for _, person in holders), "titled-pair",
                             _span_at(self.ents, holders[-1][0]))
@@ -556,8 +557,7 @@ def _is_plural_reference(token: Token) -> bool:
     if token.tag_ not in ("NNS", "NNPS") or _singular(token) not in _encounter_nouns():
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
-    # ("the two Ministers" may be capitalised: its own part of speech does not count)
-    if any(t.ent_type_ not in ("", "CARDINAL", "ORDINAL") or t.pos_ == "PROPN" for t in token.subtree if t != token):
+    if any(t.ent_type_ in NAMED_TYPES or t.pos_ == "PROPN" for t in token.subtree if t != token):
         return False  # "the U.S. and Israeli delegations", "the leaders of Chile and Peru" name their own
     return bool(determiners & {"two", "both", "the"})
 
@@ -567,9 +567,12 @@ def _plural_of_people(token: Token) -> bool:
 
 
 def _singular(token: Token) -> str:
-    """"ministers", and "Ministers" (a proper noun keeps its plural as its lemma): "minister"."""
+    """The singular of a plural noun, also where the tagger left a capitalised plural
+    unlemmatised: "ministers", "Ministers" -> "minister"."""
     lemma = token.lemma_.lower()
-    return lemma[:-1] if token.pos_ == "PROPN" and token.tag_ == "NNPS" and lemma.endswith("s") else lemma
+    if token.tag_ in ("NNS", "NNPS") and lemma == token.lower_ and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
 
 
 @lru_cache(maxsize=1)
