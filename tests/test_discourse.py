@@ -43,8 +43,8 @@ def _links(rows, **document):
     ents = find_entities(doc)
     posts = find_posts(doc, ents)
     discourse = resolve_discourse(doc, Document("t", doc.text, **document), ents, posts)
-    return {doc[link.start:link.end].text: ({ents.entities[a].name for a in link.actors}, link.via)
-            for link in discourse.links.values()}, discourse
+    return {doc[link.start:link.end].text: ({ents.entities[a].name for a in discourse.actors(doc[head])}, link.via)
+            for head, link in discourse.links.items()}, discourse
 
 
 def test_discourse_bare_title_takes_no_country_from_the_sentence():
@@ -68,8 +68,11 @@ def test_discourse_counterpart_of_the_publishers_official_takes_nothing(url, exp
 
 
 def test_discourse_unnamed_principal_is_the_publishers_country():
-    links, _ = _links(UNNAMED, url="https://pm.example.gov.au/media")
+    links, discourse = _links(UNNAMED, url="https://pm.example.gov.au/media")
     assert links == {"Prime Minister": ({"Australia"}, "publisher")}
+    assert "gpe:australia" in discourse.ents.entities  # an entity once a reader used it
+    extraction, names = extract_rows(join(PAIR, THEY), url="https://pm.example.gov.au/media")
+    assert "Australia" not in names.values()  # the publisher is no entity of a text that never uses it
     links, _ = _links(UNNAMED)
     assert links == {}
 

@@ -142,6 +142,8 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
         suffix = "" if how == "explicit" else f"+{how}"
         evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
                             rule=f"affiliations:{post.rule}{suffix}")
+        if ents.discourse is not None:
+            ents.discourse.ensure(organization)  # the publisher's country, named by no word of the text
         found[key] = Affiliation(post.person, organization, evidence, role=post.role, current=post.current,
                                  confidence=0.85 if how == "explicit" else 0.6)
     for member, body, role, token in _memberships(doc, ents):

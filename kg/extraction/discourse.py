@@ -87,7 +87,7 @@ class Discourse:
     ``links`` maps the head token of each resolved expression to its :class:`Link`.
     ``publisher`` is who published the document (None when kg cannot tell); its country or
     organisation becomes an entity of the document the first time a reader uses it
-    (:meth:`publisher_actor`).
+    (:meth:`actors`, :meth:`ensure`), not before.
     """
 
     ents: DocumentEntities
@@ -96,6 +96,7 @@ class Discourse:
     turns: list[Turn] = field(default_factory=list)
     encounters: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # token, participants
     posts: Sequence = ()  # the affiliation reader's posts: who holds which title
+    _pending: dict[str, Entity] = field(default_factory=dict)  # the publisher's entity, before any use
 
     def refers(self, token: Token) -> Link | None:
         """The link of the expression headed by ``token``, if the sieve resolved it."""
@@ -107,7 +108,15 @@ class Discourse:
     def actors(self, token: Token) -> list[str]:
         """Entity ids the expression headed by ``token`` refers to ([] when unresolved)."""
         link = self.refers(token)
+        for actor in link.actors if link else ():
+            self.ensure(actor)
         return list(link.actors) if link else []
+
+    def ensure(self, identifier: str) -> None:
+        """Add the publisher's entity to the document's once a reader uses it."""
+        entity = self._pending.get(identifier)
+        if entity is not None and identifier not in self.ents.entities:
+            self.ents.entities[identifier] = entity
 
     def note_encounter(self, token: int, participants: Sequence[str]) -> None:
         """Record an encounter reported at token ``token`` (its trigger): "the two
@@ -140,13 +149,14 @@ class Discourse:
         return self._entity_for(name) if name else None
 
     def _entity_for(self, name: str) -> str:
+        """Id of the publisher's country or body; its entity waits in ``_pending`` until used."""
         place = gazetteer.lookup_country(name)
         kind = "GPE" if place else "ORG"
         name = place.name if place else name
         identifier = entity_id(kind, name)
-        if identifier not in self.ents.entities:
+        if identifier not in self.ents.entities and identifier not in self._pending:
             same_as = (gazetteer.geonames_iri(place.geonames_id),) if place and place.geonames_id else ()
-            self.ents.entities[identifier] = Entity(identifier, name, kind, (), same_as, ())
+            self._pending[identifier] = Entity(identifier, name, kind, (), same_as, ())
         return identifier
 
     def _encounter_link(self, token: Token) -> Link | None:

@@ -423,7 +423,8 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
         k = j
         # "General Motors": a plural proper noun (NNPS) names a company, not a person
         while (k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].tag_ != "NNPS" and _NAME_TOKEN.match(doc[k].text)
-               and not gazetteer.lookup_country(doc[k].text) and k - j < 4):
+               and not gazetteer.lookup_country(doc[k].text) and k - j < 4
+               and not (k > j and doc[k].text.rstrip(".") in _postnominals())):
             k += 1
         if k > j and not any(t in covered for t in range(j, k)):
             found.append((j, k, "PERSON"))
