@@ -292,3 +292,245 @@ def test_meetings_talk_about_a_meeting_does_not_lend_it_its_modality():
 
 def test_meetings_taking_part_lends_the_meeting_its_modality():
     assert [(m[0], m[3]) for m in meetings(*parse(HOLD))] == [({"Ana Silva", "Omar Haddad"}, "planned")]
+
+
+def _places(rows, **document):
+    from handbuilt import extract_rows
+
+    extraction, names = extract_rows(rows, **document)
+    return sorted((sorted(names[p] for p in e.participants), names.get(e.location), e.date, e.status, e.subtype)
+                  for e in extraction.events if e.type == "meeting")
+
+
+# "Ana Silva met Omar Haddad at the Kremlin ."
+KREMLIN = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("at", 2, "prep", "ADP", "at", "O"),
+    ("the", 7, "det", "DET", "the", "O"), ("Kremlin", 5, "pobj", "PROPN", "Kremlin", "B-FAC"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_venue_gives_its_city():
+    assert [m[1] for m in _places(KREMLIN)] == ["Moscow"]
+
+
+def test_meetings_a_venue_kg_does_not_know_gives_no_place():
+    rows = KREMLIN[:7] + [("ministry", 5, "pobj", "NOUN", "ministry", "O"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[1] for m in _places(rows)] == [None]
+
+
+# "Ana Silva met Omar Haddad in the port city of Tangier ."
+TOWN = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("in", 2, "prep", "ADP", "in", "O"),
+    ("the", 8, "det", "DET", "the", "O"), ("port", 8, "compound", "ADJ", "port", "O"),
+    ("city", 5, "pobj", "NOUN", "city", "O"), ("of", 8, "prep", "ADP", "of", "O"),
+    ("Tangier", 9, "pobj", "PROPN", "Tangier", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_city_of_x_is_x():
+    assert [m[1] for m in _places(TOWN)] == ["Tangier"]
+
+
+def test_meetings_the_history_of_x_is_not_a_place():
+    # "... in the history of Tangier ." : only a place noun introduces a place
+    rows = TOWN[:7] + [("history", 5, "pobj", "NOUN", "history", "O")] + TOWN[9:]
+    rows = [(w, h - 1 if h > 7 else h, d, p, l, e) for w, h, d, p, l, e in rows]
+    assert [m[1] for m in _places(rows)] == [None]
+
+
+# "Rabat" (a header line) "Ana Silva met Omar Haddad today ." / "Ana Silva spoke with Omar Haddad today ."
+DATELINE = [("Rabat", 0, "ROOT", "PROPN", "Rabat", "B-GPE"), ("\n", 0, "dep", "SPACE", "\n", "O")]
+TODAY = [("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+         ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+         ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("today", 2, "npadvmod", "NOUN", "today", "B-DATE"),
+         (".", 2, "punct", "PUNCT", ".", "O")]
+CALL_TODAY = TODAY[:2] + [("spoke", 2, "ROOT", "VERB", "speak", "O"), ("with", 2, "prep", "ADP", "with", "O"),
+                          ("Omar", 5, "compound", "PROPN", "Omar", "B-PERSON"),
+                          ("Haddad", 3, "pobj", "PROPN", "Haddad", "I-PERSON"),
+                          ("today", 2, "npadvmod", "NOUN", "today", "B-DATE"), (".", 2, "punct", "PUNCT", ".", "O")]
+
+
+def test_meetings_the_dateline_places_the_days_encounters():
+    from handbuilt import join
+
+    assert _places(join(DATELINE, TODAY)) == [(["Ana Silva", "Omar Haddad"], "Rabat", "2030-06-12", "occurred", "meet")]
+
+
+def test_meetings_the_dateline_does_not_place_a_call():
+    from handbuilt import join
+
+    assert [m[1] for m in _places(join(DATELINE, CALL_TODAY))] == [None]
+
+
+def test_meetings_a_headline_of_a_format_and_a_city_is_a_dateline():
+    assert [m[1] for m in _places(TODAY, title="Press Conference, Rabat")] == ["Rabat"]
+    assert [m[1] for m in _places(TODAY, title="Silva meets Haddad ahead of the Rabat talks on trade")] == [None]
+
+
+# "Ana Silva will attend the NATO summit . During her NATO meetings , she will meet Omar Haddad ."
+NATO = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("will", 3, "aux", "AUX", "will", "O"), ("attend", 3, "ROOT", "VERB", "attend", "O"),
+    ("the", 6, "det", "DET", "the", "O"), ("NATO", 6, "compound", "PROPN", "NATO", "B-ORG"),
+    ("summit", 3, "dobj", "NOUN", "summit", "O"), (".", 3, "punct", "PUNCT", ".", "O"),
+    ("During", 15, "prep", "ADP", "during", "O"), ("her", 11, "poss", "PRON", "her", "O"),
+    ("NATO", 11, "compound", "PROPN", "NATO", "B-ORG"), ("meetings", 8, "pobj", "NOUN", "meeting", "O"),
+    (",", 15, "punct", "PUNCT", ",", "O"), ("she", 15, "nsubj", "PRON", "she", "O"),
+    ("will", 15, "aux", "AUX", "will", "O"), ("meet", 15, "ROOT", "VERB", "meet", "O"),
+    ("Omar", 17, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 15, "dobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 15, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_bodys_meetings_are_its_one_gathering():
+    assert _kinds(NATO) == [(["Ana Silva", "NATO"], None, "summit"), (["Ana Silva", "Omar Haddad"], None, "meet")]
+
+
+def test_meetings_two_bodies_are_two_gatherings():
+    # "... During her ASEAN meetings , ..."
+    rows = NATO[:10] + [("ASEAN", 11, "compound", "PROPN", "ASEAN", "B-ORG")] + NATO[11:]
+    assert _kinds(rows) == [(["Ana Silva", "Association of Southeast Asian Nations"], None, "summit"),
+                            (["Ana Silva", "NATO"], None, "summit"), (["Ana Silva", "Omar Haddad"], None, "meet")]
+
+
+# "On Friday , Morocco opened a new port . The event was attended by Omar Haddad and Lina Diaz ."
+BRIDGE = [
+    ("On", 4, "prep", "ADP", "on", "O"), ("Friday", 0, "pobj", "PROPN", "Friday", "B-DATE"),
+    (",", 4, "punct", "PUNCT", ",", "O"), ("Morocco", 4, "nsubj", "PROPN", "Morocco", "B-GPE"),
+    ("opened", 4, "ROOT", "VERB", "open", "O"), ("a", 7, "det", "DET", "a", "O"),
+    ("new", 7, "amod", "ADJ", "new", "O"), ("port", 4, "dobj", "NOUN", "port", "O"),
+    (".", 4, "punct", "PUNCT", ".", "O"), ("The", 10, "det", "DET", "the", "O"),
+    ("event", 12, "nsubjpass", "NOUN", "event", "O"), ("was", 12, "auxpass", "AUX", "be", "O"),
+    ("attended", 12, "ROOT", "VERB", "attend", "O"), ("by", 12, "agent", "ADP", "by", "O"),
+    ("Omar", 15, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 13, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    ("and", 15, "cc", "CCONJ", "and", "O"), ("Lina", 18, "compound", "PROPN", "Lina", "B-PERSON"),
+    ("Diaz", 15, "conj", "PROPN", "Diaz", "I-PERSON"), (".", 12, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_event_is_what_the_sentence_before_describes():
+    assert _places(BRIDGE) == [(["Lina Diaz", "Morocco", "Omar Haddad"], None, "2030-06-07", "occurred", "summit")]
+
+
+def test_meetings_an_event_is_not_what_the_sentence_before_describes():
+    # "... An event was attended by ..." : no reference back
+    rows = BRIDGE[:9] + [("An", 10, "det", "DET", "an", "O")] + BRIDGE[10:]
+    assert _places(rows) == [(["Lina Diaz", "Omar Haddad"], None, None, "occurred", "summit")]
+
+
+# "Omar Haddad is in Rabat for talks with Lina Diaz ."
+FOR_TALKS = [
+    ("Omar", 1, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 2, "nsubj", "PROPN", "Haddad", "I-PERSON"),
+    ("is", 2, "ROOT", "AUX", "be", "O"), ("in", 2, "prep", "ADP", "in", "O"),
+    ("Rabat", 3, "pobj", "PROPN", "Rabat", "B-GPE"), ("for", 2, "prep", "ADP", "for", "O"),
+    ("talks", 5, "pobj", "NOUN", "talk", "O"), ("with", 6, "prep", "ADP", "with", "O"),
+    ("Lina", 9, "compound", "PROPN", "Lina", "B-PERSON"), ("Diaz", 7, "pobj", "PROPN", "Diaz", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_being_somewhere_for_talks_is_ahead_of_them():
+    assert [m[3] for m in _places(FOR_TALKS)] == ["planned"]
+
+
+def test_meetings_having_been_somewhere_for_talks_is_behind_them():
+    rows = FOR_TALKS[:2] + [("was", 2, "ROOT", "AUX", "be", "O")] + FOR_TALKS[3:]
+    assert [m[3] for m in _places(rows)] == ["occurred"]
+
+
+# "Ana Silva held a video conference with Omar Haddad this morning ."
+VIDEO = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("held", 2, "ROOT", "VERB", "hold", "O"), ("a", 5, "det", "DET", "a", "O"),
+    ("video", 5, "compound", "NOUN", "video", "O"), ("conference", 2, "dobj", "NOUN", "conference", "O"),
+    ("with", 5, "prep", "ADP", "with", "O"), ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 6, "pobj", "PROPN", "Haddad", "I-PERSON"), ("this", 10, "det", "DET", "this", "B-TIME"),
+    ("morning", 2, "npadvmod", "NOUN", "morning", "I-TIME"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_video_conference_this_morning_is_a_call_today():
+    assert _places(VIDEO) == [(["Ana Silva", "Omar Haddad"], None, "2030-06-12", "occurred", "phone")]
+
+
+def test_meetings_a_conference_is_a_gathering():
+    rows = VIDEO[:4] + [("conference", 2, "dobj", "NOUN", "conference", "O")] + VIDEO[6:]
+    rows = [(w, h - 1 if h > 4 else h, d, p, l, e) for w, h, d, p, l, e in rows]
+    assert [m[4] for m in _places(rows)] == ["summit"]
+
+
+# "Ana Silva met Omar Haddad and will travel to Peru on Friday ."
+CONJ_DATE = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("and", 2, "cc", "CCONJ", "and", "O"),
+    ("will", 7, "aux", "AUX", "will", "O"), ("travel", 2, "conj", "VERB", "travel", "O"),
+    ("to", 7, "prep", "ADP", "to", "O"), ("Peru", 8, "pobj", "PROPN", "Peru", "B-GPE"),
+    ("on", 7, "prep", "ADP", "on", "O"), ("Friday", 10, "pobj", "PROPN", "Friday", "B-DATE"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_date_of_another_clause_is_not_the_meetings():
+    found = {m[4]: m[2] for m in _places(CONJ_DATE)}
+    assert found == {"meet": None, "visit": "2030-06-14"}
+
+
+def test_meetings_a_date_of_its_own_clause_is_the_meetings():
+    # "Ana Silva met Omar Haddad on Friday ."
+    rows = CONJ_DATE[:5] + [("on", 2, "prep", "ADP", "on", "O"), ("Friday", 5, "pobj", "PROPN", "Friday", "B-DATE"),
+                            (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[2] for m in _places(rows)] == ["2030-06-07"]
+
+
+# "The delegation stopped in Hawaii , where Ana Silva met Omar Haddad ."
+WHERE = [
+    ("The", 1, "det", "DET", "the", "O"), ("delegation", 2, "nsubj", "NOUN", "delegation", "O"),
+    ("stopped", 2, "ROOT", "VERB", "stop", "O"), ("in", 2, "prep", "ADP", "in", "O"),
+    ("Hawaii", 3, "pobj", "PROPN", "Hawaii", "B-GPE"), (",", 4, "punct", "PUNCT", ",", "O"),
+    ("where", 9, "advmod", "SCONJ", "where", "O"), ("Ana", 8, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Silva", 9, "nsubj", "PROPN", "Silva", "I-PERSON"), ("met", 4, "relcl", "VERB", "meet", "O"),
+    ("Omar", 11, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 9, "dobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_where_a_relative_clause_hangs_is_the_place():
+    assert [m[1] for m in _places(WHERE)] == ["Hawaii"]
+
+
+def test_meetings_a_relative_clause_without_where_gives_no_place():
+    # "... Hawaii , which Ana Silva met Omar Haddad ." (no place meant)
+    rows = WHERE[:6] + [("which", 9, "dobj", "PRON", "which", "O")] + WHERE[7:]
+    assert [m[1] for m in _places(rows)] == [None]
+
+
+# "Ana Silva visited Rabat on Monday . She met Omar Haddad ."
+HELD = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("visited", 2, "ROOT", "VERB", "visit", "O"), ("Rabat", 2, "dobj", "PROPN", "Rabat", "B-GPE"),
+    ("on", 2, "prep", "ADP", "on", "O"), ("Monday", 4, "pobj", "PROPN", "Monday", "B-DATE"),
+    (".", 2, "punct", "PUNCT", ".", "O"), ("She", 8, "nsubj", "PRON", "she", "O"),
+    ("met", 8, "ROOT", "VERB", "meet", "O"), ("Omar", 10, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 8, "dobj", "PROPN", "Haddad", "I-PERSON"), (".", 8, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_meeting_after_a_visit_is_held_there_on_its_day():
+    assert _places(HELD) == [(["Ana Silva", "Omar Haddad"], "Rabat", "2030-06-10", "occurred", "meet")]
+
+
+def test_meetings_a_meeting_elsewhere_before_a_visit_keeps_its_place_and_no_date():
+    # "Ana Silva visited Rabat on Monday . Earlier , she had met Omar Haddad in Tunis ."
+    rows = HELD[:7] + [("Earlier", 11, "advmod", "ADV", "early", "O"), (",", 11, "punct", "PUNCT", ",", "O"),
+                       ("she", 11, "nsubj", "PRON", "she", "O"), ("had", 11, "aux", "AUX", "have", "O"),
+                       ("met", 11, "ROOT", "VERB", "meet", "O"), ("Omar", 13, "compound", "PROPN", "Omar", "B-PERSON"),
+                       ("Haddad", 11, "dobj", "PROPN", "Haddad", "I-PERSON"), ("in", 11, "prep", "ADP", "in", "O"),
+                       ("Tunis", 14, "pobj", "PROPN", "Tunis", "B-GPE"), (".", 11, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Tunis", None, "occurred", "meet"),
+                             (["Ana Silva", "Rabat"], "Rabat", "2030-06-10", "occurred", "visit")]  # no country named

@@ -9,6 +9,7 @@ encounter within a document are then merged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,10 +17,11 @@ from kg.extraction.dates import names_a_time, normalise_date
 from kg.extraction.entities import DocumentEntities
 from kg.extraction.matching import matches
 from kg.extraction.matching import rule as matching_rule
+from kg.extraction.places import dateline_place, is_city, venue_below
 from kg.extraction.syntax import np_actors, place_below, place_in, status_of, subjects_of
 from kg.extraction import gazetteer
 from kg.ids import entity_id, event_id
-from kg.model import ACTOR_TYPES, Document, Event, Evidence
+from kg.model import ACTOR_TYPES, PLACE_TYPES, Document, Event, Evidence
 from kg.rules import load_rules
 
 __all__ = ["find_meetings", "merge_meetings"]
@@ -52,15 +54,17 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
     """Meetings reported in ``doc``, merged per encounter, each with its evidence."""
     readings: list[_Reading] = []
     seen: set[int] = set()
-    for rule_id, start, _end in matches(doc, "meetings"):
-        trigger = doc[start]
+    for rule_id, start, end in matches(doc, "meetings"):
+        rule = matching_rule("meetings", rule_id)
+        trigger = doc[end - 1] if rule.get("trigger_last") else doc[start]  # "video conference"
         if trigger.i in seen:
             continue
         seen.add(trigger.i)
-        rule = matching_rule("meetings", rule_id)
         reading = _read(trigger, rule, ents, document)
         if reading:
             readings.extend(reading)
+    for reading in readings:
+        _bridge(reading, ents, document)
     companions = _companions(doc, ents)
     # "X was joined in his meetings by A and B": X's delegation, not an encounter of its own
     readings = [r for r in readings if not any(set(r.participants) <= {lead, *party} for lead, party in companions.items())]
@@ -69,8 +73,50 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
             reading.participants.extend(c for c in companions.get(person, []) if c not in reading.participants)
     readings = _on_a_trip(_framed(readings, ents), ents)
     merged = merge_meetings([r for r in readings if not r.absorbed], ents)
-    _dated_by_trip(sorted(merged + [r for r in readings if r.absorbed], key=lambda r: r.trigger.i))
+    _dated_by_trip(sorted(merged + [r for r in readings if r.absorbed], key=lambda r: r.trigger.i), ents)
+    _placed_by_dateline(merged, doc, document, ents)
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
+
+
+def _bridge(reading: _Reading, ents: DocumentEntities, document: Document) -> None:
+    """"On Saturday, the Union opened its new headquarters. The event was attended by A
+    and B": an encounter named only by a definite noun at the head of its sentence is what
+    the sentence before it describes, when that one reports no encounter; it takes that
+    sentence's subject as its host, and its date and place."""
+    trigger = reading.trigger
+    if trigger.pos_ in ("VERB", "AUX"):  # "The event was attended by A": its subject
+        trigger = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), trigger)
+    if trigger.dep_ not in ("nsubj", "nsubjpass") or not _definite(trigger) or _anaphor_kind(trigger) != "meet":
+        return
+    sentence = trigger.sent
+    if sentence.start == 0:
+        return
+    previous = trigger.doc[sentence.start - 1].sent
+    between = trigger.doc.text[previous.end_char:sentence.start_char]
+    if "\n\n" in between or any(start in range(previous.start, previous.end)
+                                  for _rule, start, _end in matches(trigger.doc, "meetings")):
+        return
+    root = previous.root
+    hosts = [a for subject in subjects_of(root) for a in np_actors(subject, ents, delegations=False)
+             if ents.type_of(a) in ACTOR_TYPES]
+    reading.participants[:0] = [h for h in hosts if h not in reading.participants]
+    if reading.date is None:
+        reading.date, reading.other_time = _date(root, None, document, future=reading.status == "planned")
+    reading.location = reading.location or place_in(list(root.children), ents)
+
+
+def _placed_by_dateline(readings: list[_Reading], doc: Doc, document: Document, ents: DocumentEntities) -> None:
+    """Encounters of the publication day with no place of their own happened where the
+    release was made ("Diaoyutai, Beijing"); a phone call has a place only when one is stated."""
+    today = (document.published or "")[:10]
+    waiting = [r for r in readings if r.location is None and r.date == today and r.subtype != "phone"
+               and r.status in ("occurred", "planned") and len(r.participants) >= 2]
+    if not today or not waiting:
+        return
+    place = dateline_place(doc, document, ents)
+    for reading in waiting:
+        if place is not None and place not in reading.participants:
+            reading.location = place
 
 
 def _framed(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
@@ -113,6 +159,8 @@ def _on_a_trip(readings: list[_Reading], ents: DocumentEntities) -> list[_Readin
     visitor's trip already reached ("also visited Massawa"): kept only to date the trip."""
     visits = [r for r in readings if r.subtype == "visit" and r.location and not r.absorbed]
     for visit in visits:
+        _held_on_visit(visit, readings)
+    for visit in (v for v in visits if not v.absorbed):
         country = _country_code(visit.location, ents)
         if country is None:
             continue
@@ -129,6 +177,26 @@ def _on_a_trip(readings: list[_Reading], ents: DocumentEntities) -> list[_Readin
                 visit.absorbed = True
                 break
     return readings
+
+
+def _held_on_visit(visit: _Reading, readings: list[_Reading]) -> None:
+    """"The delegation visited Honiara. It met Prime Minister X": meetings with no place of
+    their own that follow a visit in its paragraph, before another visit, are held there."""
+    if sum(r.trigger == visit.trigger for r in readings) > 1:
+        return  # "a trip to Ghana, Tanzania and Zambia": which stop is not said
+    visitors = set(visit.participants) - {visit.location, visit.host}
+    doc = visit.trigger.doc
+    for other in sorted((r for r in readings if r.trigger.i > visit.trigger.i), key=lambda r: r.trigger.i):
+        if other.subtype == "visit" or "\n\n" in doc.text[visit.trigger.idx:other.trigger.idx]:
+            break
+        hosts = set(other.participants) - visitors - {visit.host}
+        if other.location is None and other.status == visit.status and visitors & set(other.participants) and hosts:
+            other.location = visit.location
+            visit.absorbed = True
+
+
+def _same_country(first: str, second: str | None, ents: DocumentEntities) -> bool:
+    return second is not None and (first == second or _country_code(first, ents) == _country_code(second, ents) is not None)
 
 
 def _country_code(place: str, ents: DocumentEntities) -> str | None:
@@ -194,7 +262,7 @@ def _is_purpose(path: list[Token]) -> bool:
                t.dep_ == "prep" and t.lower_ == "for" for t in path)
 
 
-def _dated_by_trip(readings: list[_Reading]) -> list[_Reading]:
+def _dated_by_trip(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
     """Meetings on a dated trip share its date: "X traveled to Israel December 21-22 ...
     In Jerusalem, X met with Y" happened on that trip."""
     trips: list[_Reading] = []
@@ -202,7 +270,9 @@ def _dated_by_trip(readings: list[_Reading]) -> list[_Reading]:
         if reading.subtype == "visit" and reading.date and reading.status == "occurred":
             trips.append(reading)
         elif reading.date is None and not reading.other_time and reading.status == "occurred":
-            trip = next((t for t in reversed(trips) if set(t.participants) & set(reading.participants)), None)
+            # a trip's date goes only to what happened on it: not to "earlier stops in Hawaii"
+            trip = next((t for t in reversed(trips) if set(t.participants) & set(reading.participants)
+                         and (reading.location is None or _same_country(reading.location, t.location, ents))), None)
             if trip is not None:
                 reading.date = trip.date
     return readings
@@ -262,7 +332,11 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         for subject in subjects_of(verb):
             add(np_actors(subject, ents))
     hosts = list(participants)
-    holders = [trigger] + ([verb] if verb is not None and verb != trigger else [])
+    # a verb that reports an encounter of its own keeps its objects: "during her NATO
+    # meetings, she will meet X" does not bring X to the NATO meetings
+    own_encounter = verb is not None and verb != trigger and any(
+        start == verb.i for _rule, start, _end in matches(trigger.doc, "meetings"))
+    holders = [trigger] + ([verb] if verb is not None and verb != trigger and not own_encounter else [])
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb) and child != trigger:
@@ -300,8 +374,14 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if location is None:
         subject_tokens = {t.i for subject in subjects_of(verb) for t in subject.subtree} if verb is not None else set()
         location = place_below(holders, ents, skip=subject_tokens)
+    if location is None:
+        location = venue_below(_prep_holders(trigger, verb), ents)  # "at the Kremlin": Moscow
+    if location is None:
+        location = _where(verb if verb is not None else trigger, ents)
     participants = [p for p in participants if p != location or rule["subtype"] == "visit"]
     subtype = _subtype(trigger, rule)
+    if subtype == "meet" and not is_verb and any(_multilateral(p, ents) for p in named):
+        subtype = "summit"  # "the ASEAN foreign ministers' meetings", "her G7 meetings"
     status = status_of(trigger, sentence, ceiling=_modality_ceiling(trigger, verb))
     # "called off on Tuesday a summit": the verb's date is not the summit's
     date_verb = verb if verb is not None and _subject_takes_part(trigger, verb) else None
@@ -351,6 +431,15 @@ def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 
 
+def _where(verb: Token, ents: DocumentEntities) -> str | None:
+    """"stops in Hawaii, where the delegation met officials": the place the relative
+    clause hangs from."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    entity = ents.at(verb.head)
+    return entity if entity and ents.type_of(entity) in PLACE_TYPES else None
+
+
 def _refers_back(trigger: Token) -> bool:
     """"This was the first meeting since ...", "It was their third call": a copula whose
     subject points back names the encounter just reported, not a new one."""
@@ -372,17 +461,29 @@ def _named_parties(trigger: Token, ents: DocumentEntities) -> tuple[list[str], s
     place = None
     for token in [*tokens, trigger]:
         entity = ents.at(token)
+        if token is trigger and entity is not None and ents.type_of(entity) in ("GPE", "LOC"):
+            continue  # "the Summit" read as a place: the event is not where it happens
         if entity is None and "-" in token.text.strip("-"):
             # "U.S.-ROK" read as one word: each part that names an actor of the document
             parties.extend(a for a in _actors_by_form(token.text.split("-"), ents) if a not in parties)
         if entity is None or entity in parties or entity == place:
             continue
         kind = ents.type_of(entity)
-        if kind in ("GPE", "LOC") and _is_city(ents.entities[entity].name):
+        if kind in ("GPE", "LOC") and is_city(ents.entities[entity].name):
             place = place or entity
         elif kind in ACTOR_TYPES:
             parties.append(entity)
     return parties, place
+
+
+def _multilateral(actor: str, ents: DocumentEntities) -> bool:
+    """An organisation of several states ("Group of Seven", "African Union", "NATO" as
+    "North Atlantic Treaty Organization"), whose meetings are gatherings (summits)."""
+    entity = ents.entities.get(actor)
+    if entity is None or entity.type != "ORG":
+        return False
+    words = set(load_rules("meetings")["multilateral_words"])
+    return any(word.strip(".,").casefold() in words for form in (entity.name, *entity.aliases) for word in form.split())
 
 
 def _for_event_names(actors: list[str], ents: DocumentEntities) -> list[str]:
@@ -425,12 +526,6 @@ def _actors_by_form(forms: list[str], ents: DocumentEntities) -> list[str]:
             if entity.type in ACTOR_TYPES and form in (entity.name, *entity.aliases) and entity.id not in found:
                 found.append(entity.id)
     return found
-
-
-def _is_city(name: str) -> bool:
-    """A place inside a country (a city, a province), not a country itself."""
-    place = gazetteer.lookup_place(name)
-    return place is not None and place.type == "GPE" and gazetteer.lookup_country(name) is None
 
 
 def _modality_ceiling(trigger: Token, verb: Token | None) -> Token | None:
@@ -514,16 +609,17 @@ def _subtype(trigger: Token, rule: dict) -> str:
 def _date(trigger: Token, verb: Token | None, document: Document, *, future: bool) -> tuple[str | None, bool]:
     """The event's ISO date, and whether it names a time kg could not normalise
     ("in November and February"): such an event is not the same as a dated one."""
+    # the event noun's own date first: "arriving Thursday for Friday's summit"
     scopes = [trigger] + ([verb] if verb is not None and verb != trigger else [])
     other_time = False
-    for ent in trigger.sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        if any(_under(ent.root, scope, trigger, verb) for scope in scopes):
+    for scope in scopes:
+        for ent in trigger.sent.ents:
+            if ent.label_ not in ("DATE", "TIME") or not _under(ent.root, scope, trigger, verb):
+                continue
             value = normalise_date(ent.text, document.published, future=future)
             if value:
                 return value, False
-            other_time = other_time or names_a_time(ent.text)
+            other_time = other_time or (ent.label_ == "DATE" and names_a_time(ent.text))
     return None, other_time
 
 
@@ -535,34 +631,55 @@ def _under(token: Token, scope: Token, trigger: Token, verb: Token | None) -> bo
             return True
         if node.dep_ in ("ccomp", "relcl", "advcl") and node not in (trigger, verb):
             return False
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node not in (trigger, verb):
+            return False  # "met on Monday and will travel on Friday": each clause its own date
         node = node.head
     return node == scope
+
+
+@dataclass(frozen=True)
+class _MergeContext:
+    """What the merge knows about the document's actors."""
+
+    bodies: frozenset[str]
+    sides: dict[str, str]
+
+    def with_sides(self, actors: set[str]) -> set[str]:
+        """Actors with the organisations or countries their people speak for."""
+        return actors | {self.sides[a] for a in actors if a in self.sides}
 
 
 def merge_meetings(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
     """Merge readings of one encounter: the same participants, or an anaphoric mention
     ("also attended the event") or the same place or date shared with an earlier one.
     Repeats until nothing merges, so a report joins its encounter whatever the order."""
-    anaphoric = set(load_rules("meetings")["anaphoric_nouns"])
     precedence = load_rules("meetings")["subtype_precedence"]
+    context = _MergeContext(
+        # organisations of several states among the actors: their gatherings are one each
+        bodies=frozenset(a for r in readings for a in r.participants if _multilateral(a, ents)),
+        # the organisation or country a person speaks for: "the Taliban's deputy leader X"
+        sides={post.person: post.organization for post in (ents.discourse.posts if ents.discourse else ())
+               if post.organization and post.current})
     merged = [replace(r, participants=list(r.participants), sentences=set(r.sentences), apart=set(r.apart))
               for r in readings]
     # the triggers of one sentence first ("will attend the summit, hosted by X"), so that a
     # sentence's reading is whole before it is compared with other sentences'
-    for same in (_same_sentence, _same_encounter):
+    # then reports with the same actors, then the rest: the strongest evidence first, so a
+    # report joins the encounter most like it
+    for same in (_same_sentence, _same_actors, _same_encounter):
         changed = True
         while changed:
             changed = False
             kept: list[_Reading] = []
             for reading in merged:
-                target = next((m for m in kept if same(m, reading, anaphoric)), None)
+                target = next((m for m in kept if same(m, reading, context)), None)
                 if target is None and same is _same_encounter:
-                    target = _antecedent_encounter(kept, reading, anaphoric)
+                    target = _antecedent_encounter(kept, reading)
                 if target is None:
                     kept.append(reading)
                     continue
                 changed = True
-                _absorb(target, reading, precedence, refers_back=_definite(reading.trigger, anaphoric))
+                _absorb(target, reading, precedence, refers_back=_definite(reading.trigger))
             merged = kept
     return merged
 
@@ -582,31 +699,31 @@ def _absorb(target: _Reading, reading: _Reading, precedence: list[str], *, refer
         target.subtype = min(target.subtype, reading.subtype, key=precedence.index)
 
 
-def _antecedent_encounter(kept: list[_Reading], reading: _Reading, anaphoric: set[str]) -> _Reading | None:
+def _antecedent_encounter(kept: list[_Reading], reading: _Reading) -> _Reading | None:
     """"Others attended the meeting": with no actor in common, a definite reference is to the
     latest encounter reported before it, when nothing known tells the two apart."""
-    if not _definite(reading.trigger, anaphoric):
+    if not _definite(reading.trigger):
         return None
     before = [m for m in kept if m.trigger.i < reading.trigger.i and len(m.participants) >= 2]
     if not before:
         return None
     latest = max(before, key=lambda m: m.trigger.i)
-    kind = _anaphor_kind(reading.trigger, anaphoric)
+    kind = _anaphor_kind(reading.trigger)
     same_kind = kind in ("meet", latest.subtype)  # "the meeting", "the event" refer to any kind
     return latest if same_kind and _compatible(latest, reading) and reading.trigger.i not in latest.apart else None
 
 
-def _anaphor_kind(trigger: Token, anaphoric: set[str]) -> str | None:
+def _anaphor_kind(trigger: Token) -> str | None:
     """The kind a definite reference names: "the meeting" (any), "the call" (phone)."""
     nouns = load_rules("meetings")["object_nouns"]
     objects = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "pobj")]
     for noun in objects:
-        if noun.lower_ in anaphoric:
+        if noun.lower_ in _anaphoric():
             return nouns.get(noun.lower_, "meet")
     return None
 
 
-def _same_sentence(first: _Reading, second: _Reading, anaphoric: set[str]) -> bool:
+def _same_sentence(first: _Reading, second: _Reading, context: _MergeContext) -> bool:
     """Two triggers of one sentence sharing an actor: "attend the meeting hosted by X"."""
     if not first.sentences & second.sentences or first.trigger == second.trigger:
         return False
@@ -626,11 +743,22 @@ def _compatible(first: _Reading, second: _Reading) -> bool:
     return first.status == second.status or {first.status, second.status} <= PROSPECTIVE
 
 
-def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> bool:
+def _same_actors(first: _Reading, second: _Reading, context: _MergeContext) -> bool:
+    """The same two or more actors, nothing telling the reports apart."""
+    return set(first.participants) == set(second.participants) and _same_encounter(first, second, context)
+
+
+def _same_encounter(first: _Reading, second: _Reading, context: _MergeContext) -> bool:
     if first.trigger == second.trigger:
         return False  # "met with A, B and C" was split on purpose
     if second.trigger.i in first.apart or first.trigger.i in second.apart:
         return False  # a bilateral "on the margins of" a summit is an encounter of its own
+    if first.subtype == second.subtype == "summit" and _compatible(first, second) and first.status == second.status:
+        # one gathering: "Friday's summit in Jeddah" twice, or "the G7 meeting" and "her G7 meetings"
+        same_day_and_place = first.location and first.location == second.location and first.date and first.date == second.date
+        same_body = bool(context.bodies & set(first.participants) & set(second.participants))
+        if same_day_and_place or same_body:
+            return True
     if first.location and second.location and first.location != second.location:
         return False
     if first.date and second.date and first.date != second.date:
@@ -646,20 +774,32 @@ def _same_encounter(first: _Reading, second: _Reading, anaphoric: set[str]) -> b
     if len(a) >= 2 and a == b:
         return True
     if first.status != second.status:
-        return False
+        # "would meet Afghan politicians in Moscow", "is in Moscow for talks with Afghan
+        # politicians": two prospects of one encounter when two actors and the place agree
+        sides = context.with_sides(a) & context.with_sides(b)
+        return len(sides) >= 2 and first.location is not None and first.location == second.location
     if first.sentences & second.sentences:
         return True  # "met ... at a meeting": two triggers of one event
-    definite = _definite(second.trigger, anaphoric)
+    definite = _definite(second.trigger) and _anaphor_kind(second.trigger) in ("meet", first.subtype)
     shared_place = first.location is not None and first.location == second.location
     shared_date = first.date is not None and first.date == second.date
+    if (first.subtype == "summit") != (second.subtype == "summit"):
+        # a bilateral and a gathering the same day are one encounter only where they are
+        # said to be, or at one named place
+        return definite or shared_place
     return definite or shared_place or shared_date
 
 
-def _definite(trigger: Token, anaphoric: set[str]) -> bool:
+@lru_cache(maxsize=1)
+def _anaphoric() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["anaphoric_nouns"])
+
+
+def _definite(trigger: Token) -> bool:
     """"the event", "the meeting": a noun that refers back to an encounter already reported."""
     objects = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "pobj")]
     objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    return any(o.lower_ in anaphoric and any(d.lower_ in ("the", "this", "that") for d in o.children)
+    return any(o.lower_ in _anaphoric() and any(d.lower_ in ("the", "this", "that") for d in o.children)
                and not _has_a_name(o) for o in objects)
 
 

@@ -166,7 +166,11 @@ def place_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[st
         for obj in token.children:
             if obj.dep_ != "pobj":
                 continue
-            for candidate in [obj, *(c for c in obj.children if c.dep_ == "compound")]:
+            # "the resort town of Jeddah", "the capital, Asmara": the place the noun introduces
+            named = [gc for c in obj.children if obj.lemma_.lower() in _place_nouns() and (
+                c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of") for gc in ([c] if c.dep_ == "appos" else
+                                                                                     c.children) if gc.dep_ in ("appos", "pobj")]
+            for candidate in [*named, obj, *(c for c in obj.children if c.dep_ == "compound")]:
                 entity = ents.at(candidate)
                 if entity and ents.type_of(entity) in PLACE_TYPES:
                     return entity
@@ -179,6 +183,25 @@ def place_below(heads: list[Token], ents: DocumentEntities, *, skip: set[int] = 
     preps = sorted({t for head in heads for t in head.subtree if t.i not in skip and t.dep_ == "prep"},
                    key=lambda t: t.i)
     return place_in(preps, ents)
+
+
+def _present_purpose(trigger: Token) -> bool:
+    """ "is in Moscow for talks", "are here for two days of talks": what someone is
+    present for has not happened yet."""
+    node = trigger
+    while node.dep_ == "pobj":
+        prep = node.head
+        if prep.lower_ == "for":
+            return prep.head.lower_ in ("is", "are", "am", "'s", "'re")
+        if prep.lower_ != "of":
+            return False
+        node = prep.head  # "two days of talks"
+    return False
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(load_rules("venues")["place_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +235,8 @@ def status_of(trigger: Token, sentence: Span, *, ceiling: Token | None = None) -
         node = node.head
         chain.append(node)
     found: set[str] = set()
+    if _present_purpose(trigger):
+        found.add("planned")  # "the delegation is in Moscow for two days of talks": ahead, or under way
     for depth, node in enumerate(chain):
         children = list(node.children)
         lemmas = {node.lemma_.lower(), node.lower_}
@@ -219,7 +244,7 @@ def status_of(trigger: Token, sentence: Span, *, ceiling: Token | None = None) -
             found.add("cancelled")
         negated = any(c.dep_ == "neg" for c in children)
         marks = {c.lower_ for c in node.subtree if c.dep_ == "mark" and c.lower_ in ("if", "whether")}
-        if negated and depth == 0 or (negated and node.pos_ in ("VERB", "AUX") and depth <= 1 and node.lemma_ in ("meet", "hold", "have", "talk")):
+        if negated and depth == 0 or (negated and node.pos_ in ("VERB", "AUX") and depth <= 1 and node.lemma_ in ("meet", "hold", "have", "talk", "attend", "join", "host")):
             found.add("negated")
         if depth > 0 and lemmas & words["negated_heads"]:
             found.add("negated")  # "rejected the idea of direct negotiations"

@@ -1,0 +1,168 @@
+"""Where a document's encounters happen when a clause does not say: venues and datelines.
+
+A venue names its city ("at the Kremlin" is in Moscow; ``rules/venues.json``). A dateline
+is where a release or a transcript was made: a short header line ("Diaoyutai, Beijing",
+"June 27, 2021 - Ottawa, Ontario - Global Affairs Canada"), a wire-style opening
+("MOSCOW, May 28 -") or a headline that is only a format and a place ("Press Conference
+Jakarta"). The meeting reader gives it to the encounters of the publication day that
+state no place of their own; a phone call has a place only when one is stated.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg import gazetteer
+from kg.extraction.entities import DocumentEntities
+from kg.ids import entity_id
+from kg.model import Document, Entity
+from kg.rules import load_rules
+
+__all__ = ["dateline_place", "is_city", "place_entity", "place_nouns", "venue_below", "venue_city"]
+
+# a header line is short: a place, a date, a publisher, a byline
+HEADER_WORDS = 12
+HEADER_LINES = 5
+# a headline that is a place and a format word or two ("Doorstop, London", "Remarks in Hanoi")
+TITLE_WORDS = 6
+# "MOSCOW, May 28 (Reuters) -", "WASHINGTON —", "Kabul, Afghanistan -"
+_WIRE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*[A-Z][A-Za-z.' -]{1,30}?)?\s*(?:,|\(|—|–|-{1,2}\s)")
+
+
+@lru_cache(maxsize=1)
+def _venues() -> dict[str, gazetteer.Place]:
+    found = {}
+    for venue, entry in load_rules("venues")["venues"].items():
+        place = gazetteer.lookup_place(entry["city"])
+        if place is not None and place.country_code == entry["country"]:
+            found[_key(venue)] = place
+    return found
+
+
+def _key(text: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE).casefold()
+
+
+def venue_city(text: str) -> gazetteer.Place | None:
+    """The city of a venue named by ``text``, if the venues table knows it.
+
+    Examples
+    --------
+    >>> venue_city("the Kremlin").name
+    'Moscow'
+    >>> venue_city("the ministry") is None
+    True
+    """
+    return _venues().get(_key(text))
+
+
+def place_nouns() -> frozenset[str]:
+    """Common nouns whose "of" phrase or apposition is a place ("the port city of Assab")."""
+    return frozenset(load_rules("venues")["place_nouns"])
+
+
+def venue_below(tokens: list[Token], ents: DocumentEntities) -> str | None:
+    """The city of a venue that is the object of "in/at" among ``tokens``, as an entity id:
+    "met at the Kremlin" -> Moscow."""
+    for prep in tokens:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "inside", "outside"):
+            continue
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            words = [t for t in obj.subtree if t.i <= obj.i or t.dep_ == "prep" and t.lower_ == "of" or t.head.lower_ == "of"]
+            candidates = [obj.doc[words[0].i:obj.i + 1].text, obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text]
+            for candidate in candidates:
+                city = venue_city(candidate)
+                if city is not None:
+                    return place_entity(city, ents)
+    return None
+
+
+def place_entity(place: gazetteer.Place, ents: DocumentEntities) -> str:
+    """The document's entity for a gazetteer place, added when the text does not name it
+    (a venue's city, a headline's place): the same id as the entity stage would give it."""
+    identifier = entity_id("GPE", place.name)
+    if identifier not in ents.entities:
+        same_as = (gazetteer.geonames_iri(place.geonames_id),) if place.geonames_id else ()
+        ents.entities[identifier] = Entity(identifier, place.name, "GPE", (), same_as, ())
+    return identifier
+
+
+def dateline_place(doc: Doc, document: Document, ents: DocumentEntities) -> str | None:
+    """The place a document was made at, as an entity id, or None."""
+    return _header_place(doc, ents) or _wire_place(doc, ents) or _title_place(document, ents)
+
+
+def _header_place(doc: Doc, ents: DocumentEntities) -> str | None:
+    """A place on one of the short lines that open the body ("Diaoyutai, Beijing")."""
+    offset = 0
+    for number, line in enumerate(doc.text.split("\n")):
+        if number >= HEADER_LINES or len(line.split()) > HEADER_WORDS:
+            break
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if not line.strip() or line.rstrip().endswith((".", ":", "?", "!")):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        if span is None:
+            continue
+        found = _place_in_line(span, ents) or _venue_in_line(line, ents)
+        if found:
+            return found
+    return None
+
+
+def _place_in_line(span, ents: DocumentEntities) -> str | None:
+    places = [e for e in ents.in_range(span.start, span.end) if ents.type_of(e) == "GPE"]
+    cities = [p for p in places if is_city(ents.entities[p].name)]
+    return (cities or places or [None])[0]
+
+
+def _venue_in_line(line: str, ents: DocumentEntities) -> str | None:
+    for part in re.split(r"\s*[,;|–—-]\s+", line):
+        city = venue_city(part)
+        if city is not None:
+            return place_entity(city, ents)
+    return None
+
+
+def _wire_place(doc: Doc, ents: DocumentEntities) -> str | None:
+    """ "MOSCOW, May 28 (Reuters) - ..." : the upper-case place that opens the story."""
+    first = doc.text.lstrip().split("\n", 1)[0]
+    found = _WIRE.match(first)
+    if found is None or not found.group(1).strip().isupper():
+        return None
+    place = gazetteer.lookup_place(found.group(1).strip().title())
+    return place_entity(place, ents) if place is not None and place.type == "GPE" else None
+
+
+def _title_place(document: Document, ents: DocumentEntities) -> str | None:
+    """ "Press Conference Jakarta", "Doorstop, London, United Kingdom": a short headline
+    naming a city and no one (a headline with a name or a verb is about an event)."""
+    title = document.title or ""
+    words = re.findall(r"[\w’'.-]+", title)
+    if not words or len(words) > TITLE_WORDS:
+        return None
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            name = " ".join(words[start:start + size])
+            if not name[0].isupper():
+                continue
+            place = gazetteer.lookup_place(name)
+            if place is not None and place.type == "GPE" and is_city(name):
+                return _existing(place, ents) or place_entity(place, ents)
+    return None
+
+
+def _existing(place: gazetteer.Place, ents: DocumentEntities) -> str | None:
+    for entity in ents.entities.values():
+        if entity.type == "GPE" and entity.name == place.name:
+            return entity.id
+    return None
+
+
+def is_city(name: str) -> bool:
+    """A place inside a country (a city, a province), not a country itself."""
+    place = gazetteer.lookup_place(name)
+    return place is not None and place.type == "GPE" and gazetteer.lookup_country(name) is None
