@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg import gazetteer
+from kg.extraction import gazetteer
 from kg.extraction.entities import DocumentEntities
 from kg.ids import entity_id
 from kg.model import Document, Entity
