@@ -534,3 +534,97 @@ def test_meetings_a_meeting_elsewhere_before_a_visit_keeps_its_place_and_no_date
                        ("Tunis", 14, "pobj", "PROPN", "Tunis", "B-GPE"), (".", 11, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Tunis", None, "occurred", "meet"),
                              (["Ana Silva", "Rabat"], "Rabat", "2030-06-10", "occurred", "visit")]  # no country named
+
+
+# "Ana Silva is travelling to Peru ."
+TRAVELLING = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("is", 3, "aux", "AUX", "be", "O"), ("travelling", 3, "ROOT", "VERB", "travel", "O"),
+    ("to", 3, "prep", "ADP", "to", "O"), ("Peru", 4, "pobj", "PROPN", "Peru", "B-GPE"),
+    (".", 3, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_trip_under_way_is_ahead():
+    assert [m[3] for m in _places(TRAVELLING)] == ["planned"]
+
+
+def test_meetings_a_trip_made_is_behind():
+    rows = TRAVELLING[:2] + [("has", 3, "aux", "AUX", "have", "O"), ("travelled", 3, "ROOT", "VERB", "travel", "O")] + TRAVELLING[4:]
+    assert [m[3] for m in _places(rows)] == ["occurred"]
+
+
+# "Ana Silva welcomed Omar Haddad to Lima ."
+WELCOME = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("welcomed", 2, "ROOT", "VERB", "welcome", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("to", 2, "prep", "ADP", "to", "O"),
+    ("Lima", 5, "pobj", "PROPN", "Lima", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_welcomed_to_a_place_is_received_there():
+    assert [m[1] for m in _places(WELCOME)] == ["Lima"]
+
+
+def test_meetings_met_before_going_to_a_place_is_not_there():
+    # "Ana Silva met Omar Haddad to Lima ." is no reception: "to" is no place of a meeting
+    rows = WELCOME[:2] + [("met", 2, "ROOT", "VERB", "meet", "O")] + WELCOME[3:]
+    assert [m[1] for m in _places(rows)] == [None]
+
+
+# "Ana Silva will be in Lima on June 20 . While in Lima , she will meet Omar Haddad ."
+ITINERARY = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("will", 3, "aux", "AUX", "will", "O"), ("be", 3, "ROOT", "AUX", "be", "O"), ("in", 3, "prep", "ADP", "in", "O"),
+    ("Lima", 4, "pobj", "PROPN", "Lima", "B-GPE"), ("on", 3, "prep", "ADP", "on", "O"),
+    ("June", 6, "pobj", "PROPN", "June", "B-DATE"), ("20", 7, "nummod", "NUM", "20", "I-DATE"),
+    (".", 3, "punct", "PUNCT", ".", "O"), ("While", 11, "mark", "SCONJ", "while", "O"),
+    ("in", 16, "prep", "ADP", "in", "O"), ("Lima", 11, "pobj", "PROPN", "Lima", "B-GPE"),
+    (",", 16, "punct", "PUNCT", ",", "O"), ("she", 16, "nsubj", "PRON", "she", "O"),
+    ("will", 16, "aux", "AUX", "will", "O"), ("meet", 16, "ROOT", "VERB", "meet", "O"),
+    ("Omar", 18, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 16, "dobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 16, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_an_itinerary_dates_the_meetings_at_its_stop():
+    assert _places(ITINERARY) == [(["Ana Silva", "Omar Haddad"], "Lima", "2030-06-20", "planned", "meet")]
+
+
+def test_meetings_an_itinerary_does_not_date_meetings_elsewhere():
+    rows = ITINERARY[:12] + [("Quito", 11, "pobj", "PROPN", "Quito", "B-GPE")] + ITINERARY[13:]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Quito", None, "planned", "meet")]
+
+
+# "Ana Silva has just met Omar Haddad ."
+JUST = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 4, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("has", 4, "aux", "AUX", "have", "O"), ("just", 4, "advmod", "ADV", "just", "O"),
+    ("met", 4, "ROOT", "VERB", "meet", "O"), ("Omar", 6, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 4, "dobj", "PROPN", "Haddad", "I-PERSON"), (".", 4, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_just_met_is_today():
+    assert [m[2] for m in _places(JUST)] == ["2030-06-12"]
+
+
+def test_meetings_has_met_is_undated():
+    rows = JUST[:3] + [("often", 4, "advmod", "ADV", "often", "O")] + JUST[4:]
+    assert [m[2] for m in _places(rows)] == [None]
+
+
+def test_meetings_a_meeting_with_the_hosts_official_is_held_on_the_visit():
+    # "Ana Silva is travelling to Peru ." + "She will meet Omar Haddad , Foreign Minister of Peru ."
+    from handbuilt import join
+
+    meet = [("She", 2, "nsubj", "PRON", "she", "O"), ("will", 2, "aux", "AUX", "will", "O"),
+            ("meet", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+            ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), (",", 4, "punct", "PUNCT", ",", "O"),
+            ("Foreign", 7, "compound", "PROPN", "Foreign", "O"), ("Minister", 4, "appos", "PROPN", "Minister", "O"),
+            ("of", 7, "prep", "ADP", "of", "O"), ("Peru", 8, "pobj", "PROPN", "Peru", "B-GPE"),
+            (".", 2, "punct", "PUNCT", ".", "O")]
+    paragraph = [("\n\n", 0, "dep", "SPACE", "\n\n", "O")]  # another paragraph: not "held there" by order
+    found = _places(join(TRAVELLING, paragraph, meet))
+    assert [(m[0], m[4]) for m in found] == [(["Ana Silva", "Omar Haddad"], "meet")]

@@ -18,7 +18,7 @@ from kg.extraction.entities import DocumentEntities
 from kg.extraction.matching import matches
 from kg.extraction.matching import rule as matching_rule
 from kg.extraction.places import dateline_place, is_city, venue_below
-from kg.extraction.syntax import np_actors, place_below, place_in, status_of, subjects_of
+from kg.extraction.syntax import PLACE_PREPS, np_actors, place_below, place_in, status_of, subjects_of
 from kg.extraction import gazetteer
 from kg.ids import entity_id, event_id
 from kg.model import ACTOR_TYPES, PLACE_TYPES, Document, Event, Evidence
@@ -74,6 +74,7 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
     readings = _on_a_trip(_framed(readings, ents), ents)
     merged = merge_meetings([r for r in readings if not r.absorbed], ents)
     _dated_by_trip(sorted(merged + [r for r in readings if r.absorbed], key=lambda r: r.trigger.i), ents)
+    _dated_by_itinerary(merged, doc, document, ents)
     _placed_by_dateline(merged, doc, document, ents)
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
 
@@ -103,6 +104,24 @@ def _bridge(reading: _Reading, ents: DocumentEntities, document: Document) -> No
     if reading.date is None:
         reading.date, reading.other_time = _date(root, None, document, future=reading.status == "planned")
     reading.location = reading.location or place_in(list(root.children), ents)
+
+
+def _dated_by_itinerary(readings: list[_Reading], doc: Doc, document: Document, ents: DocumentEntities) -> None:
+    """"She will be in Rome on April 16 ... While in Rome, she will meet X": an itinerary
+    (someone is at a place on a day) dates that person's undated encounters at that place."""
+    stops: list[tuple[set[str], str, str]] = []
+    for verb in (t for t in doc if t.lemma_ == "be" and t.pos_ in ("AUX", "VERB")):
+        place = place_in(list(verb.children), ents)
+        if place is None:
+            continue
+        date, _ = _date(verb, None, document, future=any(c.lower_ in ("will", "'ll") for c in verb.children))
+        people = {a for subject in subjects_of(verb) for a in np_actors(subject, ents, delegations=False)}
+        if date and people:
+            stops.append((people, place, date))
+    for reading in readings:
+        if reading.date is None and not reading.other_time and reading.location:
+            reading.date = next((date for people, place, date in stops
+                                 if place == reading.location and people & set(reading.participants)), None)
 
 
 def _placed_by_dateline(readings: list[_Reading], doc: Doc, document: Document, ents: DocumentEntities) -> None:
@@ -158,6 +177,7 @@ def _on_a_trip(readings: list[_Reading], ents: DocumentEntities) -> list[_Readin
     ... In Jerusalem, X met Y") is those meetings, as is a visit to a city of a country the
     visitor's trip already reached ("also visited Massawa"): kept only to date the trip."""
     visits = [r for r in readings if r.subtype == "visit" and r.location and not r.absorbed]
+    sides = _sides(ents)
     for visit in visits:
         _held_on_visit(visit, readings)
     for visit in (v for v in visits if not v.absorbed):
@@ -168,6 +188,12 @@ def _on_a_trip(readings: list[_Reading], ents: DocumentEntities) -> list[_Readin
         for other in readings:
             if other is visit or other.status != visit.status or not visitors & set(other.participants):
                 continue
+            hosts = {p for p in other.participants if sides.get(p) == visit.host}
+            if other.subtype != "visit" and hosts and other.location is None:
+                # "X is travelling to the Holy See ... will meet Y, Secretary of State, Holy
+                # See": a meeting with the host country's own officials is held on that visit
+                visit.absorbed = True
+                break
             if other.location is None or _country_code(other.location, ents) != country:
                 continue
             met = other.subtype != "visit" and set(other.participants) - visitors - {visit.host}
@@ -177,6 +203,12 @@ def _on_a_trip(readings: list[_Reading], ents: DocumentEntities) -> list[_Readin
                 visit.absorbed = True
                 break
     return readings
+
+
+def _sides(ents: DocumentEntities) -> dict[str, str]:
+    """The organisation or country each person holds a current post in."""
+    return {post.person: post.organization for post in (ents.discourse.posts if ents.discourse else ())
+            if post.organization and post.current}
 
 
 def _held_on_visit(visit: _Reading, readings: list[_Reading]) -> None:
@@ -370,7 +402,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         add([p for p in named if ents.type_of(p) not in ("GPE", "NORP")])
     if is_verb and len(hosts) >= 2 and _unnamed_counterpart(trigger, ents):
         return []  # "X and Y did not meet with representatives of the opposition": not X with Y
-    location = place_in(_prep_holders(trigger, verb), ents) or named_place
+    # "welcomed X to Canberra": a reception's "to" is where it happens
+    preps = PLACE_PREPS | frozenset(rule.get("place_preps", ()))
+    location = place_in(_prep_holders(trigger, verb), ents, preps=preps) or named_place
     if location is None:
         subject_tokens = {t.i for subject in subjects_of(verb) for t in subject.subtree} if verb is not None else set()
         location = place_below(holders, ents, skip=subject_tokens)
@@ -383,9 +417,13 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if subtype == "meet" and not is_verb and any(_multilateral(p, ents) for p in named):
         subtype = "summit"  # "the ASEAN foreign ministers' meetings", "her G7 meetings"
     status = status_of(trigger, sentence, ceiling=_modality_ceiling(trigger, verb))
+    if status == "occurred" and rule.get("requires_place") and _progressive(trigger):
+        status = "planned"  # "the Minister is travelling to Italy": a trip announced, ahead
     # "called off on Tuesday a summit": the verb's date is not the summit's
     date_verb = verb if verb is not None and _subject_takes_part(trigger, verb) else None
     date, other_time = _date(trigger, date_verb, document, future=status == "planned")
+    if date is None and not other_time and _just_now(verb if verb is not None else trigger):
+        date = (document.published or "")[:10] or None  # "I have just concluded a meeting": today
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
@@ -429,6 +467,18 @@ def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
 
 
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+
+
+def _just_now(verb: Token) -> bool:
+    """"has just met", "have just concluded": the present perfect of what just happened."""
+    return any(c.lower_ == "just" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
+
+
+def _progressive(verb: Token) -> bool:
+    """"is travelling", "are flying": present progressive."""
+    return verb.lower_.endswith("ing") and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
+                                               for c in verb.children)
 
 
 def _where(verb: Token, ents: DocumentEntities) -> str | None:
@@ -658,8 +708,7 @@ def merge_meetings(readings: list[_Reading], ents: DocumentEntities) -> list[_Re
         # organisations of several states among the actors: their gatherings are one each
         bodies=frozenset(a for r in readings for a in r.participants if _multilateral(a, ents)),
         # the organisation or country a person speaks for: "the Taliban's deputy leader X"
-        sides={post.person: post.organization for post in (ents.discourse.posts if ents.discourse else ())
-               if post.organization and post.current})
+        sides=_sides(ents))
     merged = [replace(r, participants=list(r.participants), sentences=set(r.sentences), apart=set(r.apart))
               for r in readings]
     # the triggers of one sentence first ("will attend the summit, hosted by X"), so that a

@@ -26,7 +26,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
-                "object_is_person", "requires_agreement", "requires_event_object", "trigger_last"}
+                "object_is_person", "requires_agreement", "requires_event_object", "trigger_last", "place_preps"}
 
 
 @lru_cache(maxsize=None)
