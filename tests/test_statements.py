@@ -192,3 +192,24 @@ def test_statements_the_two_ministers_after_their_meeting_are_its_participants()
     names = {e.id: e.name for e in extraction.entities}
     assert sorted((names[e.speaker], e.subtype) for e in extraction.events if e.type == "statement") == [
         ("Ana Silva", "criticize"), ("Omar Haddad", "criticize")]
+
+
+# "Ana Silva described plans for supporting Morocco ."
+TOPIC = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("described", 2, "ROOT", "VERB", "describe", "O"), ("plans", 2, "dobj", "NOUN", "plan", "O"),
+    ("for", 3, "prep", "ADP", "for", "O"), ("supporting", 4, "pcomp", "VERB", "support", "O"),
+    ("Morocco", 5, "dobj", "PROPN", "Morocco", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_statements_a_gerund_in_a_phrase_is_a_topic():
+    assert statements(TOPIC) == [("Ana Silva", "statement")]
+
+
+def test_statements_a_gerund_as_the_verb_is_an_act():
+    # "Ana Silva is supporting Morocco ."
+    rows = [("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+            ("is", 3, "aux", "AUX", "be", "O"), ("supporting", 3, "ROOT", "VERB", "support", "O"),
+            ("Morocco", 3, "dobj", "PROPN", "Morocco", "B-GPE"), (".", 3, "punct", "PUNCT", ".", "O")]
+    assert statements(rows) == [("Ana Silva", "support")]

@@ -61,7 +61,7 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
         if trigger.i in seen:
             continue
         seen.add(trigger.i)
-        if _purpose_of_another_act(trigger):
+        if _purpose_of_another_act(trigger) or _topic(trigger):
             continue
         speakers, joint = _speakers(trigger, rule, ents)
         if not speakers or _reported_within(trigger) and not any(ents.type_of(s) == "PERSON" for s in speakers):
@@ -158,6 +158,15 @@ def _speakers(trigger: Token, rule: dict, ents: DocumentEntities) -> tuple[list[
             if speaker not in speakers:
                 speakers.append(speaker)
     return speakers, joint and len(speakers) > 1
+
+
+def _topic(trigger: Token) -> bool:
+    """"discussed interests in combatting corruption, supporting security": a gerund in a
+    noun's phrase names a topic, not an act of speech."""
+    node = trigger
+    while node.dep_ == "conj":
+        node = node.head
+    return trigger.lower_.endswith("ing") and node.dep_ in ("pcomp", "acl", "pobj") and node.head.pos_ in ("ADP", "NOUN")
 
 
 def _reported_within(trigger: Token) -> bool:
