@@ -50,13 +50,29 @@ class Document:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact was read: the sentence and its character offsets in the document."""
+    """Where a fact was read: the sentence and its character offsets in the document.
+
+    ``sentence`` is ``document.text[start:end]`` without the white space around it (a
+    spaCy sentence ends with the blank lines after it); the offsets move with the trim,
+    so they still point at exactly the text kept.
+
+    >>> Evidence("a1", 10, 32, "Lavrov met Karzai.\\n\\n  ")
+    Evidence(doc_id='a1', start=10, end=28, sentence='Lavrov met Karzai.', rule=None)
+    """
 
     doc_id: str
     start: int
     end: int
     sentence: str
     rule: str | None = None  # the pattern or rule that produced the fact
+
+    def __post_init__(self) -> None:
+        trimmed = self.sentence.strip()
+        if trimmed != self.sentence and trimmed:
+            lead = len(self.sentence) - len(self.sentence.lstrip())
+            object.__setattr__(self, "start", self.start + lead)
+            object.__setattr__(self, "end", self.start + len(trimmed))
+            object.__setattr__(self, "sentence", trimmed)
 
 
 @dataclass(frozen=True, order=True)

@@ -46,7 +46,8 @@ from kg.ingest.decode import decode_text
 from kg.ingest.language import not_english_reason
 from kg.model import Document
 
-__all__ = ["OUTPUT_MARKER", "SUFFIXES", "date_in_name", "parse_date", "read_documents", "split_headline"]
+__all__ = ["OUTPUT_MARKER", "SUFFIXES", "date_in_name", "parse_date", "portable_source", "read_documents",
+           "split_headline"]
 
 OUTPUT_MARKER = "extraction.json"
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
@@ -162,7 +163,31 @@ def _read_file(path: Path, published: str | None) -> Iterator[tuple[str, Documen
         if not body:
             raise IngestError(f"{path}: a headline ({title!r}) but no body text; skipped")
         yield str(path), Document(id=path.stem, text=body, title=title,
-                                  published=published or date_in_name(path), source=str(path))
+                                  published=published or date_in_name(path), source=portable_source(path))
+
+
+def portable_source(path: Path) -> str:
+    """The path to keep in a Document's ``source``: as given when relative, never absolute.
+
+    Exports travel to other machines, where an absolute path means nothing and tells
+    where the builder kept their files: an absolute path becomes relative to the working
+    directory when it lies under it, else the file's name.
+
+    Examples
+    --------
+    >>> portable_source(Path("articles/a1.txt"))
+    'articles/a1.txt'
+    >>> portable_source(Path.cwd() / "articles" / "a1.txt")
+    'articles/a1.txt'
+    >>> portable_source(Path("/nowhere-kg/a1.txt"))
+    'a1.txt'
+    """
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except (ValueError, OSError):  # outside the working directory, or that directory is gone
+        return path.name
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
@@ -203,7 +228,7 @@ def _read_html(path: Path, html: str, published: str | None) -> Document:
         text=body,
         title=title,
         published=_safe_date(date) or published or date_in_name(path),
-        source=str(path),
+        source=portable_source(path),
         url=record.get("source") or record.get("url") or None,
     )
 
@@ -253,7 +278,7 @@ def _jsonl_record(line: str, where: str, path: Path, published: str | None) -> D
         text=body,
         title=(title.strip() or None) if isinstance(title, str) else None,
         published=date or published,
-        source=str(path),
+        source=portable_source(path),
         url=url if isinstance(url, str) and url else None,
         publisher=_optional_string(record, "publisher", where),
         publisher_country=_optional_string(record, "publisher_country", where),
