@@ -15,18 +15,21 @@ NO_SPACE_BEFORE = (".", ",", "'s", ":", "’s")
 Row = tuple[str, int, str, str, str, str]
 
 
-def make_doc(rows: list[Row]) -> Doc:
-    """A Doc with the rows' words, parse, tags, lemmas and entities."""
+def make_doc(rows: list[Row], *, tags: dict[int, str] | None = None) -> Doc:
+    """A Doc with the rows' words, parse, parts of speech, lemmas and entities; ``tags``
+    gives fine-grained tags by token index where a rule reads them ("NNS")."""
     words = [r[0] for r in rows]
     spaces = [i + 1 < len(rows) and rows[i + 1][0] not in NO_SPACE_BEFORE and rows[i][0] != "\n"
               and rows[i + 1][0] != "\n" for i in range(len(rows))]
     return Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows])
+               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
+               tags=[(tags or {}).get(i, "") for i in range(len(rows))])
 
 
-def extract_rows(rows: list[Row], *, published: str = "2030-06-12", url: str | None = None, **document):
+def extract_rows(rows: list[Row], *, published: str = "2030-06-12", url: str | None = None,
+                 tags: dict[int, str] | None = None, **document):
     """Extract from a hand-built Doc; returns the Extraction and an id -> name map."""
-    doc = make_doc(rows)
+    doc = make_doc(rows, tags=tags)
     extraction = extract_doc(doc, Document(id="t", text=doc.text, published=published, url=url, **document))
     return extraction, {e.id: e.name for e in extraction.entities}
 

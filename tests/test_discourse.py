@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from spacy.tokens import Doc
+
 from handbuilt import extract_rows, join, make_doc
 from kg.extraction.affiliations import find_posts
 from kg.extraction.discourse import resolve_discourse
@@ -355,3 +357,69 @@ def test_discourse_full_name_tagged_org_joins_its_person():
     rows[6] = ("Vega", 4, "dep", "PROPN", "vega", "B-PERSON")
     ents = find_entities(make_doc(rows))
     assert [(e.name, e.type) for e in ents.entities.values()] == [("Ana Luisa de Vega", "PERSON")]
+
+
+def _entity_names(rows):
+    return {(e.name, e.type) for e in find_entities(make_doc(rows)).entities.values()}
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # "Bush said ." : a one-word person whose name is also a town stays a person (the overreach this replaced)
+    ([("Bush", 1, "nsubj", "PROPN", "Bush", "B-PERSON"), ("said", 1, "ROOT", "VERB", "say", "O"),
+      (".", 1, "punct", "PUNCT", ".", "O")], {("Bush", "PERSON")}),
+    # "Berg flew to Austin ." (tagged PERSON): used as a place, it is one
+    ([("Berg", 1, "nsubj", "PROPN", "Berg", "B-PERSON"), ("flew", 1, "ROOT", "VERB", "fly", "O"),
+      ("to", 1, "prep", "ADP", "to", "O"), ("Austin", 2, "pobj", "PROPN", "Austin", "B-PERSON"),
+      (".", 1, "punct", "PUNCT", ".", "O")], {("Berg", "PERSON"), ("Austin", "GPE")}),
+])
+def test_discourse_one_word_name_is_a_place_only_where_used_as_one(rows, expected):
+    assert _entity_names(rows) == expected
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # a header line's parts: "Lima - Ministry of Foreign Affairs" tagged as one ORG
+    ("Lima - Ministry of Foreign Affairs", {"Lima": ("PROPN", "B-ORG"), "-": ("PUNCT", "I-ORG"),
+                                           "Ministry": ("PROPN", "I-ORG"), "of": ("ADP", "I-ORG"),
+                                           "Foreign": ("PROPN", "I-ORG"), "Affairs": ("PROPN", "I-ORG")},
+     {("Lima", "GPE"), ("Ministry of Foreign Affairs", "ORG")}),
+    # a resolution's operative verb and a greeting are not names
+    ("Decides to remain seized .", {"Decides": ("PROPN", "B-PERSON"), "to": ("PART", "O"), "remain": ("VERB", "O")},
+     set()),
+    ("Kia ora , friends .", {"Kia": ("PROPN", "B-GPE"), "ora": ("PROPN", "I-GPE")}, set()),
+    # "Iraq-Kuwait relations": both countries
+    ("Iraq - Kuwait relations improved .", {"Iraq": ("PROPN", "B-GPE"), "-": ("PUNCT", "I-GPE"),
+                                            "Kuwait": ("PROPN", "I-GPE"), "improved": ("VERB", "O")},
+     {("Iraq", "GPE"), ("Kuwait", "GPE")}),
+    # a title word inside a body's name makes no person
+    ("the U.N. General Assembly voted .", {"the": ("DET", "O"), "U.N.": ("PROPN", "B-ORG"), "General": ("PROPN", "I-ORG"),
+                                          "Assembly": ("PROPN", "I-ORG"), "voted": ("VERB", "O")},
+     {("UN General Assembly", "ORG")}),
+    # a royal word before a lone name is part of the name
+    ("Queen Elizabeth spoke .", {"Queen": ("PROPN", "O"), "Elizabeth": ("PROPN", "B-PERSON"), "spoke": ("VERB", "O")},
+     {("Queen Elizabeth", "PERSON")}),
+])
+def test_discourse_entity_repair_on_formal_texts(words, tags, expected):
+    rows = _flat(words, tags, root=max(0, len(words.split()) - 2))
+    if words.startswith("Iraq"):  # "Iraq-Kuwait" as spaCy splits it: no spaces around the hyphen
+        doc = Doc(make_doc(rows).vocab, words=[r[0] for r in rows], spaces=[False, False, True, True, False, False],
+                  heads=[r[1] for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows],
+                  ents=[r[5] for r in rows])
+        assert {(e.name, e.type) for e in find_entities(doc).entities.values()} == expected
+        return
+    assert _entity_names(rows) == expected
+
+
+def test_discourse_the_two_is_the_last_encounter_not_the_last_two_names():
+    # "Vega met Haddad in Lima . Berg spoke about Peru . The two leaders agreed ." used to give Berg and Peru
+    met = [("Vega", 1, "nsubj", "PROPN", "Vega", "B-PERSON"), ("met", 1, "ROOT", "VERB", "meet", "O"),
+           ("Haddad", 1, "dobj", "PROPN", "Haddad", "B-PERSON"), ("in", 1, "prep", "ADP", "in", "O"),
+           ("Lima", 3, "pobj", "PROPN", "Lima", "B-GPE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    spoke = [("Berg", 1, "nsubj", "PROPN", "Berg", "B-PERSON"), ("spoke", 1, "ROOT", "VERB", "speak", "O"),
+             ("about", 1, "prep", "ADP", "about", "O"), ("Peru", 2, "pobj", "PROPN", "Peru", "B-GPE"),
+             (".", 1, "punct", "PUNCT", ".", "O")]
+    agreed = [("The", 2, "det", "DET", "the", "O"), ("two", 2, "nummod", "NUM", "two", "B-CARDINAL"),
+              ("leaders", 3, "nsubj", "NOUN", "leader", "O"), ("agreed", 3, "ROOT", "VERB", "agree", "O"),
+              (".", 3, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(join(met, spoke, agreed), tags={13: "NNS"})
+    assert {names[e.speaker] for e in extraction.events if e.type == "statement" and e.subtype == "agree"} == {
+        "Vega", "Haddad"}

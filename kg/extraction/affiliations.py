@@ -421,6 +421,8 @@ def _conventional_actor(discourse, role: str) -> str | None:
     spokesperson), an international body's for its own officers' titles."""
     scope = _title_scope().get(_base_role(role))
     kind = discourse.publisher.kind
+    if role in load_rules("titles")["royal"]:
+        return None  # "Queen Elizabeth" in a White House readout: a monarch is no one's by convention
     if kind == "government" and scope in ("state", "spokesperson"):
         return discourse.publisher_country()
     if kind == "news" and scope == "state":

@@ -159,6 +159,8 @@ def _titled_name_inside(doc: Doc, start: int, end: int) -> list[tuple[int, int, 
             continue
         if not all(_NAME_TOKEN.match(doc[j].text) and doc[j].pos_ == "PROPN" for j in name):
             continue
+        if _organization(doc[start:end].text) or any(doc[j].lower_ in _organization_heads() for j in name):
+            continue  # "the U.N. General Assembly": a title word inside a body's name
         found = [(i + size, end, "PERSON")]
         for j in range(i, start, -1):
             if _organization(doc[start:j].text):
@@ -210,11 +212,15 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
                and not doc[start - 1].ent_type_ and start - 1 not in title_tokens(doc)
                and doc[start - 1].dep_ == "compound"):
             start -= 1
+    if label == "PERSON" and end - start == 1 and start > 0 and _royal_name(doc, start - 1, start):
+        start -= 1  # "Queen [Elizabeth]"
     if label in ("ORG", "GPE", "NORP", "LOC") and _after_title(doc, start) and not _known_name(doc[start:end].text):
         label = "PERSON"  # "National Security Advisor Hulata" tagged ORG
     if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and _title_prefix_length(doc, start, end)):
         skip = _title_prefix_length(doc, start, end)
         if skip:
+            if end - (start + skip) == 1 and _royal_name(doc, start, start + skip):
+                return [(start, end, "PERSON")]  # "Queen Elizabeth", "Sheikh Hasina": the title is the name's
             # "Foreign Minister Sergei Lavrov" or "Secretary Blinken" (tagged ORG): a name after a title
             if start + skip < end and all(_NAME_TOKEN.match(t.text) for t in doc[start + skip:end]):
                 return [(start + skip, end, "PERSON")]
@@ -223,12 +229,52 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     text = doc[start:end].text
     if text.rstrip(".") in NAME_SUFFIXES:
         return []  # "Joseph R. Biden, Jr." : the suffix is no place
-    if "-" in text and label == "NORP":
-        # "Russian-Afghan relations": two demonyms, two countries
+    if text.casefold() in _not_names() or (end - start == 1 and doc[start].is_sent_start
+                                            and text.casefold() in _opening_verbs()):
+        return []  # "Kia ora" is a greeting; "Decides" opening a resolution paragraph is a verb
+    if any(t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_ for t in doc[start:end]):
+        # "Ottawa, Ontario - Global Affairs Canada": a header line's parts, not one name
+        parts, begin = [], start
+        for t in doc[start:end]:
+            if t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_:
+                parts.append((begin, t.i))
+                begin = t.i + 1
+        parts.append((begin, end))
+        return [piece for a, b in parts if a < b for piece in _clean(doc, a, b, _relabel(doc[a:b].text, label))]
+    if "-" in text:
+        # "Russian-Afghan relations", "Iraq-Kuwait talks": two countries named at once
         parts = [t for t in doc[start:end] if t.text != "-"]
-        if all(gazetteer.lookup_country(t.text) for t in parts):
-            return [(t.i, t.i + 1, "NORP") for t in parts]
+        if len(parts) > 1 and all(gazetteer.lookup_country(t.text) for t in parts):
+            return [(t.i, t.i + 1, "NORP" if gazetteer.is_demonym(t.text) else "GPE") for t in parts]
+        if len(parts) == 1 and _country_pair(parts[0].text):
+            return []  # "U.S.-Sudan" as one token: two countries kg cannot place apart
     return [(start, end, label)]
+
+
+def _royal_name(doc: Doc, start: int, end: int) -> bool:
+    """A royal or honorific word right before a lone name is part of how the person is
+    named ("Queen Elizabeth", "Sheikh Hasina", "Prince Harry"), not a post to strip."""
+    return end - start == 1 and doc[start].text in _royal_titles()
+
+
+@lru_cache(maxsize=1)
+def _royal_titles() -> frozenset[str]:
+    return frozenset(load_rules("titles")["royal"])
+
+
+def _country_pair(text: str) -> bool:
+    halves = text.split("-")
+    return len(halves) == 2 and all(gazetteer.lookup_country(h) for h in halves)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_rules("names")["greetings"])
+
+
+@lru_cache(maxsize=1)
+def _opening_verbs() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_rules("names")["opening_verbs"])
 
 
 @lru_cache(maxsize=1)
@@ -426,8 +472,10 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
                and not gazetteer.lookup_country(doc[k].text) and k - j < 4
                and not (k > j and doc[k].text.rstrip(".") in _postnominals())):
             k += 1
-        if k > j and not any(t in covered for t in range(j, k)):
-            found.append((j, k, "PERSON"))
+        if k > j and not any(t in covered for t in range(j, k)) and not any(
+                doc[t].lower_ in _organization_heads() for t in range(j, k)):
+            begin = j - 1 if k - j == 1 and _royal_name(doc, j - 1, j) else j
+            found.append((begin, k, "PERSON"))  # not "General [Assembly]", "Secretary [Council]"
         i = max(k, i + 1)
     return found
 
@@ -487,8 +535,9 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
     for start, end, label in by_length:
         text = _surface(doc, start, end)
         place = gazetteer.lookup_place(text) if len(text.split()) == 1 else None
-        if gazetteer.lookup_country(text) or (place and place.type == "GPE" and text not in _surnames(persons, doc)):
-            key, cluster = _classify(text, "GPE")  # "Russia" or "Honiara" tagged PERSON
+        if gazetteer.lookup_country(text) or (place and place.type == "GPE" and text not in _surnames(persons, doc)
+                                              and _used_as_place(doc, start, end)):
+            key, cluster = _classify(text, "GPE")  # "Russia", or "visited Honiara" tagged PERSON
             existing = clusters.setdefault(key, cluster)
             existing.forms.add(text)
             existing.mentions.append((start, end, "GPE"))
@@ -510,6 +559,24 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
         clusters[key].forms.add(text)
         clusters[key].mentions.append((start, end, "PERSON"))
     return names
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "outside", "across", "toward", "towards"})
+PLACE_VERBS = frozenset({"visit", "arrive", "travel", "fly", "leave", "reach", "tour", "return"})
+
+
+def _used_as_place(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name that is also a town ("Bush", "Santos", "Austin", "Kim") is a place
+    only where the text uses it as one: after "in/to/from", as what is visited or reached,
+    or with its country in apposition ("Honiara, Solomon Islands")."""
+    token = doc[start:end].root
+    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in PLACE_VERBS:
+        return True
+    following = doc[end + 1] if end + 1 < len(doc) and doc[end].text == "," else None
+    return following is not None and bool(gazetteer.lookup_country(following.text) or (
+        following.ent_type_ == "GPE" and gazetteer.lookup_country(following.sent[following.i - following.sent.start:].text.split(",")[0])))
 
 
 def _surnames(persons: list[tuple[int, int, str]], doc: Doc) -> set[str]:
