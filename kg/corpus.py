@@ -140,6 +140,7 @@ class Corpus:
         *,
         model: str | None = None,
         published: str | None = None,
+        publisher_country: str | None = None,
         on_error: ErrorHandler | None = None,
         n_process: int = 1,
         batch_size: int = 64,
@@ -156,6 +157,8 @@ class Corpus:
             spaCy model name; a stored document read by another model is read again.
         published
             ISO date for documents without one of their own.
+        publisher_country
+            Whose government or national outlet published documents that do not say.
         on_error
             Receives each document that cannot be read; without it the first one raises
             (and nothing is stored). Skipped documents are also listed in the report.
@@ -190,7 +193,8 @@ class Corpus:
             hashes: dict[str, str] = {}
 
             def pending() -> Iterator[Document]:
-                for document in read_documents(paths, published=published, on_error=report):
+                for document in read_documents(paths, published=published, publisher_country=publisher_country,
+                                                on_error=report):
                     digest = content_hash(document)
                     if self._index.get(document.id) == _Entry(digest, model):
                         unchanged.append(document.id)

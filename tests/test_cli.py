@@ -108,3 +108,24 @@ def test_cli_extract_keeps_every_document_past_the_parallel_threshold(tmp_path, 
     assert run.returncode == 0, run.stderr
     ids = [d["id"] for d in json.loads(out.read_text())["documents"]]
     assert ids == [f"n{i:03d}" for i in range(count)]
+
+
+def test_cli_publisher_country_places_bare_titles(tmp_path):
+    article = tmp_path / "release.txt"
+    article.write_text("Minister Meets Envoy\n\nForeign Minister Ana Vega met Chilean Ambassador Omar Haddad "
+                       "in Lima on Monday.\n", encoding="utf-8")
+
+    def affiliations(*options: str) -> set[tuple[str, str]]:
+        run = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(article), *options],
+                             capture_output=True, text=True, check=True)
+        [document] = json.loads(run.stdout)["documents"]
+        names = {e["id"]: e["name"] for e in document["entities"]}
+        return {(names[a["person"]], names[a["organization"]]) for a in document["affiliations"]}
+
+    assert ("Ana Vega", "Peru") in affiliations("--publisher-country", "PE")
+    assert "Ana Vega" not in {person for person, _ in affiliations()}  # no publisher: no country guessed
+    bad = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(article), "--publisher-country", "Atlantis"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == ("kg: error: --publisher-country 'Atlantis' is not a country kg knows; "
+                                  "expected a name, alias or ISO code such as 'Japan', 'UK', 'JP'")

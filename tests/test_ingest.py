@@ -244,6 +244,14 @@ def test_ingest_jsonl_publisher_fields(tmp_path):
     assert errors == [f"{path}: line 2: 'publisher_country' is a number; expected a string; skipped"]
 
 
+def test_ingest_publisher_country_default_fills_only_documents_without_one(tmp_path):
+    records = [{"id": "a", "text": "The Minister met Ana Vega in Lima.", "publisher_country": "Peru"},
+               {"id": "b", "text": "The Minister met Ana Vega in Lima."}]
+    path = write(tmp_path / "p.jsonl", "\n".join(json.dumps(r) for r in records))
+    documents = list(read_documents([path], publisher_country="Chile"))
+    assert [(d.id, d.publisher_country) for d in documents] == [("a", "Peru"), ("b", "Chile")]
+
+
 def test_ingest_duplicate_ids_across_files_keep_the_first(tmp_path):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -60,6 +61,7 @@ def read_documents(
     paths: Iterable[str | Path],
     *,
     published: str | None = None,
+    publisher_country: str | None = None,
     on_error: ErrorHandler | None = None,
 ) -> Iterator[Document]:
     """Yield the documents found in files and directories, in a stable order.
@@ -70,6 +72,10 @@ def read_documents(
         Files and directories; directories are searched recursively for ``SUFFIXES``.
     published
         ISO date used for documents that carry none of their own.
+    publisher_country
+        Country whose government or national outlet published the documents that name
+        no ``publisher_country`` of their own (``--publisher-country``): a bare title
+        ("the Prime Minister") in them is that country's.
     on_error
         Called with an :class:`IngestError` for each document that cannot be read;
         without it the first error is raised.
@@ -103,6 +109,8 @@ def read_documents(
                                     f"(first read from {first_read[document.id]}); skipped"), on_error)
             else:
                 first_read[document.id] = where
+                if publisher_country and not document.publisher_country:
+                    document = replace(document, publisher_country=publisher_country)
                 yield document
 
 

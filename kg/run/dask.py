@@ -56,6 +56,7 @@ def extract_with_dask(
     model: str | None = None,
     partitions: int | None = None,
     published: str | None = None,
+    publisher_country: str | None = None,
     on_error: ErrorHandler | None = None,
     batch_size: int = 64,
     resolve: bool = True,
@@ -95,7 +96,8 @@ def extract_with_dask(
     from kg.resolve import resolve_corpus
 
     model = model or default_model()
-    documents = list(_documents(paths_or_documents, published=published, on_error=on_error))
+    documents = list(_documents(paths_or_documents, published=published, publisher_country=publisher_country,
+                                on_error=on_error))
     if not documents:
         return []
     with _client(scheduler, n_workers=n_workers) as client:
@@ -122,6 +124,7 @@ def build_with_dask(
     scheduler: str | Client | None = None,
     model: str | None = None,
     published: str | None = None,
+    publisher_country: str | None = None,
     partitions: int | None = None,
 ) -> BuildResult:
     """``kg.build`` with the extraction on a Dask cluster; unreadable documents are skipped.
@@ -137,12 +140,12 @@ def build_with_dask(
     model = model or default_model()
     skipped: list[IngestError] = []
     records = extract_with_dask(paths, scheduler=scheduler, model=model, partitions=partitions,
-                                published=published, on_error=skipped.append)
+                                published=published, publisher_country=publisher_country, on_error=skipped.append)
     return assemble(records, model=model, skipped=skipped)
 
 
 def _documents(items: Iterable[str | Path | Document], *, published: str | None,
-               on_error: ErrorHandler | None) -> Iterator[Document]:
+               on_error: ErrorHandler | None, publisher_country: str | None = None) -> Iterator[Document]:
     """Documents given as records pass through; paths are read; an id is kept once."""
     from kg.ingest import read_documents
 
@@ -151,7 +154,8 @@ def _documents(items: Iterable[str | Path | Document], *, published: str | None,
     paths: list[str | Path] = []
     for item in items:
         (given if isinstance(item, Document) else paths).append(item)
-    read = read_documents(paths, published=published, on_error=on_error) if paths else iter(())
+    read = (read_documents(paths, published=published, publisher_country=publisher_country, on_error=on_error)
+            if paths else iter(()))
     for document in [*given, *read]:
         if document.id in seen:
             report(IngestError(f"{document.source or document.id}: duplicate document id "

@@ -27,6 +27,7 @@ def extract(
     *,
     model: str | None = None,
     published: str | None = None,
+    publisher_country: str | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     progress: bool = False,
     batch_size: int = 64,
@@ -37,7 +38,7 @@ def extract(
     ``on_error`` receives each skipped document's error; without it the first one raises.
     """
     load_pipeline(model)  # fails fast, before any document is read, when the model is missing
-    documents = read_documents(paths, published=published, on_error=on_error)
+    documents = read_documents(paths, published=published, publisher_country=publisher_country, on_error=on_error)
     return resolve_corpus(extract_records(documents, model=model, n_process=n_process, batch_size=batch_size,
                                           on_error=on_error, progress=progress))
 
@@ -78,6 +79,7 @@ def build(
     *,
     model: str | None = None,
     published: str | None = None,
+    publisher_country: str | None = None,
     progress: bool = False,
     n_process: int = 1,
 ) -> BuildResult:
@@ -93,7 +95,8 @@ def build(
     """
     skipped: list[IngestError] = []
     model = model or default_model()
-    extractions = extract(paths, model=model, published=published, on_error=skipped.append,
+    extractions = extract(paths, model=model, published=published, publisher_country=publisher_country,
+                          on_error=skipped.append,
                           progress=progress, n_process=n_process)
     return assemble(extractions, model=model, skipped=skipped)
 
