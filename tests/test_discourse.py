@@ -423,3 +423,54 @@ def test_discourse_the_two_is_the_last_encounter_not_the_last_two_names():
     extraction, names = extract_rows(join(met, spoke, agreed), tags={13: "NNS"})
     assert {names[e.speaker] for e in extraction.events if e.type == "statement" and e.subtype == "agree"} == {
         "Vega", "Haddad"}
+
+
+# "Berg traveled to Peru ." + "Berg was greeted by President Ruiz ."
+GREETED = [("Berg", 2, "nsubjpass", "PROPN", "Berg", "B-PERSON"), ("was", 2, "auxpass", "AUX", "be", "O"),
+           ("greeted", 2, "ROOT", "VERB", "greet", "O"), ("by", 2, "agent", "ADP", "by", "O"),
+           ("President", 5, "compound", "PROPN", "President", "O"), ("Ruiz", 3, "pobj", "PROPN", "Ruiz", "B-PERSON"),
+           (".", 2, "punct", "PUNCT", ".", "O")]
+TRAVELED = [("Chilean", 2, "amod", "ADJ", "chilean", "B-NORP"), ("Minister", 2, "compound", "PROPN", "Minister", "O"),
+            ("Berg", 3, "nsubj", "PROPN", "Berg", "B-PERSON"), ("traveled", 3, "ROOT", "VERB", "travel", "O"),
+            ("to", 3, "prep", "ADP", "to", "O"), ("Peru", 4, "pobj", "PROPN", "Peru", "B-GPE"),
+            (".", 3, "punct", "PUNCT", ".", "O")]
+
+
+def test_discourse_who_greets_a_visitor_is_the_visited_countrys():
+    extraction, names = extract_rows(join(TRAVELED, GREETED), url="https://www.voanews.com/a/1.html")
+    assert _affiliations(extraction, names) == {("Berg", "Chile"), ("Ruiz", "Peru")}
+    # no visit said: the greeter takes the news outlet's convention only if not a counterpart; here none
+    extraction, names = extract_rows(GREETED)
+    assert _affiliations(extraction, names) == set()
+
+
+def test_discourse_she_after_the_speakers_own_clause_is_the_other_person():
+    # "VEGA : I called Minister Haddad and she assured me ." ("she" is not the speaker)
+    rows = [("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Vega", 2, "nsubj", "PROPN", "Vega", "I-PERSON"),
+            ("spoke", 2, "ROOT", "VERB", "speak", "O"), (".", 2, "punct", "PUNCT", ".", "O"),
+            ("\n\n", 3, "dep", "SPACE", "\n\n", "O"),
+            ("VEGA", 7, "npadvmod", "PROPN", "VEGA", "B-PERSON"), (":", 7, "punct", "PUNCT", ":", "O"),
+            ("I", 8, "nsubj", "PRON", "I", "O"), ("called", 8, "ROOT", "VERB", "call", "O"),
+            ("Minister", 10, "compound", "PROPN", "Minister", "O"), ("Haddad", 8, "dobj", "PROPN", "Haddad", "B-PERSON"),
+            ("and", 8, "cc", "CCONJ", "and", "O"), ("she", 13, "nsubj", "PRON", "she", "O"),
+            ("assured", 8, "conj", "VERB", "assure", "O"), ("me", 13, "dobj", "PRON", "me", "O"),
+            (".", 8, "punct", "PUNCT", ".", "O")]
+    links, _ = _links(rows)
+    assert links["she"] == ({"Haddad"}, "pronoun")
+    assert links["I"] == ({"Ana Vega"}, "turn")
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # "VOA 's Ana Vega reports ."
+    ([("VOA", 3, "poss", "PROPN", "VOA", "B-ORG"), ("'s", 0, "case", "PART", "'s", "O"),
+      ("Ana", 3, "compound", "PROPN", "Ana", "B-PERSON"), ("Vega", 4, "nsubj", "PROPN", "Vega", "I-PERSON"),
+      ("reports", 4, "ROOT", "VERB", "report", "O"), (".", 4, "punct", "PUNCT", ".", "O")],
+     {("Ana Vega", "Voice of America")}),
+    # "Chile 's Vega government fell ." : the name modifies another noun
+    ([("Chile", 3, "poss", "PROPN", "Chile", "B-GPE"), ("'s", 0, "case", "PART", "'s", "O"),
+      ("Vega", 3, "compound", "PROPN", "Vega", "B-PERSON"), ("government", 4, "nsubj", "NOUN", "government", "O"),
+      ("fell", 4, "ROOT", "VERB", "fall", "O"), (".", 4, "punct", "PUNCT", ".", "O")], set()),
+])
+def test_discourse_possessor_before_a_name(rows, expected):
+    extraction, names = extract_rows(rows)
+    assert _affiliations(extraction, names) == expected

@@ -117,9 +117,12 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
     explicit.update(headline)
     implied = {**_announcements(doc, ents, posts), **_governments(doc, ents, posts)}
     encounters = _encounters(doc, ents)
+    visits = _visited(doc, ents, meetings)
     known = {**explicit, **{person: organization for person, (organization, _) in implied.items()}}
-    conventional = _by_convention(ents, posts, known, encounters)
-    hosted = _hosts(ents, encounters, {**known, **conventional})
+    # hosts of a guest whose country the text says first, then those of the publisher's officials
+    hosted = _hosts(ents, encounters, known, visits)
+    conventional = _by_convention(ents, posts, {**known, **hosted}, encounters)
+    hosted.update(_hosts(ents, encounters, {**known, **hosted, **conventional}, visits))
     for post in posts:
         organization, how = post.organization, "explicit"
         if organization is None:
@@ -146,6 +149,12 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
             ents.discourse.ensure(organization)  # the publisher's country, named by no word of the text
         found[key] = Affiliation(post.person, organization, evidence, role=post.role, current=post.current,
                                  confidence=0.85 if how == "explicit" else 0.6)
+    for person, owner, token in _possessors(doc, ents):
+        if person not in explicit and not any(key[0] == person for key in found):
+            sentence = doc[token].sent
+            evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
+                                rule="affiliations:possessor")
+            found[(person, owner)] = Affiliation(person, owner, evidence, role=None, current=True, confidence=0.6)
     for member, body, role, token in _memberships(doc, ents):
         if (member, body) not in found:
             sentence = doc[token].sent
@@ -153,6 +162,22 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
                                 rule="affiliations:membership")
             found[(member, body)] = Affiliation(member, body, evidence, role=role, current=True, confidence=0.8)
     return list(found.values())
+
+
+def _possessors(doc: Doc, ents: DocumentEntities) -> list[tuple[str, str, int]]:
+    """(person, organisation, token) for "VOA's Ana Vega reports", "Chile's Vega said": an
+    organisation or country whose possessive stands right before a person's name, the
+    name heading its own phrase (not "Chile's Vega government")."""
+    found = []
+    for start, end, person in ents.spans:
+        if ents.type_of(person) != "PERSON" or start < 2 or doc[start - 1].lower_ not in ("'s", "’s"):
+            continue
+        owner = ents.at(doc[start - 2])
+        head = doc[start:end].root
+        if owner and ents.type_of(owner) in ("ORG", "GPE") and head.dep_ not in ("compound", "poss", "amod"):
+            if ents.type_of(owner) == "ORG" or gazetteer.lookup_country(ents.entities[owner].name):
+                found.append((person, owner, start))
+    return found
 
 
 MEMBERS = ("GPE", "ORG")
@@ -324,16 +349,31 @@ def _function_token(token):
 
 @dataclass(frozen=True)
 class _Encounter:
-    """Who met whom in one clause, by side: the subject's and the other's ("with", object)."""
+    """Who met whom in one clause, by side: the subject's and the other's ("with", object,
+    the agent of a passive), and which side received the other."""
 
     subjects: frozenset[str]
     others: frozenset[str]
     place: str | None  # where it happened, if the clause says
+    hosting: bool = False  # "X welcomed / hosted / received Y": the subject is the host
+    greeting: bool = False  # a welcome, not any meeting: its host is the visited country's
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        return self.subjects if self.hosting else self.others
+
+    @property
+    def guests(self) -> frozenset[str]:
+        return self.others if self.hosting else self.subjects
+
+
+HOSTING_VERBS = frozenset({"host", "welcome", "receive", "greet"})
 
 
 def _encounters(doc: Doc, ents: DocumentEntities) -> list[_Encounter]:
     """The two sides of each meeting trigger's clause, persons only: "In Lima, Berg met
-    with President Ruiz" -> ({Berg}, {Ruiz}, Lima)."""
+    with President Ruiz" -> ({Berg}, {Ruiz}, Lima); "Berg was greeted by President Ruiz"
+    -> ({Berg}, {Ruiz}), Ruiz the host."""
     found = []
     for _rule, start, _end in matches(doc, "meetings"):
         trigger = doc[start]
@@ -348,24 +388,62 @@ def _encounters(doc: Doc, ents: DocumentEntities) -> list[_Encounter]:
         objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                    for o in c.children if o.dep_ == "pobj"]
         objects += [c for c in trigger.children if c.dep_ == "dobj" and trigger.pos_ == "VERB"]
-        others = {a for o in objects for a in np_actors(o, ents, delegations=False) if ents.type_of(a) == "PERSON"}
+        agents = [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        others = {a for o in objects + agents for a in np_actors(o, ents, delegations=False)
+                  if ents.type_of(a) == "PERSON"}
         if subjects and others - subjects:
             place = place_in([c for h in holders for c in h.children], ents)
             if place is None and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
                 place = ents.at(verb.head)  # "Fiji, where they met with Prime Minister X"
-            found.append(_Encounter(frozenset(subjects), frozenset(others - subjects), place))
+            greeting = trigger.lemma_.lower() in HOSTING_VERBS
+            found.append(_Encounter(frozenset(subjects), frozenset(others - subjects), place,
+                                    hosting=greeting and not agents, greeting=greeting))
     return found
 
 
-def _hosts(ents: DocumentEntities, encounters: list[_Encounter], known: dict[str, str]) -> dict[str, str]:
-    """Bare-titled persons met in a country by someone of another: "In Jerusalem, Berg
-    met with President Ruiz" with Berg of Chile makes Ruiz Israel's President."""
+VISIT_RULES = frozenset({"visit", "travel-to"})
+
+
+def _visited(doc: Doc, ents: DocumentEntities, meetings: list[Event]) -> dict[str, set[str]]:
+    """Person -> the countries the document says they visited or travelled to: a visit the
+    meeting reader kept, or "X traveled to Eritrea" / "X visited Eritrea" in the parse."""
+    visits: dict[str, set[str]] = {}
+    for meeting in meetings:
+        if meeting.subtype != "visit" or meeting.status != "occurred":
+            continue
+        countries = {_country_of_place(ents, p) for p in meeting.participants} - {None}
+        for person in (p for p in meeting.participants if ents.type_of(p) == "PERSON"):
+            visits.setdefault(person, set()).update(countries)
+    for rule, start, _end in matches(doc, "meetings"):
+        verb = doc[start]
+        if rule not in VISIT_RULES or verb.pos_ != "VERB":
+            continue
+        places = [c for c in verb.children if c.dep_ == "dobj"]
+        places += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for o in c.children
+                   if o.dep_ == "pobj"]
+        countries = {_country_of_place(ents, ents.at(p)) for p in places} - {None}
+        for subject in subjects_of(verb):
+            for person in np_actors(subject, ents, delegations=False):
+                if ents.type_of(person) == "PERSON":
+                    visits.setdefault(person, set()).update(countries)
+    return visits
+
+
+def _hosts(ents: DocumentEntities, encounters: list[_Encounter], known: dict[str, str],
+           visits: dict[str, set[str]]) -> dict[str, str]:
+    """Bare-titled persons who received someone of another country in their own: "In
+    Jerusalem, Berg met with President Ruiz" with Berg of Chile makes Ruiz Israel's
+    President; so does "Berg, visiting Israel, was greeted by President Ruiz" with no place
+    said (a welcome on a visit to one country is that country's)."""
     hosts: dict[str, str] = {}
     for encounter in encounters:
         country = _country_of_place(ents, encounter.place)
-        if country is None or not all(known.get(p) not in (None, country) for p in encounter.subjects):
+        if country is None and encounter.greeting:
+            visited = set().union(*(visits.get(p, set()) for p in encounter.guests))
+            country = next(iter(visited)) if len(visited) == 1 else None
+        if country is None or not all(known.get(p) not in (None, country) for p in encounter.guests):
             continue
-        for person in encounter.others:
+        for person in encounter.hosts:
             if person not in known:
                 hosts.setdefault(person, country)
     return hosts
@@ -402,6 +480,8 @@ def _by_convention(ents: DocumentEntities, posts: list[Post], settled: dict[str,
         for person in encounter.subjects:
             across.setdefault(person, set()).update(encounter.others)
     placed: dict[str, str] = {}
+    # the speakers of a government's transcript are its own side ("I met Foreign Secretary X")
+    home = {turn.speaker for turn in discourse.turns} if discourse.publisher.kind == "government" else set()
     for post in sorted(posts, key=lambda p: p.mention_start):
         person = post.person
         if post.organization or person in settled or person in placed:
@@ -409,7 +489,8 @@ def _by_convention(ents: DocumentEntities, posts: list[Post], settled: dict[str,
         actor = _conventional_actor(discourse, post.role)
         if actor is None:
             continue
-        if any({**settled, **placed}.get(other) == actor for other in across.get(person, ())):
+        if any({**settled, **placed}.get(other) == actor or (other in home and other != person)
+               for other in across.get(person, ())):
             continue
         placed[person] = actor
     return placed

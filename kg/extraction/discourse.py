@@ -459,6 +459,10 @@ def _governing_subject(pronoun: Token, ents: DocumentEntities, discourse: Discou
         people = [found for subject in subjects for head in [subject, *subject.conjuncts]
                   if (found := _person_of(head, ents, discourse))]
         compatible = [p for p in people if agrees(p[0])]
+        if people and not compatible:
+            # "I spoke with Minister Kang and she assured me": the speaker is not "she"; the
+            # one other person named before it in the sentence is
+            return _only_other_before(pronoun, ents, agrees)
         if len({p[0] for p in compatible}) != 1:
             return None
         objects = [found for child in ancestor.children if child.dep_ in ("dobj", "dative", "iobj") and child.i < pronoun.i
@@ -468,6 +472,15 @@ def _governing_subject(pronoun: Token, ents: DocumentEntities, discourse: Discou
         person, start, end = compatible[0]
         return _Candidate(person, start, end, -1, True)
     return None
+
+
+def _only_other_before(pronoun: Token, ents: DocumentEntities, agrees) -> _Candidate | None:
+    found = [(start, end, person) for start, end, person in ents.spans
+             if pronoun.sent.start <= start and end <= pronoun.i and ents.type_of(person) == "PERSON" and agrees(person)]
+    if len({person for _, _, person in found}) != 1:
+        return None
+    start, end, person = found[-1]
+    return _Candidate(person, start, end, -1, False)
 
 
 def _most_salient(pronoun: Token, pool: list[_Candidate], sentence: int) -> _Candidate | None:
