@@ -474,3 +474,19 @@ def test_discourse_she_after_the_speakers_own_clause_is_the_other_person():
 def test_discourse_possessor_before_a_name(rows, expected):
     extraction, names = extract_rows(rows)
     assert _affiliations(extraction, names) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a named spokesperson's readout: the person's statement and post
+    ("Readout from NSC Spokesperson Ana Vega on the Minister's Trip",
+     ({"Vega"}, {("Vega", "National Security Council")})),  # the body's Vega, with the headline's name
+    # no name: the body speaks
+    ("Statement by NSC Spokesperson on the Minister's Trip", ({"National Security Council"}, set())),
+    # "Readout of ...": no author named, no statement made up
+    ("Readout of the Minister's Call with Omar Haddad", (set(), set())),
+])
+def test_discourse_headline_author_of_a_readout(title, expected):
+    # body: "Vega and Haddad met ."
+    extraction, names = extract_rows(PAIR, title=title)
+    speakers = {names[e.speaker] for e in extraction.events if e.type == "statement"}
+    assert (speakers, _affiliations(extraction, names)) == expected

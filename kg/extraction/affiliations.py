@@ -149,6 +149,16 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
             ents.discourse.ensure(organization)  # the publisher's country, named by no word of the text
         found[key] = Affiliation(post.person, organization, evidence, role=post.role, current=post.current,
                                  confidence=0.85 if how == "explicit" else 0.6)
+    author = ents.discourse.author if ents.discourse is not None else None
+    if author and author.person and author.organization and author.person not in explicit:
+        # "Readout from NSC Spokesperson Ana Vega": the headline's post; evidence is the body's first sentence
+        ents.discourse.ensure(author.person)
+        ents.discourse.ensure(author.organization)
+        sentence = next(iter(doc.sents))
+        evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
+                            rule="affiliations:headline-author")
+        found[(author.person, author.organization)] = Affiliation(author.person, author.organization, evidence,
+                                                                  role=author.role, current=True, confidence=0.7)
     for person, owner, token in _possessors(doc, ents):
         if person not in explicit and not any(key[0] == person for key in found):
             sentence = doc[token].sent

@@ -32,19 +32,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from spacy.lang.en import English
 from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
-from kg.extraction.entities import DocumentEntities, title_at
+from kg.extraction.entities import DocumentEntities, organization_named, title_at
 from kg.extraction.publishers import Publisher, find_publisher
 from kg.ids import entity_id
 from kg.model import Document, Entity
 from kg.rules import load_rules
 
-__all__ = ["Discourse", "Link", "Turn", "resolve_discourse"]
+__all__ = ["Author", "Discourse", "Link", "Turn", "resolve_discourse"]
 
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -80,6 +81,18 @@ class Turn:
     end_char: int
 
 
+@dataclass(frozen=True)
+class Author:
+    """Who a headline says issued the document: "Readout from NSC Spokesperson Ana Vega"
+    (the person, with the body and title of the post), "Statement by the NSC Spokesperson"
+    (the body alone). Entities named only in the headline have no mentions."""
+
+    speaker: str  # entity id: the person, else the body
+    person: str | None = None
+    organization: str | None = None
+    role: str | None = None
+
+
 @dataclass
 class Discourse:
     """The resolved references of one document.
@@ -96,6 +109,7 @@ class Discourse:
     turns: list[Turn] = field(default_factory=list)
     encounters: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # token, participants
     posts: Sequence = ()  # the affiliation reader's posts: who holds which title
+    author: Author | None = None  # whose readout or statement the headline says the document is
     _pending: dict[str, Entity] = field(default_factory=dict)  # the publisher's entity, before any use
 
     def refers(self, token: Token) -> Link | None:
@@ -147,6 +161,18 @@ class Discourse:
         """Entity id of the international body whose officers its releases name by a bare title."""
         name = self.publisher.organization if self.publisher and self.publisher.kind == "international" else None
         return self._entity_for(name) if name else None
+
+    def entity_named(self, name: str, kind: str, form: str | None = None) -> str:
+        """Id of an entity the headline names ("NSC" for the National Security Council); the
+        document's own, else one waiting to be used, with the headline's form as an alias."""
+        identifier = entity_id(kind, name)
+        for entity in self.ents.entities.values():
+            if entity.type == kind and entity.name == name:
+                return entity.id
+        if identifier not in self.ents.entities:
+            aliases = (form,) if form and form != name else ()
+            self._pending.setdefault(identifier, Entity(identifier, name, kind, aliases, (), ()))
+        return identifier
 
     def _entity_for(self, name: str) -> str:
         """Id of the publisher's country or body; its entity waits in ``_pending`` until used."""
@@ -211,10 +237,55 @@ def resolve_discourse(doc: Doc, document: Document, ents: DocumentEntities, post
     """
     discourse = Discourse(ents, find_publisher(document), posts=posts)
     discourse.turns = _turns(doc, ents)
+    discourse.author = _headline_author(doc, document.title, discourse)
     for sieve_pass in (_first_person, _titles, _publisher_titles, _groups, _descriptions, _pronouns,
                        _plural_pronouns):
         sieve_pass(doc, discourse, posts)
     return discourse
+
+
+# -- 0. the headline's author ----------------------------------------------------------------
+
+# "Statement by NSC Spokesperson Ana Vega on ...", "Readout from the Spokesperson: ..."
+_AUTHOR = re.compile(r"^(?:Press\s+)?(?:Statement|Readout|Remarks|Note)\s+(?:by|from)\s+(?:the\s+)?(.+?)"
+                     r"(?:\s+(?:on|regarding|about|following|after|at|in)\s+|\s*[:,–—-]\s+|$)")
+
+
+def _headline_author(doc: Doc, title: str | None, discourse: Discourse) -> Author | None:
+    """The author a headline names: a spokesperson's title, the body before it, the name
+    after it. Only "by" / "from": "Readout of the President's Call" names no author."""
+    match = _AUTHOR.match(title or "")
+    if match is None:
+        return None
+    words = English(vocab=doc.vocab).tokenizer(match.group(1))
+    i, organization = 0, None
+    for size in range(len(words), 0, -1):  # "NSC", "State Department": the longest body first
+        found = organization_named(words[:size].text)
+        if found:
+            organization, i = discourse.entity_named(*found, form=words[:size].text), size
+            break
+    size = title_at(words, i)
+    if not size or _title_scope().get(words[i:i + size].text.lower()) != "spokesperson":
+        return None  # only a spokesperson's readout is the spokesperson's statement
+    role = words[i:i + size].text
+    name = words[i + size:]
+    if name and all(t.text[:1].isupper() and t.is_alpha for t in name) and len(name) <= 4:
+        person = _person_named(discourse, name.text)
+        return Author(person, person, organization, role)
+    return Author(organization, None, organization, role) if organization else None
+
+
+def _person_named(discourse: Discourse, name: str) -> str:
+    """The body's person the headline names ("Vega" for "Ana Vega", which becomes an alias),
+    else a new one for the headline."""
+    words = name.casefold().split()
+    for entity in list(discourse.ents.entities.values()):
+        own = entity.name.casefold().split()
+        if entity.type == "PERSON" and (own == words or own == words[-len(own):]):
+            if entity.name != name and name not in entity.aliases:
+                discourse.ents.entities[entity.id] = replace(entity, aliases=tuple(sorted({*entity.aliases, name})))
+            return entity.id
+    return discourse.entity_named(name, "PERSON")
 
 
 # -- 1. first person ----------------------------------------------------------------------

@@ -31,7 +31,7 @@ from kg.rules import load_rules
 if TYPE_CHECKING:
     from kg.extraction.discourse import Discourse
 
-__all__ = ["DocumentEntities", "find_entities", "title_at", "title_tokens"]
+__all__ = ["DocumentEntities", "find_entities", "organization_named", "title_at", "title_tokens"]
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
@@ -648,6 +648,11 @@ def _organization_forms() -> dict[str, tuple[str, str]]:
         for form in [name, *record["aliases"]]:
             forms[form.casefold()] = (name, record["type"])
     return forms
+
+
+def organization_named(text: str) -> tuple[str, str] | None:
+    """(canonical name, type) of a listed organisation: "NSC" -> ("National Security Council", "ORG")."""
+    return _organization(text)
 
 
 def _organization(text: str) -> tuple[str, str] | None:

@@ -78,7 +78,21 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
         events.extend(_event(document, trigger, rule, speaker, kind, quote) for speaker in speakers)
     events.extend(_continued_quotes(doc, document, quotes, used_quotes, events))
     events.extend(_transcript_turns(doc, document, ents))
+    events.extend(_headline_readout(doc, document, ents, events))
     return events
+
+
+def _headline_readout(doc: Doc, document: Document, ents: DocumentEntities, events: list[Event]) -> list[Event]:
+    """"Readout from NSC Spokesperson Ana Vega": the document is the spokesperson's
+    statement (the body's if no name), read from its first sentence, when the body gives
+    that speaker no statement of its own."""
+    author = ents.discourse.author if ents.discourse is not None else None
+    if author is None or any(e.speaker == author.speaker for e in events) or not len(doc):
+        return []
+    ents.discourse.ensure(author.speaker)
+    first = next(iter(doc.sents))
+    rule = {"id": "headline-readout", "kind": "statement"}
+    return [_event(document, first[0], rule, author.speaker, "statement", None)]
 
 
 def _continued_quotes(doc: Doc, document: Document, quotes: list[Quote], used: set[Quote],
