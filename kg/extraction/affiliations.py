@@ -21,11 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.lang.en import English
 from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
-from kg.extraction.entities import DocumentEntities, title_at, title_tokens
+from kg.extraction.entities import DocumentEntities, title_at, title_tokens, tokenize
 from kg.extraction.matching import matches
 from kg.extraction.syntax import np_actors, place_in, subjects_of
 from kg.ids import entity_id
@@ -262,7 +261,7 @@ def _headline_posts(doc: Doc, title: str | None, ents: DocumentEntities) -> dict
     around a title and the person's name."""
     if not title:
         return {}
-    words = English(vocab=doc.vocab).tokenizer(title)
+    words = tokenize(doc.vocab, title)
     names: dict[str, str] = {}
     for entity in ents.entities.values():
         if entity.type == "PERSON":

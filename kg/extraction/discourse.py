@@ -35,11 +35,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.lang.en import English
 from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
-from kg.extraction.entities import DocumentEntities, organization_named, title_at
+from kg.extraction.entities import DocumentEntities, organization_named, title_at, tokenize
 from kg.extraction.publishers import Publisher, find_publisher
 from kg.ids import entity_id
 from kg.model import Document, Entity
@@ -257,7 +256,7 @@ def _headline_author(doc: Doc, title: str | None, discourse: Discourse) -> Autho
     match = _AUTHOR.match(title or "")
     if match is None:
         return None
-    words = English(vocab=doc.vocab).tokenizer(match.group(1))
+    words = tokenize(doc.vocab, match.group(1))
     i, organization = 0, None
     for size in range(len(words), 0, -1):  # "NSC", "State Department": the longest body first
         found = organization_named(words[:size].text)

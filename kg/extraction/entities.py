@@ -31,7 +31,7 @@ from kg.rules import load_rules
 if TYPE_CHECKING:
     from kg.extraction.discourse import Discourse
 
-__all__ = ["DocumentEntities", "find_entities", "organization_named", "title_at", "title_tokens"]
+__all__ = ["DocumentEntities", "find_entities", "organization_named", "title_at", "title_tokens", "tokenize"]
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
@@ -439,9 +439,8 @@ def _listed_matcher(vocab) -> PhraseMatcher:
         forms["GPE"].update([record.name, *record.aliases])
     for record in gazetteer.load_regions().values():
         forms[record.type].update([record.name, *record.aliases])
-    tokenizer = English(vocab=vocab).tokenizer
     for label, names in forms.items():
-        matcher.add(label, [tokenizer(name) for name in sorted(names) if len(name) > 2 and name[:1].isupper()])
+        matcher.add(label, [tokenize(vocab, name) for name in sorted(names) if len(name) > 2 and name[:1].isupper()])
     return matcher
 
 
@@ -648,6 +647,17 @@ def _organization_forms() -> dict[str, tuple[str, str]]:
         for form in [name, *record["aliases"]]:
             forms[form.casefold()] = (name, record["type"])
     return forms
+
+
+def tokenize(vocab, text: str) -> Doc:
+    """``text`` split into spaCy's tokens, not parsed (a headline); the tokenizer is built
+    once per vocabulary: building an English pipeline costs most of a second."""
+    return _tokenizer(vocab)(text)
+
+
+@lru_cache(maxsize=8)
+def _tokenizer(vocab):
+    return English(vocab=vocab).tokenizer
 
 
 def organization_named(text: str) -> tuple[str, str] | None:
