@@ -490,3 +490,34 @@ def test_discourse_headline_author_of_a_readout(title, expected):
     extraction, names = extract_rows(PAIR, title=title)
     speakers = {names[e.speaker] for e in extraction.events if e.type == "statement"}
     assert (speakers, _affiliations(extraction, names)) == expected
+
+
+# "Prime Minister Ana Silva invited Prime Minister Omar Haddad ." + "The two Prime Ministers held talks ."
+INVITED_PAIR = [
+    ("Prime", 1, "compound", "PROPN", "Prime", "O"), ("Minister", 3, "compound", "PROPN", "Minister", "O"),
+    ("Ana", 3, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 4, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("invited", 4, "ROOT", "VERB", "invite", "O"), ("Prime", 6, "compound", "PROPN", "Prime", "O"),
+    ("Minister", 8, "compound", "PROPN", "Minister", "O"), ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 4, "dobj", "PROPN", "Haddad", "I-PERSON"), (".", 4, "punct", "PUNCT", ".", "O"),
+]
+TWO_PRIME_MINISTERS = [
+    ("The", 3, "det", "DET", "the", "O"), ("two", 3, "nummod", "NUM", "two", "B-CARDINAL"),
+    ("Prime", 3, "compound", "PROPN", "Prime", "O"), ("Ministers", 4, "nsubj", "PROPN", "Ministers", "O"),
+    ("held", 4, "ROOT", "VERB", "hold", "O"), ("talks", 4, "dobj", "NOUN", "talk", "O"),
+    (".", 4, "punct", "PUNCT", ".", "O"),
+]
+
+
+def _met(rows, tags):
+    extraction, names = extract_rows(rows, tags=tags)
+    return [sorted(names[p] for p in e.participants) for e in extraction.events if e.type == "meeting"]
+
+
+def test_discourse_the_two_prime_ministers_are_the_two_last_named_with_the_title():
+    assert _met(join(INVITED_PAIR, TWO_PRIME_MINISTERS), {13: "NNPS"}) == [["Ana Silva", "Omar Haddad"]]
+
+
+def test_discourse_a_plural_with_a_name_before_it_names_its_own():
+    # "The two Tarvania Ministers held talks ." : "Tarvania Minister" is no title; not the pair
+    rows = TWO_PRIME_MINISTERS[:2] + [("Tarvania", 3, "compound", "PROPN", "Tarvania", "O")] + TWO_PRIME_MINISTERS[3:]
+    assert _met(join(INVITED_PAIR, rows), {13: "NNPS"}) == []

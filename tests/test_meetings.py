@@ -367,6 +367,32 @@ def test_meetings_the_dateline_does_not_place_a_call():
     assert [m[1] for m in _places(join(DATELINE, CALL_TODAY))] == [None]
 
 
+def test_meetings_a_dated_dateline_is_a_sentence_of_its_own():
+    import spacy
+
+    from kg.extraction.pipeline import paragraph_boundaries
+
+    nlp = spacy.blank("en")
+    doc = paragraph_boundaries(nlp.make_doc("Rabat, 12 June 2030 - Ana Silva met Omar Haddad today."))
+    assert [t.text for t in doc if t.is_sent_start] == ["Rabat", "Ana"]
+    # a name and a date open a profile, not a dateline: no place, no boundary
+    doc = paragraph_boundaries(nlp.make_doc("Ana Silva, 12 June 2030 - a profile of the minister."))
+    assert [t.text for t in doc if t.is_sent_start] == ["Ana"]
+
+
+def test_meetings_a_mixed_case_dateline_places_the_days_encounters():
+    from handbuilt import join
+
+    # "Rabat, 12 June 2030 -" (a sentence of its own) "Ana Silva met Omar Haddad today ."
+    dateline = [("Rabat", 0, "ROOT", "PROPN", "Rabat", "B-GPE"), (",", 0, "punct", "PUNCT", ",", "O"),
+                ("12", 3, "nummod", "NUM", "12", "B-DATE"), ("June", 0, "npadvmod", "PROPN", "June", "I-DATE"),
+                ("2030", 3, "nummod", "NUM", "2030", "I-DATE"), ("-", 0, "punct", "PUNCT", "-", "O")]
+    assert _places(join(dateline, TODAY)) == [(["Ana Silva", "Omar Haddad"], "Rabat", "2030-06-12", "occurred", "meet")]
+    # a dateline's place must be a place: an unknown name places nothing
+    unknown = [("Qelvorith", *dateline[0][1:3], "PROPN", "Qelvorith", "B-GPE")] + dateline[1:]
+    assert _places(join(unknown, TODAY)) == [(["Ana Silva", "Omar Haddad"], None, "2030-06-12", "occurred", "meet")]
+
+
 def test_meetings_a_headline_of_a_format_and_a_city_is_a_dateline():
     assert [m[1] for m in _places(TODAY, title="Press Conference, Rabat")] == ["Rabat"]
     assert [m[1] for m in _places(TODAY, title="Silva meets Haddad ahead of the Rabat talks on trade")] == [None]
@@ -628,3 +654,116 @@ def test_meetings_a_meeting_with_the_hosts_official_is_held_on_the_visit():
     paragraph = [("\n\n", 0, "dep", "SPACE", "\n\n", "O")]  # another paragraph: not "held there" by order
     found = _places(join(TRAVELLING, paragraph, meet))
     assert [(m[0], m[4]) for m in found] == [(["Ana Silva", "Omar Haddad"], "meet")]
+
+
+# "Ana Silva called on President Omar Haddad ."
+CALLED_ON = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("called", 2, "ROOT", "VERB", "call", "O"), ("on", 2, "prep", "ADP", "on", "O"),
+    ("President", 6, "compound", "PROPN", "President", "O"), ("Omar", 6, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 3, "pobj", "PROPN", "Haddad", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+# "Ana Silva called on Omar Haddad to resign ."
+CALLED_ON_TO = CALLED_ON[:4] + [
+    ("Omar", 5, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 3, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    ("to", 7, "aux", "PART", "to", "O"), ("resign", 2, "xcomp", "VERB", "resign", "O"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def _said(rows):
+    from handbuilt import extract_rows
+
+    extraction, names = extract_rows(rows)
+    return [(names[e.speaker], e.subtype) for e in extraction.events if e.type == "statement"]
+
+
+def test_meetings_called_on_a_person_is_a_courtesy_call():
+    assert _places(CALLED_ON) == [(["Ana Silva", "Omar Haddad"], None, None, "occurred", "meet")]
+    assert _said(CALLED_ON) == []
+
+
+def test_meetings_called_on_a_person_to_act_is_a_demand():
+    assert _places(CALLED_ON_TO) == []
+    assert _said(CALLED_ON_TO) == [("Ana Silva", "demand")]
+
+
+def test_meetings_called_on_a_country_is_a_demand():
+    rows = CALLED_ON[:4] + [("Peru", 3, "pobj", "PROPN", "Peru", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []
+    assert _said(rows) == [("Ana Silva", "demand")]
+
+
+# "Ana Silva paid a courtesy call on Omar Haddad ."
+COURTESY_CALL = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("paid", 2, "ROOT", "VERB", "pay", "O"), ("a", 5, "det", "DET", "a", "O"),
+    ("courtesy", 5, "amod", "ADJ", "courtesy", "O"), ("call", 2, "dobj", "NOUN", "call", "O"),
+    ("on", 5, "prep", "ADP", "on", "O"), ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 6, "pobj", "PROPN", "Haddad", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_courtesy_call_is_a_visit_paid_not_a_phone_call():
+    assert _places(COURTESY_CALL) == [(["Ana Silva", "Omar Haddad"], None, None, "occurred", "meet")]
+
+
+def test_meetings_a_call_on_someone_without_courtesy_is_no_encounter():
+    # "Ana Silva paid a call on Omar Haddad ." is too little to say: no phone call with him
+    rows = COURTESY_CALL[:4] + [("call", 1, "dobj", "NOUN", "call", "O")] + COURTESY_CALL[6:]
+    rows = [(w, h - 1 if h > 4 else h, d, p, l, e) for w, h, d, p, l, e in rows]
+    assert _places(rows) == []
+
+
+# "Ana Silva spoke with Minister Omar Haddad and Minister Jorge Blanco ." as the small model
+# parses it: Haddad a modifier of Blanco, the second "Minister" Haddad's conjunct
+SPOKE_WITH_TWO = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("spoke", 2, "ROOT", "VERB", "speak", "O"), ("with", 2, "prep", "ADP", "with", "O"),
+    ("Minister", 6, "compound", "PROPN", "Minister", "O"), ("Omar", 6, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 10, "nmod", "PROPN", "Haddad", "I-PERSON"), ("and", 6, "cc", "CCONJ", "and", "O"),
+    ("Minister", 6, "conj", "PROPN", "Minister", "O"), ("Jorge", 11, "compound", "PROPN", "Jorge", "B-PERSON"),
+    ("Blanco", 3, "pobj", "PROPN", "Blanco", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_spoke_with_two_people_is_one_call_with_both():
+    assert _places(SPOKE_WITH_TWO) == [(["Ana Silva", "Jorge Blanco", "Omar Haddad"], None, None, "occurred", "phone")]
+
+
+def test_meetings_met_with_two_people_is_a_meeting_with_each():
+    rows = SPOKE_WITH_TWO[:2] + [("met", 2, "ROOT", "VERB", "meet", "O")] + SPOKE_WITH_TWO[3:]
+    assert _places(rows) == [(["Ana Silva", "Jorge Blanco"], None, None, "occurred", "meet"),
+                             (["Ana Silva", "Omar Haddad"], None, None, "occurred", "meet")]
+
+
+def test_meetings_a_modifier_name_without_and_is_no_second_party():
+    # "... with Minister Omar Haddad Jorge Blanco ." (no "and"): Haddad is not coordinated
+    rows = SPOKE_WITH_TWO[:7] + SPOKE_WITH_TWO[9:]
+    rows = [(w, h - 2 if h > 8 else h, d, p, l, e) for w, h, d, p, l, e in rows]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Jorge Blanco"]]
+
+
+# "At the invitation of Ana Silva , Omar Haddad visited Peru ." as the small model parses it:
+# Haddad hangs off Silva as her apposition, and "visited" has no subject
+INVITED = [
+    ("At", 9, "prep", "ADP", "at", "O"), ("the", 2, "det", "DET", "the", "O"),
+    ("invitation", 0, "pobj", "NOUN", "invitation", "O"), ("of", 2, "prep", "ADP", "of", "O"),
+    ("Ana", 5, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "pobj", "PROPN", "Silva", "I-PERSON"),
+    (",", 5, "punct", "PUNCT", ",", "O"), ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 5, "appos", "PROPN", "Haddad", "I-PERSON"), ("visited", 9, "ROOT", "VERB", "visit", "O"),
+    ("Peru", 9, "dobj", "PROPN", "Peru", "B-GPE"), (".", 9, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_fronted_phrase_gives_back_the_subject_it_holds():
+    assert _places(INVITED) == [(["Omar Haddad", "Peru"], "Peru", None, "occurred", "visit")]
+
+
+def test_meetings_a_fronted_phrase_leaves_a_verb_with_its_own_subject():
+    # "At the invitation of Ana Silva , Omar Haddad , Tom visited Peru ." : Tom is the subject
+    from handbuilt import shift
+
+    rows = shift(INVITED, 9, 2)
+    rows = rows[:9] + [(",", 5, "punct", "PUNCT", ",", "O"), ("Tom", 11, "nsubj", "PROPN", "Tom", "B-PERSON")] + rows[9:]
+    assert [m[0] for m in _places(rows)] == [["Peru", "Tom"]]

@@ -213,3 +213,53 @@ def test_statements_a_gerund_as_the_verb_is_an_act():
             ("is", 3, "aux", "AUX", "be", "O"), ("supporting", 3, "ROOT", "VERB", "support", "O"),
             ("Morocco", 3, "dobj", "PROPN", "Morocco", "B-GPE"), (".", 3, "punct", "PUNCT", ".", "O")]
     assert statements(rows) == [("Ana Silva", "support")]
+
+
+# "The Council is expected to discuss the plan ."
+EXPECTED_TO_DISCUSS = [
+    ("The", 1, "det", "DET", "the", "O"), ("Council", 3, "nsubjpass", "PROPN", "Council", "B-ORG"),
+    ("is", 3, "auxpass", "AUX", "be", "O"), ("expected", 3, "ROOT", "VERB", "expect", "O"),
+    ("to", 5, "aux", "PART", "to", "O"), ("discuss", 3, "xcomp", "VERB", "discuss", "O"),
+    ("the", 7, "det", "DET", "the", "O"), ("plan", 5, "dobj", "NOUN", "plan", "O"),
+    (".", 3, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_statements_a_discussion_ahead_is_an_agenda_not_a_statement():
+    assert statements(EXPECTED_TO_DISCUSS) == []
+
+
+def test_statements_a_discussion_held_is_a_statement():
+    # "The Council discussed the plan ."
+    rows = [("The", 1, "det", "DET", "the", "O"), ("Council", 2, "nsubj", "PROPN", "Council", "B-ORG"),
+            ("discussed", 2, "ROOT", "VERB", "discuss", "O"), ("the", 4, "det", "DET", "the", "O"),
+            ("plan", 2, "dobj", "NOUN", "plan", "O"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert statements(rows) == [("Council", "statement")]
+
+
+# "Ana Silva briefed Omar Haddad on the plan ."
+BRIEFED = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("briefed", 2, "ROOT", "VERB", "brief", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("on", 2, "prep", "ADP", "on", "O"),
+    ("the", 7, "det", "DET", "the", "O"), ("plan", 5, "pobj", "NOUN", "plan", "O"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def _contents(rows):
+    extraction, names = parse(rows)
+    return [(names[e.speaker], e.content) for e in extraction.events if e.type == "statement"]
+
+
+def test_statements_whom_a_briefing_is_given_to_is_not_what_was_said():
+    assert _contents(BRIEFED) == [("Ana Silva", "on the plan")]
+    # the phrase kept where the parse hangs it off the addressee
+    rows = BRIEFED[:5] + [("on", 4, "prep", "ADP", "on", "O")] + BRIEFED[6:]
+    assert _contents(rows) == [("Ana Silva", "on the plan")]
+
+
+def test_statements_what_a_verb_governs_is_what_was_said():
+    # "Ana Silva welcomed Omar Haddad on the plan ." : the object is part of what was said
+    rows = BRIEFED[:2] + [("welcomed", 2, "ROOT", "VERB", "welcome", "O")] + BRIEFED[3:]
+    assert _contents(rows) == [("Ana Silva", "Omar Haddad on the plan")]

@@ -650,9 +650,25 @@ def _is_plural_reference(token: Token) -> bool:
     if token.tag_ not in ("NNS", "NNPS") or _singular(token) not in _encounter_nouns():
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
-    if any(t.ent_type_ in NAMED_TYPES or t.pos_ == "PROPN" for t in token.subtree if t != token):
+    title = _plural_title(token)  # "the two Prime Ministers": the title's words name no one
+    if any(t.ent_type_ in NAMED_TYPES or t.pos_ == "PROPN" and t not in title for t in token.subtree if t != token):
         return False  # "the U.S. and Israeli delegations", "the leaders of Chile and Peru" name their own
     return bool(determiners & {"two", "both", "the"})
+
+
+def _plural_title(token: Token) -> list[Token]:
+    """The words before a plural noun that make it a title ("Prime" in "the two Prime
+    Ministers"), or [] ("Afghan" in "the Afghan ministers" names a country)."""
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.ent_type_ not in NAMED_TYPES]
+    if words and " ".join([*(w.lower_ for w in words), _singular(token)]) in _state_titles():
+        return words
+    return []
+
+
+@lru_cache(maxsize=1)
+def _state_titles() -> frozenset[str]:
+    titles = load_rules("titles")["titles"]
+    return frozenset(t.lower() for group in titles.values() for t in group)
 
 
 def _plural_of_people(token: Token) -> bool:

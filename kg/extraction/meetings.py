@@ -24,7 +24,7 @@ from kg.ids import entity_id, event_id
 from kg.model import ACTOR_TYPES, PLACE_TYPES, Document, Event, Evidence
 from kg.rules import load_rules
 
-__all__ = ["find_meetings", "merge_meetings"]
+__all__ = ["find_meetings", "is_courtesy_call", "merge_meetings"]
 
 PLOVER = "CONSULT"
 # planned and uncertain reports can be one encounter that has not happened yet
@@ -354,6 +354,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         nouns = set(load_rules("meetings")["agreement_nouns"])
         if not any(c.lemma_.lower() in nouns for c in trigger.children if c.dep_ == "dobj"):
             return []
+    if rule.get("courtesy") and not is_courtesy_call(trigger, ents):
+        return []
     if rule.get("object_is_person"):
         # "X hosted Y", or passive "was greeted by Y"
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
@@ -375,7 +377,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                 add(np_actors(child, ents))
             elif child.dep_ == "poss" and holder is trigger:
                 add(np_actors(child, ents, delegations=False))  # "the Vice President's trip"
-            elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
+            elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "among") or child.lower_ in ("on", "upon")
+                                           and (rule.get("courtesy") or _courtesy_noun(holder))):
+                # "called on President X", "paid a courtesy call on X": the one visited
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         add(np_actors(obj, ents))
@@ -427,8 +431,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
-    if is_verb and len(hosts) == 1 and len(guests) >= 2 and all(ents.type_of(g) == "PERSON" for g in guests):
-        # "X met with A, B and C": one meeting with each
+    if is_verb and len(hosts) == 1 and len(guests) >= 2 and all(ents.type_of(g) == "PERSON" for g in guests) \
+            and subtype != "phone":
+        # "X met with A, B and C": one meeting with each; "spoke by phone with A and B" is one call
         return [_Reading(trigger, rule, hosts + [guest], location, date, status, subtype, other_time)
                 for guest in guests]
     return [_Reading(trigger, rule, participants, location, date, status, subtype, other_time)]
@@ -646,9 +651,42 @@ def _prep_holders(trigger: Token, verb: Token | None) -> list[Token]:
     return holders
 
 
+def is_courtesy_call(verb: Token, ents: DocumentEntities) -> bool:
+    """"A called on President B" (diplomatic English): a visit paid to a person, a meeting.
+    "called on B to act", "called on B for restraint", "called on the parties" are demands."""
+    if verb.lemma_.lower() != "call" or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) or _to_infinitive_below(verb):
+        return False
+    objects = [o for on in verb.children if on.dep_ == "prep" and on.lower_ in ("on", "upon")
+               for o in on.children if o.dep_ == "pobj"]
+    actors = [a for o in objects for a in np_actors(o, ents, delegations=False)]
+    return bool(actors) and all(ents.type_of(a) == "PERSON" for a in actors)
+
+
+def _to_infinitive_below(verb: Token) -> bool:
+    """A "to"-infinitive in the verb's own clause ("called on X, who met Y, to act")."""
+    for token in verb.subtree:
+        if token.dep_ == "aux" and token.lower_ == "to":
+            node = token.head
+            while node != verb and node.dep_ != "relcl" and node.head != node:
+                node = node.head
+            if node == verb:
+                return True
+    return False
+
+
+def _courtesy_noun(trigger: Token) -> bool:
+    """"a courtesy call", "a farewell call": a visit paid, not a telephone call."""
+    words = set(load_rules("meetings")["courtesy_words"])
+    return trigger.pos_ == "NOUN" and any(c.lower_ in words for c in trigger.children if c.dep_ in ("amod", "compound"))
+
+
 def _subtype(trigger: Token, rule: dict) -> str:
     """The kind of meeting; "held talks", "attend a call" take the kind of their object, but
     an attended "meeting" is a gathering of several (a summit)."""
+    if _courtesy_noun(trigger):
+        return "meet"
     nouns = load_rules("meetings")["object_nouns"]
     for child in trigger.children:
         if child.dep_ in ("dobj", "pobj") and child.lower_ in nouns and nouns[child.lower_] != "meet":

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ErrorHandler, IngestError, ModelError, report
+from kg.extraction.places import dateline_end
 from kg.extraction.component import DOCUMENT_ATTR, extraction_of
 from kg.model import Document, Extraction
 
@@ -64,6 +65,9 @@ def with_kg(nlp: Language) -> Language:
     return nlp
 
 
+DATELINE_CHARS = 120  # a dateline is read only from a paragraph's opening
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line ends a sentence: headings, bylines and transcript labels stand alone.
@@ -71,9 +75,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     The parser keeps boundaries set before it, so "attributable to Spokesperson Ned
     Price:" and the next paragraph are two sentences, not one.
     """
+    starts = [0]
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 1:
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
+    for start in starts:  # "NEW YORK, 12 May 2031 - X met Y": the dateline stands alone too
+        offset = doc[start].idx if start < len(doc) else len(doc.text)
+        end = dateline_end(doc.text[offset:offset + DATELINE_CHARS])
+        body = doc.char_span(offset + end, offset + end + 1, alignment_mode="expand") if end else None
+        if body is not None and body.start > start:
+            doc[body.start].is_sent_start = True
     return doc
 
 

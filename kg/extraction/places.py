@@ -20,7 +20,7 @@ from kg.ids import entity_id
 from kg.model import Document, Entity
 from kg.rules import load_rules
 
-__all__ = ["dateline_place", "is_city", "place_entity", "place_nouns", "venue_below", "venue_city"]
+__all__ = ["dateline_end", "dateline_place", "is_city", "place_entity", "place_nouns", "venue_below", "venue_city"]
 
 # a header line is short: a place, a date, a publisher, a byline
 HEADER_WORDS = 12
@@ -29,6 +29,14 @@ HEADER_LINES = 5
 TITLE_WORDS = 6
 # "MOSCOW, May 28 (Reuters) -", "WASHINGTON —", "Kabul, Afghanistan -"
 _WIRE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*[A-Z][A-Za-z.' -]{1,30}?)?\s*(?:,|\(|—|–|-{1,2}\s)")
+# a dateline that opens a paragraph: "NEW YORK, 12 May 2031 -", "Addis Ababa, 8 July 2031:",
+# "MOSCOW, May 28 (Reuters) -"; with no date only an upper-case place and a dash ("WASHINGTON —")
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.'’ -]{1,40}?)(?:,\s*[A-Z][\w.'’ -]{1,30}?)?"
+    r"(?:,\s*(?P<date>(?:\d{1,2}\s+(?P<month1>[A-Z][a-z]{2,8})\.?|(?P<month2>[A-Z][a-z]{2,8})\.?\s+\d{1,2})(?:,?\s+\d{4})?))?"
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?P<mark>[—–:]|-{1,2})\s+")
+_MONTH_NAMES = ("january february march april may june july august september october november december "
+                "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
 
 @lru_cache(maxsize=1)
@@ -128,13 +136,57 @@ def _venue_in_line(line: str, ents: DocumentEntities) -> str | None:
 
 
 def _wire_place(doc: Doc, ents: DocumentEntities) -> str | None:
-    """ "MOSCOW, May 28 (Reuters) - ..." : the upper-case place that opens the story."""
+    """ "MOSCOW, May 28 (Reuters) - ...", "Addis Ababa, 8 July 2031: ...": the place that
+    opens the story."""
     first = doc.text.lstrip().split("\n", 1)[0]
-    found = _WIRE.match(first)
-    if found is None or not found.group(1).strip().isupper():
+    dateline = _dateline(first)
+    if dateline is not None:
+        place = dateline[0]
+    else:
+        found = _WIRE.match(first)
+        if found is None or not found.group(1).strip().isupper():
+            return None
+        place = gazetteer.lookup_place(found.group(1).strip().title())
+        if place is None or place.type != "GPE":
+            return None
+    # the document's own mention of it ("NEW YORK"), else the gazetteer's entity
+    opening = doc.char_span(len(doc.text) - len(doc.text.lstrip()), len(doc.text) - len(doc.text.lstrip()) + 1,
+                            alignment_mode="expand")
+    named = ents.at(opening[0]) if opening is not None else None
+    return named if named is not None and ents.type_of(named) == "GPE" else place_entity(place, ents)
+
+
+def dateline_end(paragraph: str) -> int | None:
+    """Where the text begins after a dateline that opens ``paragraph``, or None: the
+    dateline is a sentence of its own, not the subject of the first clause.
+
+    Examples
+    --------
+    >>> dateline_end("NEW YORK, 12 May 2031 - The Secretary-General met today with X.")
+    24
+    >>> dateline_end("Lisbon, May 3, 2031: Ana Silva met Omar Haddad.")
+    21
+    >>> dateline_end("Ana Silva, 12 May 2031: a profile.") is None
+    True
+    """
+    found = _dateline(paragraph)
+    return found[1] if found else None
+
+
+def _dateline(paragraph: str) -> tuple[gazetteer.Place, int] | None:
+    found = _DATELINE.match(paragraph)
+    if found is None:
         return None
-    place = gazetteer.lookup_place(found.group(1).strip().title())
-    return place_entity(place, ents) if place is not None and place.type == "GPE" else None
+    month = (found.group("month1") or found.group("month2") or "").casefold()
+    if found.group("date") and month not in _MONTH_NAMES:
+        return None
+    if not found.group("date") and (found.group("mark") == ":" or not found.group("place").strip().isupper()):
+        return None  # "SECRETARY POMPEO: Thank you" is a transcript turn
+    name = found.group("place").strip()
+    place = gazetteer.lookup_place(name.title() if name.isupper() else name)
+    if place is None or place.type != "GPE":
+        return None
+    return place, found.end()
 
 
 def _title_place(document: Document, ents: DocumentEntities) -> str | None:

@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Token
 
 from kg.extraction.entities import DocumentEntities
 from kg.extraction.matching import matches
+from kg.extraction.meetings import is_courtesy_call
 from kg.extraction.matching import rule as matching_rule
-from kg.extraction.syntax import np_actors, subjects_of
+from kg.extraction.syntax import np_actors, status_of, subjects_of
 from kg.ids import event_id
 from kg.model import Document, Event, Evidence
 from kg.rules import load_rules
@@ -62,6 +63,10 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
             continue
         seen.add(trigger.i)
         if _purpose_of_another_act(trigger) or _topic(trigger):
+            continue
+        if rule["id"] == "call-for" and is_courtesy_call(trigger, ents):
+            continue  # "A called on President B": a visit paid, read as a meeting
+        if _agenda_ahead(trigger):
             continue
         speakers, joint = _speakers(trigger, rule, ents)
         if not speakers or _reported_within(trigger) and not any(ents.type_of(s) == "PERSON" for s in speakers):
@@ -172,6 +177,14 @@ def _speakers(trigger: Token, rule: dict, ents: DocumentEntities) -> tuple[list[
             if speaker not in speakers:
                 speakers.append(speaker)
     return speakers, joint and len(speakers) > 1
+
+
+def _agenda_ahead(trigger: Token) -> bool:
+    """"The Council is expected to discuss the situation", "the leaders will review ...": a
+    discussion ahead is an agenda, not something said ("will reiterate that" still is)."""
+    if trigger.lemma_.lower() not in load_rules("statements")["agenda_verbs"]:
+        return False
+    return status_of(trigger, trigger.sent) in ("planned", "uncertain")
 
 
 def _topic(trigger: Token) -> bool:
@@ -322,7 +335,13 @@ def _reported_content(trigger: Token, rule: dict) -> str | None:
     """
     doc, sentence = trigger.doc, trigger.sent
     if rule["id"] not in ("according-to", "attributable-to"):
-        parts = [t for c in trigger.children if c.i > trigger.i and c.dep_ in CONTENT_DEPS for t in c.subtree]
+        # "briefed the Council on the talks", "told reporters that ...": not whom it was said to
+        addressee = trigger.lemma_.lower() in load_rules("statements")["addressee_verbs"]
+        said = [c for c in trigger.children if c.i > trigger.i and c.dep_ in CONTENT_DEPS]
+        if addressee:  # the phrase the addressee's parse holds stays: "briefed X [on the talks]"
+            said = [p for c in said for p in ([c] if c.dep_ != "dobj" else
+                                               [g for g in c.children if g.dep_ == "prep" and g.i > c.i])]
+        parts = [t for c in said for t in c.subtree]
         if parts:
             return doc[min(t.i for t in parts):max(t.i for t in parts) + 1].text
         subjects = [t for s in subjects_of(trigger) for t in s.subtree]

@@ -25,10 +25,20 @@ PLACE_PREPS = frozenset({"in", "at", "inside", "near"})
 def conjuncts(token: Token) -> list[Token]:
     """A token and everything coordinated with it ("X, Y and Z")."""
     found = [token]
-    for other in token.conjuncts:
+    for other in [*token.conjuncts, *_coordinated_modifiers(token)]:
         if other not in found:
             found.append(other)
     return sorted(found, key=lambda t: t.i)
+
+
+def _coordinated_modifiers(token: Token) -> list[Token]:
+    """"Minister A and Minister B" parsed with A as a modifier of B (and the second title as
+    A's conjunct): a name of the same kind before the head's own, coordinated by "and"."""
+    doc = token.doc
+    return [c for c in token.children
+            if c.dep_ in ("nmod", "compound") and c.ent_type_ and c.ent_type_ == token.ent_type_
+            and any(g.dep_ == "cc" for g in c.children)
+            and any(doc[k].ent_iob_ == "B" for k in range(c.i + 1, token.i + 1))]
 
 
 def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True) -> list[str]:
@@ -139,7 +149,7 @@ def subjects_of(verb: Token) -> list[Token]:
     """Subject heads of a verb, borrowed from the governing clause when it has none."""
     node = verb
     for _ in range(6):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] or _fronted_subject(node)
         if subjects and node.dep_ == "relcl" and all(s.lower_ in ("who", "which", "that") for s in subjects):
             return conjuncts(node.head)  # "Y, who is visiting Japan": Y visits
         if subjects:
@@ -151,6 +161,20 @@ def subjects_of(verb: Token) -> list[Token]:
             node = node.head
             continue
         break
+    return []
+
+
+def _fronted_subject(verb: Token) -> list[Token]:
+    """"At the invitation of A, B paid a visit": a parse that hangs the subject B off the
+    fronted phrase as A's apposition, leaving the verb with none. B ends right before the
+    verb (adverbs aside) and the phrase opens the clause."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return []
+    for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+        for appos in (t for t in prep.subtree if t.dep_ == "appos"):
+            gap = verb.doc[appos.right_edge.i + 1:verb.i]
+            if all(t.dep_ == "advmod" for t in gap) and appos.pos_ in ("PROPN", "NOUN"):
+                return [appos]
     return []
 
 

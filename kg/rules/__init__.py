@@ -16,9 +16,10 @@ __all__ = ["load_rules"]
 ALLOWED_KEYS: dict[str, set[str]] = {
     "meetings": {"description", "triggers", "subtype_precedence", "object_nouns", "anaphoric_nouns",
                  "agreement_nouns", "status", "event_name_heads", "frame_nouns", "frame_preps", "status_verbs", "multilateral_words", "group_nouns",
-                 "delegation_nouns", "person_nouns", "participation_verbs"},
+                 "delegation_nouns", "person_nouns", "participation_verbs", "courtesy_words"},
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
-                   "joint_verbs", "intention_verbs", "communication_verbs", "agenda_verbs", "excluded_speakers_types", "news_verbs"},
+                   "joint_verbs", "intention_verbs", "communication_verbs", "agenda_verbs", "excluded_speakers_types", "news_verbs",
+                   "addressee_verbs"},
     "titles": {"description", "titles", "portfolios", "principal", "leaders", "gendered", "royal", "postnominals", "generic_speakers", "former", "honorifics"},
     "organizations": {"description", "heads", "organizations"},
     "publishers": {"description", "domains", "government_suffixes", "headers"},
@@ -27,7 +28,8 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
-                "object_is_person", "requires_agreement", "requires_event_object", "trigger_last", "place_preps"}
+                "object_is_person", "requires_agreement", "requires_event_object", "trigger_last", "place_preps",
+                "courtesy"}
 
 
 @lru_cache(maxsize=None)
