@@ -35,7 +35,13 @@ def demo_graph():
         "palais": ("Palais des Nations", "FAC"), "horn": ("Horn of Africa", "LOC"),
         "norwegian": ("Norwegian", "NORP"), "kenyan": ("Kenyan", "NORP"),
     }
-    entities = tuple(Entity(f"e:{k}", name, kind) for k, (name, kind) in people.items())
+    from kg.extraction import gazetteer
+
+    def same_as(name: str, kind: str) -> tuple[str, ...]:  # real places carry their GeoNames ids
+        place = gazetteer.lookup_place(name) if kind in ("GPE", "LOC") else None
+        return (gazetteer.geonames_iri(place.geonames_id),) if place and place.geonames_id else ()
+
+    entities = tuple(Entity(f"e:{k}", name, kind, same_as=same_as(name, kind)) for k, (name, kind) in people.items())
     # (doc, date, kind, actors, location, status, sentence, quote)
     facts = [
         ("a", "2024-03-04", "meeting", ("solberg", "mwangi"), "nairobi", "occurred",

@@ -12,7 +12,7 @@ import pytest
 
 from kg.graph import build_graph
 from kg.export.html import encode_script_json, render_html, show, to_pyvis, view_data, write_html
-from kg.export.html.page import _vis_assets
+from kg.export.html.assets import library_scripts, page_scripts, styles
 from kg.graph import keep_most_connected, select_subgraph
 from kg.model import Affiliation, Document, Entity, Event, Evidence, Extraction
 
@@ -21,6 +21,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 EVIL_IMG = "<img src=x onerror=window.__pwned=1>"
 EVIL_SCRIPT = "</script><script>window.__pwned=2</script>"
+KABUL, GENEVA = "https://sws.geonames.org/1138958/", "https://sws.geonames.org/2660646/"
 
 
 # --- graphs built by hand ----------------------------------------------------------------
@@ -32,17 +33,17 @@ def _evidence(doc: Document, sentence: str) -> Evidence:
 def small_graph() -> nx.MultiDiGraph:
     """Two articles: Lavrov meets Karzai and speaks; Blinken and Lavrov plan, then cancel."""
     d1 = Document("d1", "Lavrov met Karzai in Kabul. Lavrov said: 'We agree.'",
-                  title="Talks in Kabul", published="2023-05-02")
+                  title="Talks in Kabul", published="2023-05-02", url="https://news.example.org/kabul")
     d2 = Document("d2", "Blinken will meet Lavrov in Geneva. Talks at the Palais were cancelled.",
-                  title="Geneva plans", published="2023-06-10")
+                  title="Geneva plans", published="2023-06-10", url="javascript:alert(1)")
     people1 = (Entity("person:lavrov", "Sergey Lavrov", "PERSON", aliases=("Lavrov",)),
                Entity("person:karzai", "Hamid Karzai", "PERSON"),
-               Entity("gpe:kabul", "Kabul", "GPE"),
+               Entity("gpe:kabul", "Kabul", "GPE", same_as=(KABUL,)),
                Entity("org:mfa", "Russian Foreign Ministry", "ORG"),
                Entity("norp:russian", "Russian", "NORP"))
     people2 = (Entity("person:lavrov", "Sergey Lavrov", "PERSON"),
                Entity("person:blinken", "Antony Blinken", "PERSON"),
-               Entity("gpe:geneva", "Geneva", "GPE"),
+               Entity("gpe:geneva", "Geneva", "GPE", same_as=(GENEVA,)),
                Entity("fac:palais", "Palais des Nations", "FAC"),
                Entity("org:state", "State Department", "ORG"))
     events1 = (
@@ -72,15 +73,19 @@ def small_graph() -> nx.MultiDiGraph:
 def evil_graph() -> nx.MultiDiGraph:
     """An article whose text, title and names try to inject markup and script."""
     sentence = f"Smith met {EVIL_IMG} and said {EVIL_SCRIPT}."
-    doc = Document("evil", sentence, title=f"Title {EVIL_SCRIPT}", published="2023-01-01")
+    doc = Document("evil", sentence, title=f"Title {EVIL_SCRIPT}", published="2023-01-01",
+                   url="https://example.org/a?q=\"><svg/onload=window.__pwned=3>")
     ents = (Entity("person:smith", "Smith", "PERSON"),
-            Entity("person:evil", f"Mr {EVIL_IMG}", "PERSON"))
+            Entity("person:evil", f"Mr {EVIL_IMG}", "PERSON"),
+            Entity("gpe:evil", f"Kabul {EVIL_IMG}", "GPE", same_as=(KABUL,)),
+            Entity("org:evil", f"Ministry {EVIL_SCRIPT}", "ORG"))
     ev = Evidence("evil", 0, len(sentence), sentence)
-    events = (Event("meeting:evil", "meeting", "meet", ev,
+    events = (Event("meeting:evil", "meeting", "meet", ev, location="gpe:evil",
                     participants=("person:smith", "person:evil"), date="2023-01-01"),
               Event("statement:evil", "statement", "say", ev, speaker="person:smith",
                     quote=f"{EVIL_SCRIPT} \u2028 {EVIL_IMG}", date="2023-01-01"))
-    return build_graph([Extraction(doc, ents, events)])
+    post = (Affiliation("person:evil", "org:evil", ev, role=f"envoy {EVIL_IMG}"),)
+    return build_graph([Extraction(doc, ents, events, post)])
 
 
 def chain_graph(n_people: int) -> nx.MultiDiGraph:
@@ -101,6 +106,10 @@ def payload_of(page: str) -> dict:
     match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
     assert match, "no JSON data block in the page"
     return json.loads(match.group(1))
+
+
+#: the page's script elements: the data and the atlas (JSON), the libraries, kg's own
+SCRIPTS = 2 + len(library_scripts()) + len(page_scripts())
 
 
 def _script_elements(page: str) -> int:
@@ -131,7 +140,7 @@ def test_html_page_holds_article_text_only_escaped():
     assert EVIL_IMG not in page
     assert EVIL_SCRIPT not in page
     assert "window.__pwned" in page  # the text is there, but only inside JSON strings
-    assert _script_elements(page) == 3  # the data block, vis-network, the page's own
+    assert _script_elements(page) == SCRIPTS
     assert "\\u003cimg src=x onerror=window.__pwned=1\\u003e" in page
     assert "<title>Graph &lt;/script&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;</title>" in page
     data = payload_of(page)
@@ -152,9 +161,11 @@ def test_html_page_is_self_contained():
 
 def test_html_inlined_vis_shows_string_titles_as_text():
     # vis-network 9.1 puts a string title into the tooltip with innerText; kg relies on it
-    js, css = _vis_assets()
+    js, css = library_scripts()[0], styles()[0]
     assert "this.frame.innerText=t" in js
-    assert "</script" not in js.lower() and "</style" not in css.lower()
+    for script in library_scripts() + page_scripts():
+        assert "</script" not in script.lower()
+    assert all("</style" not in text.lower() for text in styles())
 
 
 # --- view data ---------------------------------------------------------------------------
@@ -204,7 +215,8 @@ def test_html_view_data_filter_fields():
     assert nodes["meeting:3"]["color"]["background"] == "#f4f4f4"  # cancelled: pale
     assert "shapeProperties" not in nodes["meeting:3"]
     assert nodes["meeting:2"]["shapeProperties"]["borderDashes"]  # planned: dashed
-    assert all(n["kind"] == "entity" or n["cat"] in ("meeting", "statement") for n in nodes.values())
+    assert all(n["kind"] == "entity" or n["cat"] == "meeting" or n["cat"].startswith("statement:")
+               for n in nodes.values())
 
 
 def test_html_physics_only_for_small_graphs():
@@ -399,8 +411,8 @@ def test_html_browser_draws_graph_offline(browser, tmp_path, graph, view):
     path = write_html(G, tmp_path / "graph.html", view=view)
     opened = Opened(browser, path)
     try:
-        expected = G.number_of_nodes() if view == "events" else sum(
-            1 for _, d in G.nodes(data=True) if d["kind"] == "entity")
+        # isolated entities are hidden until asked for
+        expected = sum(1 for n in view_data(G, view=view)["nodes"] if not n.get("iso"))
         assert opened.drawn_nodes() == expected
         assert opened.painted_pixels() > 2_000, "the canvas stayed blank"
         if view == "events":  # the evidence tooltip works with and without physics
@@ -444,7 +456,7 @@ def test_html_browser_article_script_never_runs(browser, tmp_path, bypass_csp):
         opened.page.wait_for_timeout(300)
         assert opened.js("() => typeof window.__pwned") == "undefined"
         assert opened.js("() => document.querySelectorAll('img').length") == 0
-        assert opened.js("() => document.scripts.length") == 3
+        assert opened.js("() => document.scripts.length") == SCRIPTS
         assert opened.js("() => document.title") == f"T {EVIL_SCRIPT}"
         opened.assert_clean()
     finally:
@@ -486,10 +498,14 @@ def test_html_browser_filters_search_and_focus(browser, tmp_path):
 @pytest.mark.slow
 def test_html_browser_truncation_banner_visible(browser, tmp_path):
     G = chain_graph(40)
-    opened = Opened(browser, write_html(G, tmp_path / "big.html", max_nodes=25))
+    path = write_html(G, tmp_path / "big.html", max_nodes=25)
+    opened = Opened(browser, path)
     try:
         assert opened.page.locator("#kg-banner").is_visible()
         assert "25 most connected of 79 nodes" in opened.page.inner_text("#kg-banner")
+        drawn = payload_of(path.read_text(encoding="utf-8"))["views"]["events"]["nodes"]
+        assert opened.drawn_nodes() == sum(1 for n in drawn if not n.get("iso"))
+        opened.page.check("#kg-isolated")  # the rest were isolated by the cut
         assert opened.drawn_nodes() == 25
         opened.assert_clean()
     finally:
@@ -512,7 +528,212 @@ def test_html_browser_show_iframe_renders(browser, tmp_path):
         frame = page.frames[1]
         frame.wait_for_function("() => window.kgStable", timeout=60_000)
         assert frame.evaluate("() => window.kgNetwork.body.data.nodes.getIds().length") \
-            == G.number_of_nodes()
+            == sum(1 for n in view_data(G)["nodes"] if not n.get("iso"))
         assert errors == []
     finally:
         context.close()
+
+
+# --- the page's tables: what the timeline, the map and the dossier read -------------------
+def test_html_tables_events_posts_places_and_links():
+    tables = payload_of(render_html(small_graph()))["tables"]
+    events = {e["id"]: e for e in tables["events"]}
+    assert events["meeting:1"]["who"] == ["person:karzai", "person:lavrov"]
+    assert (events["meeting:1"]["place"], events["meeting:2"]["dlo"], events["meeting:2"]["dhi"]) \
+        == ("gpe:kabul", "2023-06-01", "2023-06-31")
+    assert (events["statement:1"]["who"], events["statement:1"]["quote"], events["statement:1"]["cat"]) \
+        == (["person:lavrov"], "We agree.", "statement:statement")
+    lavrov = tables["entities"]["person:lavrov"]
+    assert lavrov["posts"][0]["org"] == "org:mfa" and lavrov["posts"][0]["title"] == "foreign minister"
+    assert lavrov["docs"] == ["d1", "d2"]
+    kabul = tables["entities"]["gpe:kabul"]
+    assert kabul["country"] == "AF" and round(kabul["lat"], 1) == 34.5 and tables["iso"]["AF"] == "004"
+    assert "lat" not in tables["entities"]["fac:palais"]  # no GeoNames id: no point guessed
+    assert tables["documents"]["d1"]["url"] == "https://news.example.org/kabul"
+    assert tables["documents"]["d2"]["url"] is None  # javascript: is never a link
+
+
+def test_html_place_nodes_carry_coordinates():
+    G = small_graph()
+    geneva = G.nodes["gpe:geneva"]
+    assert geneva["country"] == "CH" and 46 < geneva["lat"] < 46.5 and 6 < geneva["lon"] < 6.3
+    assert "lat" not in G.nodes["person:lavrov"]
+
+
+def test_html_statements_by_kind_and_isolated_flag():
+    nodes = {n["id"]: n for n in view_data(small_graph())["nodes"]}
+    assert nodes["statement:1"]["label"] == "Sergey Lavrov \u00b7 statement\n2023-05-02"
+    assert nodes["norp:russian"].get("iso") and not nodes["person:lavrov"].get("iso")
+    legend = payload_of(render_html(small_graph()))["legend"]
+    assert [e["role"] for e in legend["edges"]["actors"]] == ["met", "affiliation"]
+    assert {"statement:demand", "statement:support", "meeting"} <= {c["cat"] for c in legend["events"]}
+
+
+def test_html_render_accepts_every_view_and_rejects_others():
+    for view in ("events", "actors", "timeline", "map"):
+        assert payload_of(render_html(small_graph(), view=view))["initialView"] == view
+    with pytest.raises(ValueError, match="view='globe'"):
+        render_html(small_graph(), view="globe")
+
+
+# --- the new views in chromium --------------------------------------------------------------
+@pytest.mark.slow
+def test_html_browser_timeline_draws_dated_events_and_brush_filters(browser, tmp_path):
+    opened = Opened(browser, write_html(small_graph(), tmp_path / "graph.html", view="timeline"))
+    try:
+        assert opened.js("() => window.kgStable.view") == "timeline"
+        assert opened.js("() => window.kg.timeline.datedItems()") == 4  # one item per dated event
+        drawn = opened.js("() => Array.from(document.querySelectorAll('#kg-timeline .vis-item'))"
+                          ".map(e => e.textContent).filter(t => t)")
+        assert any("Antony Blinken, Sergey Lavrov" in t and "(planned)" in t for t in drawn)
+        assert any("Sergey Lavrov \u00b7 statement" in t for t in drawn)
+        # brush from 2023-06-05 to the end: only the June meetings remain in the network
+        box = opened.page.locator("#kg-overview svg").bounding_box()
+        lo, hi = opened.js("() => window.kg.timeline.extent()")
+        frac = lambda ms: box["x"] + box["width"] * (ms - lo) / (hi - lo)
+        june5 = opened.js("() => Date.UTC(2023, 5, 5)")
+        opened.page.mouse.move(frac(june5), box["y"] + 20)
+        opened.page.mouse.down()
+        opened.page.mouse.move(frac(hi) - 2, box["y"] + 25, steps=5)
+        opened.page.mouse.up()
+        assert opened.js("() => window.kg.state.from") == "2023-06-05"
+        assert opened.page.locator("#kg-range").is_visible()
+        opened.set_view("events")
+        shown = opened.js("""() => window.kgNetwork.body.data.nodes.get()
+            .filter(n => n.kind === 'event').map(n => n.id).sort()""")
+        assert shown == ["meeting:2", "meeting:3"]
+        opened.page.click("#kg-range-clear")
+        assert len(opened.js("() => window.kgNetwork.body.data.nodes.get().filter(n => n.kind === 'event')")) == 4
+        opened.assert_clean()
+    finally:
+        opened.close()
+
+
+@pytest.mark.slow
+def test_html_browser_map_draws_meetings_with_a_known_place(browser, tmp_path):
+    opened = Opened(browser, write_html(small_graph(), tmp_path / "graph.html", view="map"))
+    try:
+        spots = opened.js("() => window.kgMap.spots().map(s => [s.names.join('/'), s.events.length])")
+        assert sorted(spots) == [["Geneva", 1], ["Kabul", 1]]
+        assert opened.page.locator("#kg-map circle.kg-place").count() == 2
+        assert "Palais des Nations" in opened.page.inner_text("#kg-map-note")  # no coordinates: said so
+        # Lavrov's post is in Russia's ministry (an ORG, no country); Blinken's is not a GPE either
+        opened.page.locator("#kg-map circle.kg-place.kg-unsure").click()  # Geneva: planned only
+        card = opened.page.inner_text("#kg-card")
+        assert "Blinken will meet Lavrov in Geneva." in card and "planned" in card
+        opened.page.locator("#kg-card .kg-chip", has_text="Antony Blinken").click()
+        assert opened.page.inner_text("#kg-dossier h2") == "Antony Blinken"
+        opened.assert_clean()
+    finally:
+        opened.close()
+
+
+@pytest.mark.slow
+def test_html_browser_dossier_lists_posts_meetings_statements(browser, tmp_path):
+    opened = Opened(browser, write_html(small_graph(), tmp_path / "graph.html"))
+    try:
+        # a click on an actor in the network opens the dossier
+        box = opened.page.locator("#kg-network canvas").bounding_box()
+        at = opened.js("""id => { const n = window.kgNetwork;
+            return n.canvasToDOM(n.getPositions([id])[id]); }""", "person:lavrov")
+        opened.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+        panel = opened.page.locator("#kg-dossier")
+        assert panel.is_visible() and opened.page.inner_text("#kg-dossier h2") == "Sergey Lavrov"
+        text = panel.inner_text()
+        for expected in ("POSTS (1)", "foreign minister", "Russian Foreign Ministry", "MEETINGS (3)",
+                         "Hamid Karzai", "Kabul", "cancelled", "planned", "STATEMENTS (1)",
+                         "\u201cWe agree.\u201d", "ARTICLES (2)", "Talks in Kabul", "Geneva plans"):
+            assert expected in text, expected
+        links = opened.js("() => Array.from(document.querySelectorAll('#kg-dossier a'))"
+                          ".map(a => [a.textContent, a.getAttribute('href'), a.rel])")
+        assert ["Talks in Kabul", "https://news.example.org/kabul", "noopener noreferrer"] in links
+        assert all(href.startswith("https://") for _, href, _ in links)  # javascript: never links
+        opened.page.locator("#kg-dossier .kg-chip", has_text="Antony Blinken").first.click()
+        assert opened.page.inner_text("#kg-dossier h2") == "Antony Blinken"
+        assert "secretary of state" in panel.inner_text()
+        opened.assert_clean()
+    finally:
+        opened.close()
+
+
+@pytest.mark.slow
+def test_html_browser_isolated_toggle_and_reset(browser, tmp_path):
+    G = small_graph()
+    opened = Opened(browser, write_html(G, tmp_path / "graph.html"))
+    try:
+        drawn = opened.drawn_nodes()
+        assert drawn == G.number_of_nodes() - 1  # "Russian" is linked to nothing: hidden
+        assert opened.page.inner_text("#kg-isolated-text") == "Show 1 isolated entity"
+        opened.page.check("#kg-isolated")
+        assert opened.drawn_nodes() == G.number_of_nodes()
+        # change everything Reset must restore
+        opened.page.locator("#kg-legend-entities label", has_text="Person").locator("input").uncheck()
+        opened.page.fill("#kg-from", "2023-06-11")
+        opened.page.dispatch_event("#kg-from", "change")
+        opened.page.fill("#kg-search-input", "karzai")
+        opened.page.press("#kg-search-input", "Enter")
+        opened.js("() => window.kgOpenDossier('person:blinken')")
+        opened.page.click("#kg-reset")
+        assert opened.drawn_nodes() == drawn
+        assert opened.js("() => window.kgNetwork.getSelectedNodes()") == []
+        assert opened.page.input_value("#kg-search-input") == ""
+        assert opened.page.input_value("#kg-from") == "" and not opened.page.locator("#kg-range").is_visible()
+        assert not opened.page.locator("#kg-dossier").is_visible()
+        assert not opened.page.is_checked("#kg-isolated")
+        # one legend per view: the actor view lists only the edges it draws
+        opened.set_view("actors")
+        assert opened.page.inner_text("#kg-legend-edges").split("\n") == [
+            "met (thicker = more meetings)", "affiliation (title)"]
+        assert not opened.page.locator("#kg-legend-events").is_visible()
+        opened.assert_clean()
+    finally:
+        opened.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("view", ["timeline", "map"])
+def test_html_browser_hostile_names_stay_text_in_new_views(browser, tmp_path, view):
+    path = write_html(evil_graph(), tmp_path / "evil.html", title=f"T {EVIL_SCRIPT}", view=view)
+    opened = Opened(browser, path, bypass_csp=True)  # escaping alone must hold
+    try:
+        if view == "timeline":
+            texts = opened.js("() => Array.from(document.querySelectorAll('#kg-timeline .vis-item'))"
+                              ".map(e => e.textContent)")
+            assert any(EVIL_IMG in t for t in texts)
+            opened.page.locator("#kg-timeline .vis-item.vis-box").first.hover()
+            opened.page.locator("#kg-timeline .vis-item.vis-box").first.click()
+            assert EVIL_SCRIPT in opened.page.inner_text("#kg-card") or EVIL_IMG in opened.page.inner_text("#kg-card")
+        else:
+            assert EVIL_IMG in opened.page.locator("#kg-map svg text.kg-place-label").text_content()
+            opened.page.locator("#kg-map circle.kg-place").first.hover()
+            assert EVIL_IMG in opened.page.inner_text("#kg-tooltip")
+            opened.page.locator("#kg-map circle.kg-place").first.click()
+        opened.js("() => window.kgOpenDossier('person:evil')")
+        dossier = opened.page.inner_text("#kg-dossier")
+        assert f"Mr {EVIL_IMG}" in dossier and f"envoy {EVIL_IMG}" in dossier and f"Ministry {EVIL_SCRIPT}" in dossier
+        href = opened.js("() => document.querySelector('#kg-dossier a').getAttribute('href')")
+        assert href.startswith("https://example.org/a?q=") and "<" not in href
+        opened.js("() => window.kgOpenDossier('gpe:evil')")
+        opened.page.wait_for_timeout(300)
+        assert opened.js("() => typeof window.__pwned") == "undefined"
+        assert opened.js("() => document.querySelectorAll('img, #kg-dossier svg, #kg-card svg').length") == 0
+        assert opened.js("() => document.scripts.length") == SCRIPTS
+        opened.assert_clean()
+    finally:
+        opened.close()
+
+
+@pytest.mark.slow
+def test_html_page_scripts_load_alone(browser):
+    # kg's JavaScript files are loadable by themselves, without the page or its data
+    page = browser.new_page()
+    try:
+        page.set_content("<!DOCTYPE html><html><body></body></html>")
+        page.add_script_tag(content=page_scripts()[0])  # common.js
+        assert page.evaluate("""() => [kg.safeUrl('https://a.example/x'), kg.safeUrl('javascript:alert(1)'),
+            kg.safeUrl('data:text/html,x'), kg.safeUrl('/relative'), kg.safeUrl(' http://b.example')]""") \
+            == ["https://a.example/x", None, None, None, "http://b.example/"]
+        assert page.evaluate("() => [kg.dateSpan('2023-06'), kg.dateSpan('2024'), kg.dateSpan('June')]") == [
+            [1685577600000, 1688169600000], [1704067200000, 1735689600000], None]
+    finally:
+        page.close()

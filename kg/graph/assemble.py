@@ -3,7 +3,8 @@
 The event graph is a :class:`networkx.MultiDiGraph`:
 
 - entity nodes: ``kind="entity"``, ``type`` (PERSON, ORG, GPE, LOC, NORP, FAC), ``label``
-  (the canonical name), ``aliases``, ``same_as``, ``documents``;
+  (the canonical name), ``aliases``, ``same_as``, ``documents``; places GeoNames knows
+  also ``lat``, ``lon`` and ``country`` (:mod:`kg.graph.places`);
 - event nodes: ``kind="event"``, ``type`` (meeting, statement), ``subtype``, ``label``,
   ``date``, ``status``, ``quote``, ``content``, ``cameo``, ``plover``, ``confidence``, and
   the evidence of its primary report: ``doc_id``, ``sentence``, ``start``, ``end``,
@@ -51,6 +52,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph.places import locate_places
 from kg.model import Event, Extraction
 
 __all__ = ["actor_network", "build_graph", "cluster_meetings", "event_actors", "gc_paused", "same_encounter"]
@@ -153,6 +155,7 @@ def _build_graph(extractions: Iterable[Extraction], *, merge_events: bool) -> nx
             sentence=affiliation.evidence.sentence, start=affiliation.evidence.start,
             end=affiliation.evidence.end, rule=affiliation.evidence.rule,
         )
+    locate_places(G)
     return G
 
 

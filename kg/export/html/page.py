@@ -1,15 +1,18 @@
 """Interactive, self-contained HTML views of the event graph.
 
-The page draws the graph with vis-network, whose JavaScript and CSS are inlined from the
-files that ship with pyvis, so it opens offline and fetches nothing. It holds two views of
-the same graph (events, and the actor network of who met or is affiliated with whom), a
-legend that doubles as a filter by entity type and event kind, filters by status and date,
-and a search box.
+The page holds four views of one graph: the event network (entities, events and their
+roles), the actor network (who met or is affiliated with whom), a timeline of the events,
+and a world map of the meetings; clicking an actor anywhere opens their dossier (posts,
+meetings, statements, articles). Filters (legend categories, statuses, a date range
+brushed on the timeline) apply to every view. The libraries are inlined (vis-network from
+pyvis's package files, the rest vendored from npm into ``kg/templates/lib/``), so the page
+opens offline from ``file://`` and fetches nothing.
 
-Article text never reaches the page as markup: all node and edge data is one JSON document
-inside ``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and U+2029
-escaped, and tooltips are plain text (vis-network 9 sets a string ``title`` with
-``innerText``; the details panel uses ``textContent``).
+Article text never reaches the page as markup: all data is JSON inside
+``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped; the page's scripts put text in the DOM with ``textContent`` only, vis-network
+sets a string ``title`` with ``innerText``, and a Content-Security-Policy allows exactly
+the page's own scripts (by hash).
 
 Large graphs are laid out here, not in the browser: a graph with more than
 :data:`kg.export.html.view.PHYSICS_LIMIT` nodes gets precomputed positions and no physics, and above
@@ -17,13 +20,9 @@ Large graphs are laid out here, not in the browser: a graph with more than
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import html as _html
-import importlib.util
 import json
 import os
-import re
 from datetime import date as _date
 from functools import lru_cache
 from importlib import resources
@@ -33,7 +32,9 @@ from typing import Any
 import networkx as nx
 
 from kg.atomic import atomic_write_text
-from kg.export.html.view import STABILIZATION_ITERATIONS, VIEWS, View, legend, node_id, view_data
+from kg.export.html.assets import csp_hashes, library_scripts, page_scripts, styles, world_atlas
+from kg.export.html.tables import page_tables
+from kg.export.html.view import NETWORK_VIEWS, STABILIZATION_ITERATIONS, VIEWS, View, legend, node_id, view_data
 from kg.graph.select import match_focus, select_subgraph, truncate_view
 
 __all__ = ["MAX_NODES", "encode_script_json", "render_html", "show", "write_html"]
@@ -46,7 +47,6 @@ __all__ = ["MAX_NODES", "encode_script_json", "render_html", "show", "write_html
 MAX_NODES = 3000
 
 
-_VIS_DIR = ("templates", "lib", "vis-9.1.2")
 _ELLIPSIS = "\u2026"
 
 
@@ -127,8 +127,11 @@ def render_html(
         raise ValueError(f"view={view!r}: expected one of {', '.join(VIEWS)}")
     H = select_subgraph(G, focus=focus, depth=depth, date_from=date_from, date_to=date_to)
     views: dict[str, Any] = {}
-    for name in VIEWS:
+    shown_events = H
+    for name in NETWORK_VIEWS:
         shown, total = truncate_view(H, name, max_nodes)
+        if name == "events":
+            shown_events = shown
         data = view_data(shown, view=name, physics=physics)  # type: ignore[arg-type]
         data["total"] = total
         data["banner"] = _banner(name, len(data["nodes"]), total, focus)
@@ -136,6 +139,8 @@ def render_html(
     payload = {
         "title": title,
         "views": views,
+        # the timeline, the map and the dossiers read the events the event network draws
+        "tables": page_tables(shown_events),
         "initialView": view,
         "focus": [node_id(n) for n in match_focus(H, focus)] if focus else [],
         "subtitle": _subtitle(G, H, focus, depth, date_from, date_to),
@@ -146,16 +151,15 @@ def render_html(
     }
     from markupsafe import Markup  # with jinja2
 
-    vis_js, vis_css = _vis_assets()
-    app_js = _asset("app.js")
+    libraries, own = library_scripts(), page_scripts()
     return _page_template().render(
         title=title,
-        # the page runs only these two scripts: an injected one would be refused
-        script_hashes=" ".join(f"'sha256-{_sha256(text)}'" for text in (vis_js, app_js)),
-        vis_css=Markup(vis_css),
-        vis_js=Markup(vis_js),
-        app_js=Markup(app_js),
+        # the page runs only its own scripts: an injected one would be refused
+        script_hashes=csp_hashes(libraries + own),
+        styles=[Markup(css) for css in styles()],
+        scripts=[Markup(js) for js in libraries + own],
         payload=Markup(encode_script_json(payload)),
+        world=Markup(_world_json()),
     )
 
 
@@ -258,35 +262,15 @@ def _subtitle(G: nx.Graph, H: nx.Graph, focus: str | None, depth: int,
     return " \u00b7 ".join(parts)
 
 
-# --- helpers: assets -------------------------------------------------------------------
+# --- helpers: the template and the atlas --------------------------------------------------------------
 @lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's JS and CSS from pyvis's package files, made safe to inline."""
-    spec = importlib.util.find_spec("pyvis")  # locate without importing pyvis (and IPython)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("pyvis is not installed: kg.export.html inlines its vis-network files")
-    folder = Path(next(iter(spec.submodule_search_locations))).joinpath(*_VIS_DIR)
-    js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (folder / "vis-network.css").read_text(encoding="utf-8")
-    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE).replace("<!--", "<\\!--")
-    js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.MULTILINE)  # no .map to fetch
-    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
-    return js, css
-
-
-def _sha256(text: str) -> str:
-    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-
-
-@lru_cache(maxsize=None)
-def _asset(name: str) -> str:
-    return resources.files("kg").joinpath("templates", name).read_text(encoding="utf-8")
+def _world_json() -> str:
+    return encode_script_json(json.loads(world_atlas()))
 
 
 @lru_cache(maxsize=1)
 def _page_template() -> Any:
     import jinja2  # a dependency of pyvis
 
-    return jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(
-        _asset("graph.html.j2"))
-
+    text = resources.files("kg").joinpath("templates", "graph.html.j2").read_text(encoding="utf-8")
+    return jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(text)

@@ -19,12 +19,14 @@ from kg.graph.select import event_date_range, truncate_view
 if TYPE_CHECKING:  # pyvis imports IPython at import time: keep it lazy
     from pyvis.network import Network
 
-__all__ = ["PHYSICS_LIMIT", "STABILIZATION_ITERATIONS", "VIEWS", "View", "legend", "node_id", "to_pyvis",
-           "view_data"]
+__all__ = ["NETWORK_VIEWS", "PHYSICS_LIMIT", "STABILIZATION_ITERATIONS", "VIEWS", "View", "category", "legend",
+           "node_id", "to_pyvis", "view_data"]
 
 
-View = Literal["events", "actors"]
-VIEWS: tuple[str, ...] = ("events", "actors")
+View = Literal["events", "actors", "timeline", "map"]
+#: The page's views: two networks (the event graph, the actor network), a timeline, a map.
+VIEWS: tuple[str, ...] = ("events", "actors", "timeline", "map")
+NETWORK_VIEWS: tuple[str, ...] = ("events", "actors")
 #: Graphs with more nodes than this are drawn from precomputed positions, physics off.
 #: Measured (benchmarks/bench_html.py, headless chromium, 2 cores): the bounded physics run
 #: settles 100 nodes in 0.5-0.7 s, 300 in 1.0-1.3 s, 500 in 1.6-1.9 s, but 1,000 in
@@ -42,9 +44,18 @@ _ENTITY_CATEGORIES: dict[str, tuple[str, str, str]] = {
     "NORP": ("Nationality, group", "hexagon", "#b07aa1"),
     "OTHER": ("Other entity", "dot", "#bab0ac"),
 }
+# statements are stars coloured by what was said (the kinds of kg/rules/statements.json):
+# warm for pressure, green for accord, yellow for the rest
+_STATEMENT_KINDS: dict[str, tuple[str, str]] = {
+    "demand": ("demand", "#f28e2b"), "criticize": ("criticism", "#d0473d"),
+    "reject": ("rejection", "#8c2d5a"), "deny": ("denial", "#9c755f"),
+    "support": ("support", "#59a14f"), "agree": ("agreement", "#2f8f89"),
+    "statement": ("other statement", "#e8c12e"),
+}
 _EVENT_CATEGORIES: dict[str, tuple[str, str, str]] = {
     "meeting": ("Meeting", "diamond", "#e15759"),
-    "statement": ("Statement", "star", "#edc948"),
+    **{f"statement:{kind}": (text[:1].upper() + text[1:], "star", colour)
+       for kind, (text, colour) in _STATEMENT_KINDS.items()},
     "event": ("Other event", "diamond", "#ff9da7"),
 }
 _CATEGORY_OF_TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC/FAC",
@@ -55,10 +66,14 @@ _STATUS_LOOK = {"occurred": "solid", "planned": "dashed", "uncertain": "dashed",
                 "cancelled": "pale", "negated": "pale"}
 _EDGE_COLOURS = {"participant": "#7f7f7f", "speaker": "#b07d00", "location": "#59a14f",
                  "affiliation": "#b07aa1", "met": "#4e79a7"}
-_EDGE_LEGEND = [("participant", "participant"), ("speaker", "speaker"),
-                ("location", "location"), ("affiliation", "affiliation (title)"),
-                ("met", "met (actor view; thicker = more meetings)")]
-_TOOLTIP_ITEMS = 6  # meetings or documents listed in one tooltip before "... and N more"
+# the edges each network view draws: one legend per view
+_EDGE_LEGEND = {
+    "events": [("participant", "participant"), ("speaker", "speaker"), ("location", "location"),
+               ("affiliation", "affiliation (title)")],
+    "actors": [("met", "met (thicker = more meetings)"), ("affiliation", "affiliation (title)")],
+}
+_TOOLTIP_ITEMS = 6
+_ELLIPSIS = "\u2026"  # meetings or documents listed in one tooltip before "... and N more"
 
 
 def view_data(
@@ -86,8 +101,8 @@ def view_data(
         with whom.
     physics
         Let the browser settle the layout (bounded, then switched off). Default: only
-        for graphs of at most :data:`PHYSICS_LIMIT` nodes. Positions are precomputed in
-        any case.
+        when at most :data:`PHYSICS_LIMIT` nodes have an edge (isolated ones are hidden at
+        first). Positions are precomputed in any case.
     seed
         Seed of the layout.
 
@@ -119,9 +134,7 @@ def view_data(
     elif view == "actors":
         H = _actor_graph(G)
     else:
-        raise ValueError(f"view={view!r}: expected one of {', '.join(VIEWS)}")
-    if physics is None:
-        physics = H.number_of_nodes() <= PHYSICS_LIMIT
+        raise ValueError(f"view={view!r}: expected one of {', '.join(NETWORK_VIEWS)}")
     documents = G.graph.get("documents", {})
     labels = {n: _name(n, d) for n, d in H.nodes(data=True)}
     edges = _vis_edges(H, view, labels, documents)
@@ -132,7 +145,11 @@ def view_data(
     ids = {n: node_id(n) for n in H}
     for edge in edges:
         edge["from"], edge["to"] = ids[edge["from"]], ids[edge["to"]]
-    if H.number_of_nodes() > PHYSICS_LIMIT:  # many edges: fainter, so the nodes stand out
+    # what the browser draws at first: isolated nodes stay hidden until asked for
+    drawn = sum(1 for n in H if degree[n])
+    if physics is None:
+        physics = drawn <= PHYSICS_LIMIT
+    if drawn > PHYSICS_LIMIT:  # many edges: fainter, so the nodes stand out
         for edge in edges:
             edge["color"]["opacity"] = 0.4
     positions = layout(H, seed=seed)
@@ -142,7 +159,7 @@ def view_data(
         node["id"] = ids[n]
         node["x"], node["y"] = positions[n]
         nodes.append(node)
-    return {"nodes": nodes, "edges": edges, "options": _options(len(nodes), physics),
+    return {"nodes": nodes, "edges": edges, "options": _options(drawn, physics),
             "physics": bool(physics)}
 
 
@@ -212,9 +229,21 @@ def _name(node: Hashable, data: dict[str, Any]) -> str:
     return str(label) if label not in (None, "") else node_id(node)
 
 
-def _category(data: dict[str, Any]) -> str:
+def category(data: dict[str, Any]) -> str:
+    """The legend category of a node: its entity type, ``meeting``, or ``statement:KIND``.
+
+    Examples
+    --------
+    >>> category({"kind": "event", "type": "statement", "subtype": "demand"})
+    'statement:demand'
+    >>> category({"kind": "event", "type": "statement", "subtype": "say"}), category({"type": "FAC"})
+    ('statement:statement', 'LOC/FAC')
+    """
     if data.get("kind") == "event":
         kind = data.get("type")
+        if kind == "statement":
+            sub = f"statement:{data.get('subtype')}"
+            return sub if sub in _EVENT_CATEGORIES else "statement:statement"
         return kind if kind in _EVENT_CATEGORIES else "event"
     return _CATEGORY_OF_TYPE.get(str(data.get("type")), "OTHER")
 
@@ -286,23 +315,31 @@ def _entity_title(name: str, d: dict[str, Any], documents: dict) -> str:
     return "\n".join(lines)
 
 
-def _event_label(d: dict[str, Any]) -> str:
-    quote = d.get("quote")
-    if d.get("type") == "statement" and quote:
-        quote = " ".join(str(quote).split())
-        return f"\u201c{quote[:28].rstrip()}\u2026\u201d" if len(quote) > 30 else f"\u201c{quote}\u201d"
+def _event_label(n: Hashable, d: dict[str, Any], H: nx.Graph, labels: dict) -> str:
+    """A statement says who spoke and what kind of thing they said; a meeting, its kind."""
+    if d.get("type") == "statement":
+        speakers = [labels.get(v, node_id(v)) for _, v, key in H.out_edges(n, keys=True) if key == "speaker"] \
+            if H.is_directed() else []
+        kind = _STATEMENT_KINDS.get(category(d).split(":", 1)[1], ("statement", ""))[0]
+        kind = "statement" if kind == "other statement" else kind
+        return f"{_short(speakers[0])} \u00b7 {kind}" if speakers else kind
     return str(d.get("subtype") or d.get("type") or "event")
+
+
+def _short(name: str, limit: int = 24) -> str:
+    name = " ".join(name.split())
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + _ELLIPSIS
 
 
 def _vis_node(n: Hashable, d: dict[str, Any], H: nx.Graph, labels: dict, documents: dict,
               degree: int) -> dict[str, Any]:
-    category = _category(d)
-    _, shape, colour = _style(category)
+    cat = category(d)
+    _, shape, colour = _style(cat)
     event = d.get("kind") == "event"
     root = math.sqrt(degree)
     name = labels[n]
     if event:  # shape and colour tell the kind: the label says what and when
-        short = _event_label(d)
+        short = _event_label(n, d, H, labels)
         label = f"{short}\n{d['date']}" if d.get("date") else short
     else:
         label = name
@@ -311,9 +348,11 @@ def _vis_node(n: Hashable, d: dict[str, Any], H: nx.Graph, labels: dict, documen
         "name": name,
         "shape": shape,
         "kind": "event" if event else "entity",
-        "cat": category,
+        "cat": cat,
         "deg": degree,
     }
+    if degree == 0:
+        node["iso"] = True  # isolated in this view: hidden until asked for
     if event:
         status = str(d.get("status") or "occurred")
         look = _STATUS_LOOK.get(status, "dashed")
@@ -335,8 +374,9 @@ def _vis_node(n: Hashable, d: dict[str, Any], H: nx.Graph, labels: dict, documen
     else:
         node["title"] = _entity_title(name, d, documents)
         node["size"] = round(min(11 + 4 * root, 55), 1)
-        # hubs get larger labels, so their names stay readable in the zoomed-out overview
-        node["font"] = {"size": round(min(14 + 2.5 * root, 72))}
+        # the page enlarges the labels of the best-connected nodes (its label budget), so
+        # that they stay readable in the overview; the rest appear as one zooms in
+        node["font"] = {"size": 14}
         node["color"] = {"background": colour, "border": _darker(colour),
                          "highlight": {"background": colour, "border": "#000000"},
                          "hover": {"background": colour, "border": "#000000"}}
@@ -455,7 +495,8 @@ def _options(n_nodes: int, physics: bool) -> dict[str, Any]:
             "borderWidth": 1.5,
             "font": {"face": "system-ui, 'Segoe UI', Roboto, Arial, sans-serif",
                      "color": "#1f1f1f", "strokeWidth": 4, "strokeColor": "#ffffff"},
-            "scaling": {"label": {"drawThreshold": 7}},
+            # labels smaller than this on screen are not drawn; none grows beyond maxVisible
+            "scaling": {"label": {"drawThreshold": 9, "maxVisible": 22}},
         },
         "edges": {
             "smooth": False if large else {"enabled": True, "type": "continuous",
@@ -481,12 +522,14 @@ def _options(n_nodes: int, physics: bool) -> dict[str, Any]:
 
 
 def legend() -> dict[str, Any]:
+    """What the page's legends list: categories, statuses and, per network view, its edges."""
     return {
         "entities": [{"cat": c, "text": t, "shape": s, "color": col}
                      for c, (t, s, col) in _ENTITY_CATEGORIES.items()],
         "events": [{"cat": c, "text": t, "shape": s, "color": col}
                    for c, (t, s, col) in _EVENT_CATEGORIES.items()],
         "status": {status: look for status, look in _STATUS_LOOK.items()},
-        "edges": [{"role": r, "text": t, "color": _EDGE_COLOURS[r],
-                   "dashes": r in ("affiliation", "location")} for r, t in _EDGE_LEGEND],
+        "edges": {view: [{"role": r, "text": t, "color": _EDGE_COLOURS[r],
+                          "dashes": r in ("affiliation", "location")} for r, t in rows]
+                  for view, rows in _EDGE_LEGEND.items()},
     }
