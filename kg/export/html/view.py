@@ -503,6 +503,8 @@ def _options(n_nodes: int, physics: bool) -> dict[str, Any]:
                                            "roundness": 0.2},
             "font": {"size": 10, "color": "#444444", "strokeWidth": 3,
                      "strokeColor": "#ffffff", "align": "middle"},
+            # role labels only once readable (zoomed in to about 0.8): no grey fuzz on the overview
+            "scaling": {"label": {"drawThreshold": 9, "maxVisible": 14}},
             "selectionWidth": 2,
             "hoverWidth": 0.5,
         },

@@ -30,8 +30,9 @@
     return s;
   }
 
-  /* one event as a fact: when, what, who and where, the sentence, the article */
-  kg.factOf = function (ev, about) {
+  /* one event as a fact: when, what, who and where (unless it is ``here``, a list of place
+   * ids), the sentence, the article; ``about`` is the actor whose dossier it is in */
+  kg.factOf = function (ev, about, here) {
     var row = kg.el("div", null, "kg-fact");
     var head = kg.el("div");
     head.appendChild(dot(kg.style(ev.cat).color));
@@ -51,7 +52,7 @@
         others.forEach(function (id, i) { if (i) with_.appendChild(document.createTextNode(" ")); with_.appendChild(chip(id)); });
         row.appendChild(with_);
       }
-      if (ev.place && ev.place !== about) { var at = kg.el("div", "in "); at.appendChild(chip(ev.place)); row.appendChild(at); }
+      if (ev.place && ev.place !== about && !(here && here.indexOf(ev.place) >= 0)) { var at = kg.el("div", "in "); at.appendChild(chip(ev.place)); row.appendChild(at); }
     }
     row.appendChild(evidence(ev.sentence));
     if (ev.doc) row.appendChild(source(ev.doc));
@@ -135,14 +136,14 @@
   kg.dossierOf = function () { return openId; };
 
   /* the floating card of the timeline and the map: a list of events */
-  kg.showEvents = function (title, events) {
+  kg.showEvents = function (title, events, here) {
     kg.clear(card);
     var close = kg.el("button", "\u00d7", "kg-close");
     close.type = "button"; close.setAttribute("aria-label", "Close");
     close.addEventListener("click", kg.closeCard);
     card.appendChild(close);
     card.appendChild(kg.el("h3", title));
-    events.forEach(function (ev) { card.appendChild(kg.factOf(ev, null)); });
+    events.forEach(function (ev) { card.appendChild(kg.factOf(ev, null, here)); });
     card.hidden = false;
     card.scrollTop = 0;
   };

@@ -162,7 +162,7 @@
     picked = spot.key;
     spots.forEach(function (s) { if (s.node) s.node.classList.toggle("kg-picked", s.key === picked); });
     kg.showEvents(spot.names.join(" / ") + " \u00b7 " + spot.events.length + " meeting" + (spot.events.length === 1 ? "" : "s"),
-      spot.events.slice().sort(kg.byDate));
+      spot.events.slice().sort(kg.byDate), spot.events.map(function (ev) { return ev.place; }));
   }
 
   /* --- zoom and pan: outlines and links scale, circles and labels keep their size --- */

@@ -74,23 +74,31 @@
     var scale = Math.max(network.getScale(), 0.02);
     var width = container.clientWidth, height = container.clientHeight;
     var budget = Math.max(12, Math.min(LABEL_BUDGET_MAX, Math.round(width * height / 25000)));
-    var ranked = v.spec.nodes.filter(function (n) { return n.kind === "entity" && v.shownNodes.has(n.id); })
-      .sort(function (a, b) { return b.deg - a.deg || (a.id < b.id ? -1 : 1); }).slice(0, 600);
+    // entities first, best connected first; then events (a statement's label names its speaker)
+    var byDegree = function (a, b) { return b.deg - a.deg || (a.id < b.id ? -1 : 1); };
+    var shown = v.spec.nodes.filter(function (n) { return v.shownNodes.has(n.id); });
+    var ranked = shown.filter(function (n) { return n.kind === "entity"; }).sort(byDegree).slice(0, 600)
+      .concat(shown.filter(function (n) { return n.kind === "event"; }).sort(byDegree).slice(0, 300));
     var pos = network.getPositions(ranked.map(function (n) { return n.id; }));
-    var boxes = [], chosen = new Set();
-    for (var i = 0; i < ranked.length && chosen.size < budget; i++) {
-      var n = ranked[i], at = network.canvasToDOM(pos[n.id]);
+    var boxes = [], chosen = new Map(), entities = 0, events = 0;
+    for (var i = 0; i < ranked.length; i++) {
+      var n = ranked[i], event = n.kind === "event";
+      if (event ? events >= budget : entities >= budget) continue;
+      var at = network.canvasToDOM(pos[n.id]);
       if (at.x < 0 || at.y < 0 || at.x > width || at.y > height) continue;
-      var w = Math.min(String(n.name).length, 40) * 7.2 + 6, top = at.y + (n.size || 10) * scale;
-      var box = [at.x - w / 2, top, at.x + w / 2, top + 18];
+      var px = event ? 11 : 13, lines = String(n.label).split("\n");
+      var w = Math.min(Math.max.apply(null, lines.map(function (l) { return l.length; })), 40) * px * 0.56 + 6;
+      var top = at.y + (n.size || 10) * scale;
+      var box = [at.x - w / 2, top - 2, at.x + w / 2, top + lines.length * (px + 3) + 2];
       if (boxes.some(function (o) { return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]; })) continue;
       boxes.push(box);
-      chosen.add(n.id);
+      chosen.set(n.id, px);
+      if (event) events++; else entities++;
     }
     var updates = [];
     v.spec.nodes.forEach(function (n) {
       var base = n.font && n.font.size ? n.font.size : 14;
-      var want = chosen.has(n.id) ? Math.max(base, Math.ceil(13 / scale)) : base;
+      var want = chosen.has(n.id) ? Math.max(base, Math.ceil(chosen.get(n.id) / scale)) : base;
       var now = v.nodes.get(n.id).font;
       if (!now || now.size !== want) updates.push({ id: n.id, font: Object.assign({}, n.font || {}, { size: want }) });
     });
