@@ -21,6 +21,7 @@ import spacy
 
 from kg.run import extract
 from kg.errors import IngestError
+from kg.ingest.read import portable_source
 from kg.extraction import extract_documents
 from kg.export.extraction_json import extractions_to_dict
 from kg.model import Document
@@ -168,7 +169,7 @@ def test_robustness_extract_refuses_document_over_max_length(tmp_path):
     records = extract([GOOD, big], on_error=errors.append)
     length = len(sentence * (1_000_000 // len(sentence) + 1)) - 1  # the body is stripped
     assert [str(e) for e in errors] == [
-        f"{big}: document 'big' has {length:,} characters, over the model's max_length 1,000,000; "
+        f"{portable_source(big)}: document 'big' has {length:,} characters, over the model's max_length 1,000,000; "
         f"split it into smaller documents"]
     assert [r.document.id for r in records] == ["good"]
 
