@@ -1,14 +1,17 @@
 """The ``kg`` command line: thin commands over the library.
 
-Exit codes: 0 every document processed; 1 a fatal error (model missing, output not
-writable, bad arguments to kg itself); 3 outputs written but some documents were skipped
-(each named on stderr). ``--strict`` turns any skip into exit 1 with nothing written.
+Exit codes (the README's "Errors and exit codes"): 0 every document processed; 1 a fatal
+error, nothing written (no document could be read, model missing, output not writable, a
+bad value for one of kg's options); 2 a usage error found by the parser before kg runs
+(unknown option, missing argument, a value of the wrong type); 3 outputs written but some
+documents were skipped (each named on stderr). ``--strict`` turns any skip into exit 1 with
+nothing written.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 
@@ -88,6 +91,8 @@ def build(
         if strict and result.skipped:
             typer.echo(f"kg: --strict: {len(result.skipped)} document(s) skipped; nothing written", err=True)
             raise typer.Exit(EXIT_FATAL)
+        if not result.extractions:
+            _nothing_read(result.skipped, output)
         written = result.write(output, focus=focus, depth=depth, date_from=date_from, date_to=date_to)
     except (KGError, ValueError) as error:
         typer.echo(f"kg: error: {error}", err=True)
@@ -153,6 +158,14 @@ def _country_option(value: str | None) -> str | None:
     return place.name
 
 
+def _nothing_read(skipped: list[IngestError], output: Path | str) -> NoReturn:
+    """No document could be read (a typo in a path, a folder without articles): writing
+    empty outputs would only replace good ones."""
+    typer.echo(f"kg: error: no document could be read ({len(skipped)} skipped); nothing written to {output}",
+               err=True)
+    raise typer.Exit(EXIT_FATAL)
+
+
 def _check_engine(engine: str) -> None:
     if engine not in ("spacy", "dask"):
         typer.echo(f"kg: error: unknown --engine {engine!r}; expected spacy or dask", err=True)
@@ -185,6 +198,8 @@ def extract(
         records = kg.extract(articles, model=model, published=published, publisher_country=publisher_country,
                              on_error=report,
                              progress=output is not None, n_process=jobs)
+        if not records:
+            _nothing_read(skipped, output or "stdout")
         if output is None:
             sys.stdout.write(json.dumps(extractions_to_dict(records), ensure_ascii=False, indent=2) + "\n")
         else:
@@ -206,6 +221,8 @@ def query(
     format: str = typer.Option("table", "--format", "-f", help="table, csv or json"),
     engine: str = typer.Option("rdflib", "--engine", help="rdflib or oxigraph (faster on large files)"),
     list_names: bool = typer.Option(False, "--list", help="list the named queries and exit"),
+    raw: bool = typer.Option(False, "--raw", help="csv: cells as they are (by default a cell starting with "
+                                                 "= + - @ or a tab gets a ' so spreadsheets show it as text)"),
 ) -> None:
     """Run SPARQL over an export: a named query or your own."""
     from kg.sparql.query import format_table, list_queries, run_query
@@ -224,7 +241,8 @@ def query(
         params[key] = value
     try:
         result = run_query(graph_file, sparql=sparql, name=name, params=params or None, engine=engine)
-        typer.echo(format_table(result, format))
+        table = format_table(result, format, raw=raw)
+        typer.echo(table, nl=not table.endswith("\n"))  # CSV ends its last row itself
     except (KGError, ValueError) as error:
         typer.echo(f"kg: error: {error}", err=True)
         raise typer.Exit(EXIT_FATAL) from None
@@ -253,12 +271,14 @@ def push(
     endpoint: str = typer.Argument(..., help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store"),
     graph: Optional[str] = typer.Option(None, "--graph", help="named graph IRI for a .ttl/.nt/.jsonld file"),
     replace: bool = typer.Option(False, "--replace", help="PUT (replace) instead of POST (add)"),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="seconds to wait for the store [default: 60]"),
 ) -> None:
     """Send an export to a SPARQL 1.1 store (Oxigraph, Fuseki, GraphDB) over the Graph Store Protocol."""
     from kg.sparql.push import push_rdf
 
     try:
-        result = push_rdf(graph_file, endpoint, graph=graph, replace=replace)
+        options = {} if timeout is None else {"timeout": timeout}
+        result = push_rdf(graph_file, endpoint, graph=graph, replace=replace, **options)
     except KGError as error:
         typer.echo(f"kg: error: {error}", err=True)
         raise typer.Exit(EXIT_FATAL) from None

@@ -5,7 +5,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["entity_id", "event_id", "normalise_name", "slugify"]
+__all__ = ["entity_id", "event_id", "identity_key", "normalise_name", "slugify"]
 
 
 def normalise_name(text: str) -> str:
@@ -17,6 +17,31 @@ def normalise_name(text: str) -> str:
     'hamid karzai'
     """
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def identity_key(text: str) -> str:
+    """The identity key of a name or id, as kg's IRIs see it: NFKC, case-folded, invisible
+    characters dropped, whitespace collapsed. Two ids with one key get one IRI.
+
+    Examples
+    --------
+    >>> identity_key("Doc1") == identity_key("doc1")
+    True
+    >>> identity_key("Cafe\u0301") == identity_key("Caf\u00e9")
+    True
+    """
+    text = str(text)
+    if text.isascii() and text.isprintable():  # the common case: NFKC and casefold are trivial
+        return " ".join(text.lower().split())
+    text = unicodedata.normalize("NFKC", text)
+    kept = []
+    for ch in text:
+        if ch.isspace():
+            kept.append(" ")
+        elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs"):
+            kept.append(ch)
+    text = unicodedata.normalize("NFKC", "".join(kept).casefold())
+    return " ".join(text.split())
 
 
 def slugify(text: str, *, limit: int = 60) -> str:

@@ -351,5 +351,6 @@ def test_ingest_folder_skips_kgs_own_output_folder(tmp_path):
     out = tmp_path / "output"
     out.mkdir()
     (out / "extraction.json").write_text("{}", encoding="utf-8")
-    (out / "graph.html").write_text("<html><body><p>Not an article.</p></body></html>", encoding="utf-8")
+    (out / "graph.html").write_text('<html><head><meta name="generator" content="kg (vis-network 9.1.2, inlined)">'
+                                    "</head><body><p>Not an article.</p></body></html>", encoding="utf-8")
     assert [d.id for d in read_documents([tmp_path])] == ["a"]

@@ -291,7 +291,7 @@ def test_query_validate_fails_an_affiliation_with_a_place():
     G = sample_graph()
     G.nodes["p:sharif"]["type"] = "LOC"
     report = validate(G)
-    assert not report.conforms and "links exactly one person" in report.text
+    assert not report.conforms and "links exactly one member (org:member: a person" in report.text
 
 
 def test_query_validate_fails_an_assertion_graph_without_provenance(G, tmp_path):

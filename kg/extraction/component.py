@@ -29,14 +29,17 @@ import hashlib
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.errors import IngestError
 from kg.model import Document, Extraction
 
-__all__ = ["DOCUMENT_ATTR", "EXTRACTION_ATTR", "KGComponent", "document_of", "extraction_of", "make_kg"]
+__all__ = ["DOCUMENT_ATTR", "EXTRACTION_ATTR", "REFUSED_ATTR", "KGComponent", "document_of", "extraction_of",
+           "make_kg", "refusal_of"]
 
 EXTRACTION_ATTR = "kg"
 DOCUMENT_ATTR = "kg_document"
+REFUSED_ATTR = "kg_refused"  # why kg would not read the Doc (an IngestError), when it would not
 
-for _attr in (EXTRACTION_ATTR, DOCUMENT_ATTR):
+for _attr in (EXTRACTION_ATTR, DOCUMENT_ATTR, REFUSED_ATTR):
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
 
@@ -55,7 +58,12 @@ class KGComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         document = document_of(doc, published=self.published)
-        setattr(doc._, EXTRACTION_ATTR, self._extract(doc, document))
+        try:
+            extraction = self._extract(doc, document)
+        except IngestError as error:  # a document kg will not read (a sentence over its limit)
+            setattr(doc._, REFUSED_ATTR, error)
+            extraction = None
+        setattr(doc._, EXTRACTION_ATTR, extraction)
         return doc
 
 
@@ -94,5 +102,11 @@ def document_of(doc: Doc, *, published: str | None = None) -> Document:
 
 
 def extraction_of(doc: Doc) -> Extraction | None:
-    """``doc._.kg``: what the component read from the Doc (None before it ran)."""
+    """``doc._.kg``: what the component read from the Doc (None before it ran, or if it
+    refused the Doc: see :func:`refusal_of`)."""
     return getattr(doc._, EXTRACTION_ATTR)
+
+
+def refusal_of(doc: Doc) -> IngestError | None:
+    """``doc._.kg_refused``: why the component did not read the Doc, if it did not."""
+    return getattr(doc._, REFUSED_ATTR)

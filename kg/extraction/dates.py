@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 
 from kg.rules import load_rules
 
@@ -35,10 +36,30 @@ _YEAR_ONLY = re.compile(r"^(?:(?:early|mid|late|the end of|the beginning of)[\s-
 _ANCHORED = re.compile(r"\b(" + "|".join(MONTHS + list(WEEKDAYS)) + r")\b|\b(1[89]|20)\d\d\b|\b(today|yesterday|"
                        r"tomorrow|tonight|week|month|morning|afternoon|evening|night)\b|^the \d{1,2}(st|nd|rd|th)$",
                        re.IGNORECASE)
+_CALENDAR_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")  # years 0001 to 9999 (0000 is refused apart)
 _VAGUE = re.compile(r"\b(next|last|this|coming|past|recent|early|earlier|later|late|mid|end|weeks?|months?|years?)\b",
                     re.IGNORECASE)
 
 
+def _within_calendar(normalise: Callable[..., str | None]) -> Callable[..., str | None]:
+    """A date kg reports lies in years 1 to 9999: "tomorrow" of 9999-12-31 or "last month" of
+    0001-01-02 falls outside the calendar, and so does a day rule's arithmetic near its ends
+    (OverflowError): such an expression is left undated, and its document goes through."""
+
+    @wraps(normalise)
+    def within(text: str, published: str | None, *, future: bool = False) -> str | None:
+        try:
+            value = normalise(text, published, future=future)
+        except (OverflowError, ValueError):
+            return None
+        if value is None or not _CALENDAR_DATE.fullmatch(value) or value[:4] == "0000":
+            return None
+        return value
+
+    return within
+
+
+@_within_calendar
 def normalise_date(text: str, published: str | None, *, future: bool = False) -> str | None:
     """ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) for a date expression, or None.
 
@@ -207,10 +228,11 @@ def _month_only(text: str, base: dt.date | None, future: bool) -> str | None:
 def _nearest(candidates: list[dt.date], base: dt.date, future: bool) -> dt.date | None:
     """The candidate nearest ``base`` on the event's side of it: not after it (give or take
     a day) for a reported event, not before it for a planned one."""
+    # differences, not sums: base + TOLERANCE overflows on 9999-12-31
     if future:
-        allowed = [c for c in candidates if c >= base - TOLERANCE]
+        allowed = [c for c in candidates if (c - base) >= -TOLERANCE]
     else:
-        allowed = [c for c in candidates if c <= base + TOLERANCE]
+        allowed = [c for c in candidates if (c - base) <= TOLERANCE]
     return min(allowed, key=lambda c: abs((c - base).days), default=None)
 
 

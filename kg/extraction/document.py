@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.errors import IngestError
 from kg.extraction.affiliations import find_affiliations, find_posts
 from kg.extraction.discourse import resolve_discourse
 from kg.extraction.entities import find_entities
@@ -14,11 +15,25 @@ from kg.extraction.meetings import find_meetings
 from kg.extraction.statements import find_statements
 from kg.model import Document, Event, Extraction
 
-__all__ = ["extract_doc"]
+__all__ = ["MAX_SENTENCE_TOKENS", "check_sentences", "extract_doc"]
+
+MAX_SENTENCE_TOKENS = 2_000
+"""The longest sentence kg reads, in tokens. kg's rules compare the triggers and phrases of
+a sentence with one another, so a sentence costs time that grows faster than its length:
+a document with a longer one (a list or table the parser could not split, text without
+full stops) is refused, with a message naming it. News sentences run to a few dozen tokens;
+the longest in the development articles has about 130."""
 
 
 def extract_doc(doc: Doc, document: Document) -> Extraction:
-    """Read entities, meetings, statements and affiliations from one parsed document."""
+    """Read entities, meetings, statements and affiliations from one parsed document.
+
+    Raises
+    ------
+    IngestError
+        When a sentence is longer than :data:`MAX_SENTENCE_TOKENS`.
+    """
+    check_sentences(doc, document)
     ents = find_entities(doc)
     posts = find_posts(doc, ents)
     ents.discourse = resolve_discourse(doc, document, ents, posts)
@@ -33,6 +48,22 @@ def extract_doc(doc: Doc, document: Document) -> Extraction:
         events=tuple(sorted(events, key=lambda e: (e.evidence.start, e.id))),
         affiliations=tuple(sorted(affiliations, key=lambda a: (a.person, a.organization))),
     )
+
+
+def check_sentences(doc: Doc, document: Document) -> None:
+    """Refuse a document with a sentence over :data:`MAX_SENTENCE_TOKENS` tokens.
+
+    Raises
+    ------
+    IngestError
+        ``"SOURCE: document 'ID' has a sentence of N tokens (at character C), over kg's
+        limit of 2,000 a sentence; split it into sentences"``.
+    """
+    longest = max(doc.sents, key=len, default=None) if len(doc) > MAX_SENTENCE_TOKENS else None
+    if longest is not None and len(longest) > MAX_SENTENCE_TOKENS:
+        raise IngestError(f"{document.source or document.id}: document {document.id!r} has a sentence of "
+                          f"{len(longest):,} tokens (at character {longest.start_char:,}), over kg's limit of "
+                          f"{MAX_SENTENCE_TOKENS:,} a sentence; split it into sentences")
 
 
 def _trigger_token(doc: Doc, meeting: Event) -> int:

@@ -8,8 +8,10 @@ encounter within a document are then merged.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
 
@@ -148,11 +150,10 @@ def _framed(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
     sentence ("Y, who is visiting Z") is that meeting, not a second encounter: it is kept
     only to date the trip's other meetings.
     """
-    for outer in readings:
-        for inner in readings:
-            if inner is outer or inner.trigger.sent != outer.trigger.sent:
-                continue
-            relation = _frame_relation(outer, inner)
+    for same_sentence in _by_sentence(readings):  # grouped first: pairs across the document are quadratic
+        near = _near_in_tree(same_sentence)
+        for outer, inner in permutations(same_sentence, 2):
+            relation = _frame_relation(outer, inner) if near(outer, inner) else None
             if relation is not None:
                 outer.apart.add(inner.trigger.i)
                 inner.apart.add(outer.trigger.i)
@@ -170,6 +171,39 @@ def _framed(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
                 inner.date = inner.date or outer.date
                 outer.date = outer.date or inner.date
     return readings
+
+
+def _by_sentence(readings: list[_Reading]) -> list[list[_Reading]]:
+    """The readings of each sentence, in document order."""
+    groups: dict[int, list[_Reading]] = {}
+    for reading in readings:
+        groups.setdefault(reading.trigger.sent.start, []).append(reading)
+    return list(groups.values())
+
+
+def _near_in_tree(readings: list[_Reading]) -> Callable[[_Reading, _Reading], bool]:
+    """Whether one trigger (or its governing verb) is within ``_path_up``'s reach above the
+    other's: only such pairs can frame one another (:func:`_frame_relation`). Read once
+    per reading, so that the pairs of a long sentence cost a set lookup each, not a walk."""
+    above = {id(r): set(_ancestor_indexes(r.trigger)) for r in readings}
+    verbs = {id(r): _governing_verb(r.trigger) for r in readings}
+
+    def near(outer: _Reading, inner: _Reading) -> bool:
+        verb = verbs[id(inner)]
+        return (inner.trigger.i in above[id(outer)] or outer.trigger.i in above[id(inner)]
+                or verb is not None and verb.i in above[id(outer)])
+
+    return near
+
+
+def _ancestor_indexes(token: Token, limit: int = 6) -> Iterator[int]:
+    """The heads above ``token``, as far as :func:`_path_up` looks."""
+    node = token
+    for _ in range(limit):
+        if node.head == node:
+            return
+        node = node.head
+        yield node.i
 
 
 def _on_a_trip(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
@@ -701,14 +735,30 @@ def _date(trigger: Token, verb: Token | None, document: Document, *, future: boo
     scopes = [trigger] + ([verb] if verb is not None and verb != trigger else [])
     other_time = False
     for scope in scopes:
-        for ent in trigger.sent.ents:
-            if ent.label_ not in ("DATE", "TIME") or not _under(ent.root, scope, trigger, verb):
+        for ent in _times_in(trigger.sent):
+            if not _under(ent.root, scope, trigger, verb):
                 continue
             value = normalise_date(ent.text, document.published, future=future)
             if value:
                 return value, False
             other_time = other_time or (ent.label_ == "DATE" and names_a_time(ent.text))
     return None, other_time
+
+
+@lru_cache(maxsize=1)  # the triggers of one sentence come one after another
+def _times_in(sentence: Span) -> list[Span]:
+    """The DATE and TIME entities inside ``sentence``, read off its tokens: ``Span.ents``
+    walks every entity of the document, which costs quadratic time on a long one."""
+    doc, found, start = sentence.doc, [], None
+    for token in sentence:
+        if start is not None and token.ent_iob_ != "I":
+            found.append(Span(doc, start, token.i, label=doc[start].ent_type_))
+            start = None
+        if token.ent_iob_ == "B" and token.ent_type_ in ("DATE", "TIME"):
+            start = token.i
+    if start is not None and (sentence.end == len(doc) or doc[sentence.end].ent_iob_ != "I"):
+        found.append(Span(doc, start, sentence.end, label=doc[start].ent_type_))
+    return found
 
 
 def _under(token: Token, scope: Token, trigger: Token, verb: Token | None) -> bool:

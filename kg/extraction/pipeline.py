@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ErrorHandler, IngestError, ModelError, report
 from kg.extraction.places import dateline_end
-from kg.extraction.component import DOCUMENT_ATTR, extraction_of
+from kg.extraction.component import DOCUMENT_ATTR, extraction_of, refusal_of
 from kg.model import Document, Extraction
 
 __all__ = ["DEFAULT_MODELS", "default_model", "extract_documents", "load_pipeline", "paragraph_boundaries",
@@ -103,8 +103,9 @@ def extract_documents(
     it); each Doc carries its Document on ``doc._.kg_document``. For worker processes,
     see :mod:`kg.run.processes`: they send back records, not Docs.
 
-    A document longer than the pipeline's ``max_length`` is refused with a message naming
-    it (``on_error``), and the others go on.
+    A document longer than the pipeline's ``max_length``, or with a sentence longer than
+    :data:`kg.extraction.document.MAX_SENTENCE_TOKENS`, is refused with a message naming it
+    (``on_error``), and the others go on.
     """
     def accepted() -> Iterator[Doc]:
         for document in documents:
@@ -120,6 +121,10 @@ def extract_documents(
 
     with_kg(nlp)
     for doc in nlp.pipe(accepted(), batch_size=batch_size):
+        refused = refusal_of(doc)
+        if refused is not None:  # a sentence over kg's limit: this document only
+            report(refused, on_error)
+            continue
         yield extraction_of(doc)
 
 def _first_line(error: Exception) -> str:

@@ -267,14 +267,18 @@ def status_of(trigger: Token, sentence: Span, *, ceiling: Token | None = None) -
         if lemmas & words["cancelled"] or (node.lemma_ == "call" and any(c.lower_ == "off" for c in children)):
             found.add("cancelled")
         negated = any(c.dep_ == "neg" for c in children)
-        marks = {c.lower_ for c in node.subtree if c.dep_ == "mark" and c.lower_ in ("if", "whether")}
+        uncertain_head = bool(lemmas & words["uncertain_heads"])
+        # "not clear if", "did not say whether": read only where it matters, since a subtree
+        # walk for every trigger costs time quadratic in the sentence's length
+        marks = {c.lower_ for c in node.subtree if c.dep_ == "mark" and c.lower_ in ("if", "whether")} if (
+            negated or uncertain_head) else set()
         if negated and depth == 0 or (negated and node.pos_ in ("VERB", "AUX") and depth <= 1 and node.lemma_ in ("meet", "hold", "have", "talk", "attend", "join", "host")):
             found.add("negated")
         if depth > 0 and lemmas & words["negated_heads"]:
             found.add("negated")  # "rejected the idea of direct negotiations"
-        if lemmas & words["uncertain_heads"] and (negated or node.lemma_ != "clear" or marks):
+        if uncertain_head and (negated or node.lemma_ != "clear" or marks):
             found.add("uncertain")
-        if marks and (negated or lemmas & words["uncertain_heads"]):
+        if marks and (negated or uncertain_head):
             found.add("uncertain")
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if aux & words["uncertain_aux"]:

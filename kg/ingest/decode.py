@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kg.errors import IngestError
 
-__all__ = ["decode_text"]
+__all__ = ["NOT_XML_CHAR", "decode_text", "xml_safe"]
 
 
 
@@ -37,6 +37,10 @@ _BOMS = (
 )
 # C0 controls other than tab, line feed, vertical tab, form feed, carriage return, escape
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# characters outside XML 1.0's Char production: GraphML and RDF/XML cannot hold them, some
+# parsers trip on them, and lone surrogates cannot even be encoded as UTF-8
+NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n"}  # vertical tab, form feed: a line or page ends
 _MAX_CONTROL_SHARE = 0.01  # text has none; a file with more than 1% is binary
 _MAX_STRAY_PER_UTF8 = 10  # stray bytes a UTF-8 file may hold per UTF-8 character
 
@@ -83,6 +87,23 @@ def decode_text(raw: bytes, path: Path | str) -> str:
     if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
         raise IngestError(f"{path}: binary file (control characters), not text; skipped")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def xml_safe(text: str) -> str:
+    r"""``text`` without the characters XML 1.0 cannot hold, so every export can write it.
+
+    A vertical tab or form feed (Word's line and page breaks) becomes a line feed; any other
+    control character (escape, NUL), a lone surrogate, U+FFFE and U+FFFF is dropped. kg reads
+    documents through this before anything else, so offsets point into the cleaned text.
+
+    Examples
+    --------
+    >>> xml_safe("Talks\x0bresumed\x1b[0m in \ufffeVienna")
+    'Talks\nresumed[0m in Vienna'
+    """
+    if not NOT_XML_CHAR.search(text):
+        return text
+    return NOT_XML_CHAR.sub(lambda match: _LINE_BREAKS.get(match.group(), ""), text)
 
 
 def _decode_bytes(raw: bytes, path: Path | str) -> str:

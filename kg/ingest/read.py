@@ -3,7 +3,8 @@
 Accepted inputs: ``.txt`` (headline on line 1, a blank line, then the body), ``.html`` /
 ``.htm`` (main text, title and date through trafilatura, so scripts, styles and page
 furniture are never read), ``.jsonl`` (one record a line with ``id``, ``title``, ``text``
-and optional ``published``, ``url``, ``publisher`` and ``publisher_country``) and directories holding any of those.
+and optional ``published``, ``url``, ``publisher`` and ``publisher_country``) and directories
+holding any of those.
 
 A bad document never stops the others: each problem becomes one
 :class:`~kg.errors.IngestError` whose message names the file (and line, for JSONL) and the
@@ -17,40 +18,60 @@ reason, ending in "skipped". What is refused, and what is repaired:
   usual legacy encoding of English news. A decoded file is not reported: its text is read
   as it was meant. Binary content (an image or PDF by its signature, NUL bytes, control
   characters) and bytes that no encoding fits are refused.
+* **Files and folders.** A path that is not a regular file (a FIFO, whose reading would
+  wait forever, a device, a socket) is refused, as is a file or folder kg may not read,
+  each with one message. A folder holding kg's own outputs (:func:`is_kg_output`) is not
+  read as articles.
 * **Line endings.** ``\\r\\n`` and ``\\r`` become ``\\n`` before anything else, so every
   character offset kg reports points into the normalised text.
+* **Characters XML cannot hold** (control characters, lone surrogates, U+FFFE) are dropped
+  from every text field, vertical tabs and form feeds become line breaks
+  (:func:`~kg.ingest.decode.xml_safe`), so that every export can write them.
 * **Empty documents**, whitespace-only ones, a headline with no body and HTML in which
   trafilatura finds no article text are refused.
 * **Other languages.** A document whose body is not English (see :mod:`kg.ingest.language`) is
   refused: kg's rules and model read English only.
-* **JSONL.** A line that is not JSON, not an object, or lacks a non-empty ``text`` or an
-  ``id`` is refused, as is a record whose ``published`` is not a ``YYYY-MM-DD`` date (kept
+* **JSONL.** A line that is not JSON (nested deeper than Python's decoder reads, or with
+  an integer of more than 4,300 digits, included), not an object, or lacks a non-empty
+  ``text`` or an ``id`` is refused, as is a record whose ``published`` is not a ``YYYY-MM-DD`` date (kept
   without its date, the record would be read against the wrong calendar: relative dates
   such as "on Tuesday" need it).
 * **Duplicate ids.** The first document with an id is kept; later ones, in the same file
-  or another, are refused with a message naming where the first came from.
+  or another, are refused with a message naming where the first came from. Ids that
+  differ only in case, spacing or Unicode form (``Doc1`` and ``doc1``, ``Café`` in NFC and
+  NFD) are duplicates: kg's RDF would give them one document IRI
+  (:func:`kg.ids.identity_key`).
 
-Documents longer than the spaCy pipeline's ``max_length`` are read here and refused by
-:func:`kg.extraction.extract_documents`, which knows the pipeline.
+Documents longer than the spaCy pipeline's ``max_length``, or with a sentence longer than
+kg reads, are read here and refused by :func:`kg.extraction.extract_documents`, which
+knows the pipeline.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import replace
+import os
 import re
+import stat
+import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import fields, replace
 from pathlib import Path
 
 from kg.errors import ErrorHandler, IngestError, report
-from kg.ingest.decode import decode_text
+from kg.ids import identity_key
+from kg.ingest.decode import decode_text, xml_safe
 from kg.ingest.language import not_english_reason
 from kg.model import Document
 
-__all__ = ["OUTPUT_MARKER", "SUFFIXES", "date_in_name", "parse_date", "portable_source", "read_documents",
-           "split_headline"]
+__all__ = ["OUTPUT_MARKER", "SUFFIXES", "date_in_name", "is_kg_output", "parse_date", "parse_json_line",
+           "portable_source", "read_documents", "split_headline"]
 
-OUTPUT_MARKER = "extraction.json"
+# kg's marker on a folder it wrote into: its page, which names kg as its generator (see
+# kg/templates/graph.html.j2), or the manifest kg keeps beside a corpus's exports
+OUTPUT_MARKER = "graph.html"
+MANIFEST_MARKER = "manifest.json"
+_KG_GENERATOR = b'<meta name="generator" content="kg'
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
 
@@ -90,7 +111,7 @@ def read_documents(
     """
     if published is not None:
         published = parse_date(published, where="--published")
-    first_read: dict[str, str] = {}
+    first_read: dict[str, tuple[str, str]] = {}  # identity key -> (id, where it was read)
     for path in _expand(paths, on_error):
         try:
             records = list(_read_file(path, published))
@@ -101,37 +122,150 @@ def read_documents(
             if isinstance(document, IngestError):  # one bad line of a JSONL file
                 report(document, on_error)
                 continue
+            document = _xml_safe_document(document)
+            if not document.text.strip() or not document.id.strip():
+                report(IngestError(f"{where}: only control characters in its "
+                                    f"{'text' if not document.text.strip() else 'id'}; skipped"), on_error)
+                continue
             reason = not_english_reason(document.text)
+            key = identity_key(document.id)  # ids one IRI apart: "Doc1" and "doc1", NFC and NFD
             if reason is not None:
                 report(IngestError(f"{where}: not English ({reason}); skipped"), on_error)
-            elif document.id in first_read:
-                report(IngestError(f"{where}: duplicate document id {document.id!r} "
-                                    f"(first read from {first_read[document.id]}); skipped"), on_error)
+            elif key in first_read:
+                first_id, first_where = first_read[key]
+                same = "" if first_id == document.id else (
+                    f", the same as {first_id!r} but for case, spacing or Unicode form")
+                report(IngestError(f"{where}: duplicate document id {document.id!r}{same} "
+                                    f"(first read from {first_where}); skipped"), on_error)
             else:
-                first_read[document.id] = where
+                first_read[key] = (document.id, where)
                 if publisher_country and not document.publisher_country:
                     document = replace(document, publisher_country=publisher_country)
                 yield document
 
 
+def _xml_safe_document(document: Document) -> Document:
+    """The document with every text field cleaned by :func:`~kg.ingest.decode.xml_safe`."""
+    changed = {}
+    for field in fields(document):
+        value = getattr(document, field.name)
+        if isinstance(value, str) and xml_safe(value) != value:
+            cleaned = xml_safe(value).strip()  # a form feed at the end is no text
+            changed[field.name] = cleaned if cleaned or field.name in ("id", "text") else None
+    return replace(document, **changed) if changed else document
+
+
 def _expand(paths: Iterable[str | Path], on_error: ErrorHandler | None) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            # a folder kg wrote into (it holds extraction.json) is output, not articles
-            outputs = {marker.parent for marker in path.rglob(OUTPUT_MARKER)}
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                           and not outputs.intersection(p.parents))
-            if not found:
-                report(IngestError(f"{path}: no {', '.join(SUFFIXES)} files in this folder; skipped"), on_error)
-            yield from found
-        elif not path.exists():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
             report(IngestError(f"{path}: no such file or folder; skipped"), on_error)
+            continue
+        except OSError as error:
+            report(IngestError(f"{path}: cannot read ({error.strerror or error}); skipped"), on_error)
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _folder_articles(path, on_error)
+        elif not stat.S_ISREG(mode):
+            # reading a FIFO waits for a writer forever; a device or socket is no article either
+            report(IngestError(f"{path}: not a regular file ({_file_kind(mode)}); skipped"), on_error)
         elif path.suffix.lower() not in SUFFIXES:
             report(IngestError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
                                 f"expected one of {', '.join(SUFFIXES)}; skipped"), on_error)
         else:
             yield path
+
+
+def _folder_articles(folder: Path, on_error: ErrorHandler | None) -> Iterator[Path]:
+    """The article files below ``folder``, sorted; unreadable folders and special files are
+    reported, each once, and left out. kg's own output folders are left out too (their
+    ``graph.html`` is no article), and named when nothing else is found."""
+    found: list[Path] = []
+    reported = False
+
+    def skip(message: str) -> None:
+        nonlocal reported
+        reported = True
+        report(IngestError(f"{message}; skipped"), on_error)
+
+    def unreadable(error: OSError) -> None:
+        skip(f"{error.filename}: cannot read the folder ({error.strerror or error})")
+
+    outputs: list[tuple[Path, str]] = []  # kg's own output folders: named only if nothing else is found
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        here = Path(root)
+        why = _why_output(here)
+        if why is not None:
+            outputs.append((here, why))
+            folders.clear()
+            continue
+        folders.sort()
+        for name in files:
+            path = here / name
+            if path.suffix.lower() not in SUFFIXES:
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as error:  # a dangling link, a file removed meanwhile
+                skip(f"{path}: cannot read ({error.strerror or error})")
+                continue
+            if stat.S_ISREG(mode):
+                found.append(path)
+            else:
+                skip(f"{path}: not a regular file ({_file_kind(mode)})")
+    if found or reported:
+        pass
+    elif outputs and outputs[0][0] == folder:
+        skip(f"{folder}: kg's own output folder ({outputs[0][1]}), not articles")
+    elif outputs:
+        skip(f"{folder}: no {', '.join(SUFFIXES)} files in this folder outside kg's own output folders, "
+             f"which are not articles: {', '.join(f'{path} ({why})' for path, why in outputs)}")
+    else:
+        skip(f"{folder}: no {', '.join(SUFFIXES)} files in this folder")
+    yield from sorted(found)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket"))
+    return next((kind for test, kind in kinds if test(mode)), "a special file")
+
+
+def is_kg_output(folder: Path) -> bool:
+    """True for a folder kg wrote its outputs into: it holds kg's marker, a ``graph.html``
+    whose ``generator`` is kg (or kg's ``manifest.json``). An ``extraction.json`` alone is no
+    marker: ``kg extract arts -o arts/extraction.json`` leaves the articles what they are.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "extraction.json").write_text("{}")
+    >>> is_kg_output(folder)
+    False
+    >>> _ = (folder / OUTPUT_MARKER).write_text('<meta name="generator" content="kg">')
+    >>> is_kg_output(folder)
+    True
+    """
+    return _why_output(folder) is not None
+
+
+def _why_output(folder: Path) -> str | None:
+    try:
+        with open(folder / OUTPUT_MARKER, "rb") as page:
+            if _KG_GENERATOR in page.read(4096):
+                return f"its {OUTPUT_MARKER} was written by kg"
+    except OSError:
+        pass
+    try:
+        manifest = json.loads((folder / MANIFEST_MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if isinstance(manifest, dict) and "kg" in manifest and "files" in manifest:
+        return f"its {MANIFEST_MARKER} was written by kg"
+    return None
 
 
 def date_in_name(path: Path) -> str | None:
@@ -254,9 +388,9 @@ def _read_jsonl(path: Path, text: str, published: str | None) -> Iterator[tuple[
 
 def _jsonl_record(line: str, where: str, path: Path, published: str | None) -> Document:
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise IngestError(f"{where}: not valid JSON ({error.msg} at column {error.colno}); skipped") from None
+        record = parse_json_line(line, where)
+    except IngestError as error:
+        raise IngestError(f"{error}; skipped") from None
     if not isinstance(record, dict):
         raise IngestError(f"{where}: expected a JSON object with 'id' and 'text', "
                           f"got {_json_type(record)}; skipped")
@@ -291,6 +425,34 @@ def _jsonl_record(line: str, where: str, path: Path, published: str | None) -> D
         publisher=_optional_string(record, "publisher", where),
         publisher_country=_optional_string(record, "publisher_country", where),
     )
+
+
+def parse_json_line(line: str, where: str) -> object:
+    """One line of JSON Lines decoded; any way it can fail is one :class:`IngestError`.
+
+    Besides malformed JSON, Python's decoder refuses nesting deeper than its recursion limit
+    and integers of more digits than ``sys.get_int_max_str_digits()``: either would abort
+    the whole run, not just the line.
+
+    Examples
+    --------
+    >>> parse_json_line('{"id": 1}', "a.jsonl: line 1")
+    {'id': 1}
+    >>> parse_json_line("[" * 100_000, "a.jsonl: line 2")
+    Traceback (most recent call last):
+    ...
+    kg.errors.IngestError: a.jsonl: line 2: not valid JSON (nested too deeply to read)
+    """
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise IngestError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise IngestError(f"{where}: not valid JSON (nested too deeply to read)") from None
+    except ValueError as error:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        limit = getattr(sys, "get_int_max_str_digits", lambda: 0)()
+        raise IngestError(f"{where}: not valid JSON (a number of more than {limit:,} digits)"
+                          if limit and "digits" in str(error) else f"{where}: not valid JSON ({error})") from None
 
 
 def _optional_string(record: dict, key: str, where: str) -> str | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-__all__ = ["MEDIA_TYPES", "PushResult", "push_rdf"]
+__all__ = ["DEFAULT_TIMEOUT", "MEDIA_TYPES", "PushResult", "push_rdf"]
 
 MEDIA_TYPES = {
     ".nq": "application/n-quads",
@@ -32,6 +32,7 @@ MEDIA_TYPES = {
     ".jsonld": "application/ld+json",
 }
 DATASET_SUFFIXES = (".nq", ".trig")
+DEFAULT_TIMEOUT = 60.0  # seconds; a large upload to a slow store may need --timeout
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def push_rdf(
     *,
     graph: str | None = None,
     replace: bool = False,
-    timeout: float = 300.0,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> PushResult:
     """Send an RDF file written by kg to a Graph Store Protocol endpoint.
 
@@ -65,6 +66,12 @@ def push_rdf(
     replace
         PUT (replace) instead of POST (add); merges are idempotent either way, since kg's
         IRIs are stable and it writes no blank nodes.
+    timeout
+        Seconds to wait for the store to connect and for each answer.
+
+    Only ``http://`` and ``https://`` endpoints are accepted. A 307 or 308 redirect is
+    followed with the data sent again; any other redirect is an error (urllib would follow
+    it with a GET, the data lost). Success is a 2xx answer only.
 
     Raises
     ------
@@ -78,6 +85,9 @@ def push_rdf(
                       f"expected one of {', '.join(MEDIA_TYPES)}")
     if graph is not None and suffix in DATASET_SUFFIXES:
         raise KGError(f"{path}: {suffix} names its own graphs; --graph is for .ttl, .nt and .jsonld")
+    _check_endpoint(endpoint)
+    if not timeout > 0:
+        raise KGError(f"--timeout {timeout:g}: expected a number of seconds above 0")
     url = endpoint
     if suffix not in DATASET_SUFFIXES:
         query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
@@ -88,13 +98,46 @@ def push_rdf(
         raise KGError(f"{path}: cannot read ({error.strerror or error})") from None
     request = urllib.request.Request(url, data=data, method="PUT" if replace else "POST",
                                      headers={"Content-Type": f"{MEDIA_TYPES[suffix]}; charset=utf-8"})
+    opener = urllib.request.build_opener(_ResendOnTemporaryRedirect)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (URL from the user)
-            return PushResult(url, response.status, len(data))
+        with opener.open(request, timeout=timeout) as response:
+            status, final_url = response.status, response.geturl()
     except urllib.error.HTTPError as error:
+        location = error.headers.get("Location") if error.headers else None
+        if 300 <= error.code < 400:
+            target = urllib.parse.urljoin(error.url or url, location) if location else "nowhere"
+            raise KGError(f"{url}: the store answered {error.code} {error.reason}, redirecting to {target}; "
+                          f"kg follows only 307 and 308 to http(s) (others would send the data away or drop "
+                          f"it): push to the final URL") from None
         detail = error.read().decode("utf-8", "replace").strip().splitlines()
         raise KGError(f"{url}: the store answered {error.code} {error.reason}"
                       f"{': ' + detail[0][:200] if detail else ''}") from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
+        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+            reason = f"no answer within {timeout:g} s; --timeout sets the wait"
         raise KGError(f"{url}: cannot reach the store ({reason})") from None
+    if not 200 <= status < 300:  # 1xx and 3xx that reach here were not accepted either
+        raise KGError(f"{final_url}: the store answered {status}, not a success (2xx); nothing was stored")
+    return PushResult(final_url, status, len(data))
+
+
+def _check_endpoint(endpoint: str) -> None:
+    """A Graph Store endpoint is an http(s) URL with a host: ``file:``, ``ftp:`` or a bare
+    path would read or write something else entirely."""
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise KGError(f"endpoint {endpoint!r}: expected an http:// or https:// URL of a Graph Store, "
+                      f"e.g. http://127.0.0.1:7878/store")
+
+
+class _ResendOnTemporaryRedirect(urllib.request.HTTPRedirectHandler):
+    """Follow 307 and 308 with the same method and body, as they require (to http(s) only);
+    urllib would turn a redirected POST into a bodiless GET (301, 302, 303), which a store
+    answers with success while storing nothing. Any other redirect comes back as an error."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102 (urllib's hook)
+        if code not in (307, 308) or urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            return None
+        return urllib.request.Request(newurl, data=req.data, method=req.get_method(), headers=dict(req.headers),
+                                      origin_req_host=req.origin_req_host, unverifiable=True)

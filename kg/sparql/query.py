@@ -47,7 +47,7 @@ from kg.export.rdf.terms import NOT_XML_CHAR
 from kg.sparql.sources import QueryError, Source, as_rdflib, as_store
 
 __all__ = ["ENGINES", "QUERIES_DIR", "NamedQuery", "QueryError", "QueryParam", "QueryResult", "format_table",
-           "list_queries", "load_query", "run_query"]
+           "list_queries", "load_query", "run_query", "spreadsheet_safe"]
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 ENGINES = ("rdflib", "oxigraph")
@@ -281,7 +281,22 @@ def _run_oxigraph(store: Any, text: str) -> QueryResult:
     return QueryResult(columns, rows)
 
 
-def format_table(result: QueryResult, fmt: str = "table", *, max_width: int = 60) -> str:
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a ``'``
+    in front (OWASP, "CSV Injection").
+
+    Examples
+    --------
+    >>> spreadsheet_safe("@SUM(A1)"), spreadsheet_safe("Hamid Karzai")
+    ("'@SUM(A1)", 'Hamid Karzai')
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def format_table(result: QueryResult, fmt: str = "table", *, max_width: int = 60, raw: bool = False) -> str:
     """Render a query result as an aligned text table, CSV or JSON.
 
     Parameters
@@ -293,6 +308,10 @@ def format_table(result: QueryResult, fmt: str = "table", *, max_width: int = 60
         ``csv`` and ``json`` (a list of objects) keep every value whole.
     max_width : int, optional
         Widest cell of a ``table``.
+    raw : bool, optional
+        ``csv`` only: write every cell as it is. By default a cell that a spreadsheet would
+        run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+        return) is prefixed with ``'``, OWASP's rule against CSV injection.
 
     Examples
     --------
@@ -304,12 +323,20 @@ def format_table(result: QueryResult, fmt: str = "table", *, max_width: int = 60
     >>> print(format_table(r, "csv"), end="")
     actor,date
     Hamid Karzai,2009-11-03
+    >>> print(format_table(QueryResult(("quote",), (("=HYPERLINK(1)",),)), "csv"), end="")
+    quote
+    '=HYPERLINK(1)
     """
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows(result.rows)
+        # before Python 3.12 the csv module quotes a field for "\n" but not for a lone "\r",
+        # which then ends the row for any reader: such rows are written all quoted
+        quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        cell = (lambda value: value) if raw else spreadsheet_safe
+        for row in [result.columns, *result.rows]:
+            cells = [cell(value) for value in row]
+            (quoted if any("\r" in value for value in cells) else writer).writerow(cells)
         return buffer.getvalue()
     if fmt == "json":
         return json.dumps(result.as_dicts(), ensure_ascii=False, indent=2)

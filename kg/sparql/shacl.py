@@ -55,7 +55,8 @@ def validate(source: Source) -> ValidationReport:
     time stamps are ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``; that every assertion
     graph has a provenance record whose sentence satisfies
     ``0 <= nif:beginIndex < nif:endIndex <= kg:length`` of its document; and that an
-    affiliation links a person to an organisation or a country.
+    affiliation links a person (or a member country or organisation) to an organisation or a
+    country.
 
     SHACL validates one graph, so for a dataset (TriG, N-Quads) the union of its graphs is
     validated, after stating ``g a kg:Assertion`` for every named graph ``g`` other than

@@ -14,6 +14,7 @@ from rdflib import Dataset, Graph
 
 from kg.errors import KGError
 from kg.export.rdf import format_of, generate_quads, read_rdf, to_dataset
+from kg.export.rdf.jsonld import check_offline
 from kg.export.rdf.serialise import oxigraph_terms, rdflib_quiet
 
 __all__ = ["QueryError", "Source", "as_rdflib", "as_store"]
@@ -80,6 +81,8 @@ def as_store(source: Source) -> Any:
         fmt = _suffix_format(path)
         if not path.is_file():
             raise QueryError(f"{path}: no such file")
+        if fmt == "jsonld":
+            check_offline(path)  # one message for both engines (Oxigraph refuses to load contexts too)
         ox_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
                      "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
                      "nquads": ox.RdfFormat.N_QUADS}[fmt]

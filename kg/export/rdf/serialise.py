@@ -23,6 +23,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.atomic import atomic_write_bytes
 from kg.errors import KGError
+from kg.export.rdf.jsonld import check_offline
 from kg.export.rdf.quads import generate_quads, prefixes
 from kg.export.rdf.terms import BASE, Quad
 from kg.graph import gc_paused
@@ -387,6 +388,8 @@ def read_rdf(path: str | os.PathLike[str], *, format: str | None = None) -> Data
         raise KGError(str(err)) from err
     if not path.is_file():
         raise KGError(f"{path}: no such file")
+    if fmt == "jsonld":
+        check_offline(path)  # rdflib would fetch a context given by URL
     ds = Dataset(default_union=True)
     try:
         with gc_paused(), rdflib_quiet():

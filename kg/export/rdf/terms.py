@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -18,6 +17,9 @@ from urllib.parse import urlsplit
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import _is_valid_uri
+
+from kg.ids import identity_key as normalise_name  # the identity key of a name: one key, one IRI
+from kg.ingest.decode import NOT_XML_CHAR
 
 __all__ = ["BASE", "NOT_XML_CHAR", "Quad", "checked_base", "date_literal", "decimal_literal", "integer_literal",
            "is_valid_iri", "mint_iri", "normalise_name", "text_literal"]
@@ -33,9 +35,6 @@ _IRI = re.compile(
     r"[^\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
     r"\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]+"
 )
-# characters outside XML 1.0's Char production cannot be written to RDF/XML and trip
-# some parsers; lone surrogates cannot even be encoded as UTF-8
-NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _YEAR = re.compile(r"[0-9]{4}")
 _YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -116,23 +115,6 @@ def checked_base(base: str) -> str:
             and urlsplit(base).scheme.lower() in ("http", "https")):
         raise ValueError(f"base {base!r}: expected an absolute http(s) IRI ending in '/'")
     return base
-
-
-def normalise_name(text: str) -> str:
-    """The identity key of a name: NFKC, case-folded, invisible characters dropped,
-    whitespace collapsed."""
-    text = str(text)
-    if text.isascii() and text.isprintable():  # the common case: NFKC and casefold are trivial
-        return " ".join(text.lower().split())
-    text = unicodedata.normalize("NFKC", text)
-    kept = []
-    for ch in text:
-        if ch.isspace():
-            kept.append(" ")
-        elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs"):
-            kept.append(ch)
-    text = unicodedata.normalize("NFKC", "".join(kept).casefold())
-    return " ".join(text.split())
 
 
 def text_literal(value: Any) -> Literal:
