@@ -524,7 +524,8 @@ def _conventional_actor(discourse, role: str) -> str | None:
 
 def _base_role(role: str) -> str:
     """The title a role starts with: "Ambassador to Israel" -> "ambassador", "Minister for
-    Foreign Affairs" as it is, "Foreign Minister and Alternate Prime Minister" -> "foreign minister"."""
+    Foreign Affairs" as it is, "Foreign Minister and Alternate Prime Minister" -> "foreign
+    minister"; else the one it ends with, after a portfolio: "External Affairs Minister" -> "minister"."""
     lowered = role.lower()
     scope = _title_scope()
     if lowered in scope:
@@ -533,6 +534,9 @@ def _base_role(role: str) -> str:
     for size in range(len(words), 0, -1):
         if " ".join(words[:size]) in scope:
             return " ".join(words[:size])
+    for size in range(len(words) - 1, 0, -1):
+        if " ".join(words[-size:]) in scope:
+            return " ".join(words[-size:])
     return lowered
 
 
@@ -604,10 +608,17 @@ def _apposition_end(doc: Doc, ents: DocumentEntities, begin: int) -> int | None:
 
 
 def _apposition_before(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str) -> Post | None:
-    """"the Taliban's deputy leader, Mullah Abdul Ghani Baradar"."""
-    if start >= 2 and doc[start - 1].text == ",":
-        return _read_title_phrase(doc, ents, _prefix_start(doc, ents, start - 1), start - 1, person, start, "apposition")
-    return None
+    """"the Taliban's deputy leader, Mullah Abdul Ghani Baradar", "The Chairperson of the
+    African Union Commission, Dr. Nadia Haile" (an honorific before the name)."""
+    comma = start - 1
+    while comma > 0 and _is_honorific(doc, comma, 1):
+        comma -= 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    begin = _prefix_start(doc, ents, comma)
+    if begin >= 2 and doc[begin - 1].text == "," and ents.type_of(ents.at(doc[begin - 2])) == "PERSON":
+        return None  # "Mr. Kim, Deputy Minister, Mr. Lee": the title between commas is Kim's
+    return _read_title_phrase(doc, ents, begin, comma, person, start, "apposition")
 
 
 def _byline(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str) -> Post | None:

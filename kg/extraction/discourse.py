@@ -9,10 +9,13 @@ see why "he" is Lavrov.
 1. ``turn`` / ``byline``: first person (I, we, my, our) in a transcript turn is the
    turn's speaker ("LAVROV: We met this morning"), elsewhere in remarks the byline's
    author;
-2. ``title``: a definite title with no name ("the Secretary", "the minister") is the
-   last person named before it holding that title;
+2. ``title``: a definite title with no name ("the Secretary", "the minister", "the
+   President of Russia") is the last person named before it holding that title (for that
+   body), never the subject of its own clause, in a publisher's own release its own
+   official before a foreigner;
 3. ``publisher``: in a government's own release, an unnamed "the Prime Minister" is the
    publisher's country; in an international body's, "the Secretary-General" is the body;
+   ``title-of``: "the President of Russia" that no one in the text holds is Russia;
 4. ``group``: "the militants", "the group" is the last organisation named before it;
    ``description``: "the U.S. diplomat" is the last person named before it with a post in
    that country;
@@ -237,7 +240,7 @@ def resolve_discourse(doc: Doc, document: Document, ents: DocumentEntities, post
     discourse = Discourse(ents, find_publisher(document), posts=posts)
     discourse.turns = _turns(doc, ents)
     discourse.author = _headline_author(doc, document.title, discourse)
-    for sieve_pass in (_first_person, _titles, _publisher_titles, _groups, _descriptions, _pronouns,
+    for sieve_pass in (_first_person, _titles, _publisher_titles, _unheld_titles, _groups, _descriptions, _pronouns,
                        _plural_pronouns):
         sieve_pass(doc, discourse, posts)
     return discourse
@@ -322,7 +325,8 @@ def _first_person(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
 # -- 2./3. titles -------------------------------------------------------------------------
 
 def _definite_titles(doc: Doc, ents: DocumentEntities):
-    """(head token, title start, title end) of each "the TITLE" with no name attached."""
+    """(head token, title start, title end, body) of each "the TITLE" with no name attached;
+    body is the country or organisation of "the President of Russia" (else None)."""
     i = 0
     while i < len(doc):
         size = title_at(doc, i)
@@ -333,12 +337,31 @@ def _definite_titles(doc: Doc, ents: DocumentEntities):
         i = end
         if start == 0 or doc[start - 1].lower_ != "the":
             continue
-        if end < len(doc) and (ents.at(doc[end]) or doc[end].pos_ == "PROPN" or doc[end].lower_ in ("of", "for", "to")):
-            continue  # "the Prime Minister Anna Berg", "the President of Chile": not unnamed
+        body = _title_body(doc, ents, end)
+        if body is None and end < len(doc) and (ents.at(doc[end]) or doc[end].pos_ == "PROPN"
+                                                or doc[end].lower_ in ("of", "for", "to")):
+            continue  # "the Prime Minister Anna Berg", "the Minister for Trade": not unnamed
         head = doc[start:end].root
-        if any(ents.at(t) for t in head.subtree if t.i < start or t.i >= end):
+        if any(ents.at(t) for t in head.subtree if (t.i < start or t.i >= end) and not (body and ents.at(t) == body[0])):
             continue  # "the Chilean President", "the Taliban's spokesman": someone else's
-        yield head, start, end
+        yield head, start, end, body[0] if body else None
+
+
+def _title_body(doc: Doc, ents: DocumentEntities, end: int) -> tuple[str, int] | None:
+    """(body, token after it) for "the President [of Russia]" when no name follows the body
+    ("the President of Russia Vladimir Sorokin", "the President of Russia, Vladimir Sorokin,"
+    are named)."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    first = end + 1 + (doc[end + 1].lower_ == "the")
+    body = ents.at(doc[first]) if first < len(doc) else None
+    if body is None or ents.type_of(body) not in ("GPE", "ORG"):
+        return None
+    after = ents.span_of(doc[first])[1]
+    named = after < len(doc) and (ents.type_of(ents.at(doc[after])) == "PERSON" or doc[after].text == ","
+                                  and after + 1 < len(doc) and (ents.type_of(ents.at(doc[after + 1])) == "PERSON"
+                                                                or title_at(doc, after + 1)))
+    return None if named else (body, after)
 
 
 def _role_words(role: str) -> tuple[str, str]:
@@ -350,32 +373,71 @@ def _role_words(role: str) -> tuple[str, str]:
 
 def _titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     """"the Secretary" / "the minister": the last person named before it holding the title
-    (the whole title, else its head noun: "the minister" after "Foreign Minister X")."""
-    held = sorted(((post.mention_start, post.person, *_role_words(post.role)) for post in posts), key=lambda p: p[0])
-    for head, start, end in _definite_titles(doc, discourse.ents):
+    (the whole title, else its head noun: "the minister" after "Foreign Minister X");
+    "the President of Russia": the last holder for that body. Never the subject of the
+    title's own clause ("Novak briefed the President"); in a government's or a body's own
+    release, a capitalised principal title is its own official's where one holds it (the
+    publisher's convention), not a foreigner's."""
+    held = sorted(posts, key=lambda post: post.mention_start)
+    foreign = _foreign_holders(discourse, posts)
+    for head, start, end, body in _definite_titles(doc, discourse.ents):
         if head.i in discourse.links:
             continue
         title, title_head = _role_words(doc[start:end].text)
-        exact = [(at, person) for at, person, role, _ in held if at < start and role == title]
-        loose = [(at, person) for at, person, _, role_head in held if at < start and role_head == title_head
+        exact = [post for post in held if post.mention_start < start and _role_words(post.role)[0] == title]
+        loose = [post for post in held if post.mention_start < start and _role_words(post.role)[1] == title_head
                  and title == title_head]
         found = exact or loose
+        if body is not None:
+            found = [post for post in found if _serves(discourse, post, body)]
+        own_clause = _clause_subjects(head, discourse.ents)
+        found = [post for post in found if post.person not in own_clause]
+        if discourse.publisher and doc[start].text[:1].isupper() and _principal(title):
+            found = [post for post in found if post.person not in foreign] or found
         if found:
-            at, person = found[-1]
-            discourse.links[head.i] = Link(start, end, (person,), "title", _span_at(discourse.ents, at))
+            post = found[-1]
+            discourse.links[head.i] = Link(start, end, (post.person,), "title", _span_at(discourse.ents, post.mention_start))
+
+
+def _foreign_holders(discourse: Discourse, posts: Sequence) -> set[str]:
+    """Persons whose post the text places in a country or body other than the publisher's."""
+    if discourse.publisher is None or discourse.publisher.actor is None:
+        return set()
+    own = discourse.publisher_actor()
+    return {post.person for post in posts if post.organization and post.organization != own}
+
+
+def _serves(discourse: Discourse, post, body: str) -> bool:
+    """Whether ``post`` is one in ``body``: named so, or a bare title of the publisher's own."""
+    if post.organization is not None:
+        return post.organization == body
+    return discourse.publisher is not None and discourse.publisher.actor is not None and (
+        discourse.publisher_actor() == body)
+
+
+def _clause_subjects(head: Token, ents: DocumentEntities) -> set[str]:
+    """Persons who are the subject of the clause ``head`` stands in (not itself)."""
+    for verb in head.ancestors:
+        if verb.pos_ in ("VERB", "AUX"):
+            return {a for s in verb.children if s.dep_ in SUBJECT_DEPS and head not in s.subtree
+                    for t in [s, *s.conjuncts] if (a := ents.at(t)) and ents.type_of(a) == "PERSON"}
+    return set()
 
 
 def _publisher_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     """An unnamed "the Prime Minister" in a government's release is its country; "the
     Secretary-General" in an international body's is the body. Only a capitalised title
-    nobody in the document holds: "the president" of something else is not the publisher."""
+    no one of the publisher's side holds: "the president" of something else is not the
+    publisher; a foreigner's title does not stop it ("Novak briefed the President")."""
     publisher = discourse.publisher
     if publisher is None or publisher.actor is None:
         return
     wanted = "organization" if publisher.kind == "international" else "state"
-    held = {_role_words(post.role)[0] for post in posts} | _titles_before_names(doc)
-    for head, start, end in _definite_titles(doc, discourse.ents):
-        if head.i in discourse.links or not doc[start].text[:1].isupper():
+    foreign = _foreign_holders(discourse, posts)
+    held = {_role_words(post.role)[0] for post in posts if post.person not in foreign}
+    held |= _titles_before_names(doc, discourse.ents, foreign)
+    for head, start, end, body in _definite_titles(doc, discourse.ents):
+        if head.i in discourse.links or body is not None or not doc[start].text[:1].isupper():
             continue
         title = doc[start:end].text.lower()
         if title in held or _title_scope().get(title) != wanted or not _principal(title):
@@ -385,13 +447,27 @@ def _publisher_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
             discourse.links[head.i] = Link(start, end, (actor,), "publisher")
 
 
-def _titles_before_names(doc: Doc) -> set[str]:
+def _unheld_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """"The President of Russia congratulated ...", "the Foreign Minister of Zenara said",
+    with no one in the text holding that post: the country or body itself, as an actor (as
+    an unnamed official counts as their country). Principal titles only: "a minister of
+    Chile" is one of many."""
+    for head, start, end, body in _definite_titles(doc, discourse.ents):
+        if head.i in discourse.links or body is None or not _principal(doc[start:end].text.lower()):
+            continue
+        named_at = end + 1 + (doc[end + 1].lower_ == "the")  # "of [the] Russia"
+        discourse.links[head.i] = Link(start, end, (body,), "title-of", _span_at(discourse.ents, named_at))
+
+
+def _titles_before_names(doc: Doc, ents: DocumentEntities, foreign: set[str]) -> set[str]:
     """Titles the text uses before a name anywhere ("Queen Elizabeth", even where NER
-    missed the name): such a title has a holder, so "the Queen" is not the publisher."""
+    missed the name) but a foreigner's: such a title has a holder, so "the Queen" is not the
+    publisher."""
     found = set()
     for i in range(len(doc)):
         size = title_at(doc, i)
-        if size and i + size < len(doc) and doc[i + size].pos_ == "PROPN" and doc[i + size].text[:1].isupper():
+        if size and i + size < len(doc) and doc[i + size].pos_ == "PROPN" and doc[i + size].text[:1].isupper() and (
+                ents.at(doc[i + size]) not in foreign):
             found.add(doc[i:i + size].text.lower())
     return found
 

@@ -31,7 +31,7 @@ from kg.rules import load_rules
 if TYPE_CHECKING:
     from kg.extraction.discourse import Discourse
 
-__all__ = ["DocumentEntities", "find_entities", "organization_named", "title_at", "title_tokens", "tokenize"]
+__all__ = ["DocumentEntities", "find_entities", "formal_state", "organization_named", "title_at", "title_tokens", "tokenize"]
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
@@ -96,16 +96,18 @@ def find_entities(doc: Doc) -> DocumentEntities:
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of cleaned, relabelled entity spans, without overlaps."""
-    spans: list[tuple[int, int, str]] = []
+    spans = _postnominal_names(doc)  # "Prime Minister of the Republic of X Ana Vega": NER joins body and name
+    read = {i for start, end, _ in spans for i in range(start, end)}
     in_titles = title_tokens(doc)
     for ent in doc.ents:
-        if ent.label_ not in KEPT_LABELS:
+        if ent.label_ not in KEPT_LABELS or any(i in read for i in range(ent.start, ent.end)):
             continue
         start, end = ent.start, ent.end
         if ent.label_ in ("ORG", "FAC", "GPE"):
             # "Secretary of State", "National Security Advisor", "North Africa Coordinator":
-            # words of a title are not an organisation
-            while end > start and end - 1 in in_titles and doc[end - 1].ent_type_ != "PERSON":
+            # words of a title are not an organisation, nor the "of" that follows one
+            while end > start and (end - 1 in in_titles and doc[end - 1].ent_type_ != "PERSON"
+                                   or doc[end - 1].lower_ in ("of", "for", "to", "the", "and")):
                 end -= 1
             # "[International Cooperation of] Italy": a portfolio before the country it serves
             while start < end and start in in_titles:
@@ -133,6 +135,122 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         kept.append(span)
     return kept
+
+
+def _postnominal_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """The body and the holder of "TITLE of [the] BODY NAME", with no comma between:
+    "Prime Minister of the Republic of Tarvania Elif Dogan", "Secretary-General of the
+    United Nations Amara Okafor", "President of Belovia Marek Novak". NER tags the body and
+    the name as one span, or neither; the body ends where :func:`_body_end` says."""
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        size = title_at(doc, i)
+        of = i + size
+        if not size or not doc[i].text[:1].isupper() or of + 2 >= len(doc) or doc[of].lower_ != "of":
+            i += max(size, 1)
+            continue
+        begin = of + 1 + (doc[of + 1].lower_ == "the")
+        stop = _capitalised_run_end(doc, begin)
+        body = _body_end(doc, begin, stop)
+        if body is None:
+            i = of
+            continue
+        split, label = body
+        name = split + _honorific_length(doc, split, stop)
+        found += [(begin, split, label), (name, stop, "PERSON")]
+        i = stop
+    return found
+
+
+def _capitalised_run_end(doc: Doc, begin: int) -> int:
+    """End of the run of capitalised words from ``begin``, with the small words of names
+    inside it ("Republic of the Congo", "Trinidad and Tobago", "Ana de la Cruz")."""
+    i = begin
+    while i < len(doc) and i - begin < 12:
+        token = doc[i]
+        if _NAME_TOKEN.match(token.text) and not token.is_punct:
+            i += 1
+        elif (token.lower_ in ("of", "the", "and") or token.lower_ in NAME_PARTICLES) and i > begin and (
+                i + 1 < len(doc) and _NAME_TOKEN.match(doc[i + 1].text)):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _body_end(doc: Doc, begin: int, stop: int) -> tuple[int, str] | None:
+    """(token, label) where the body of ``begin:stop`` ends and the name begins, if kg can
+    tell: the longest country, place or listed organisation; else NER's own end of the body;
+    else a formal state name ("Republic of Tarvania", one word after "of"); else a name the
+    document uses elsewhere as a place. The name is one to four words and none is a title."""
+    splits = [k for k in range(stop - 1, begin, -1) if _holder_name(doc, k, stop)]
+    for k in splits:
+        text = doc[begin:k].text
+        organization = _organization(text)
+        if organization:
+            return k, organization[1]
+        place = gazetteer.lookup_country(text) or gazetteer.lookup_place(text)
+        if place and not gazetteer.is_demonym(text):
+            return k, place.type
+    if doc[begin].ent_type_ in ("GPE", "ORG", "LOC", "FAC"):
+        end = begin + 1
+        while end < stop and doc[end].ent_iob_ == "I":
+            end += 1
+        if end in splits:
+            return end, "GPE" if doc[begin].ent_type_ == "GPE" else doc[begin].ent_type_
+    for k in reversed(splits):
+        if formal_state(doc[begin:k].text):
+            return k, "GPE"
+    elsewhere = {ent.text for ent in doc.ents if ent.label_ == "GPE" and (ent.end <= begin or ent.start >= stop)}
+    for k in splits:
+        if doc[begin:k].text in elsewhere:
+            return k, "GPE"
+    return None
+
+
+def _holder_name(doc: Doc, split: int, stop: int) -> bool:
+    """Tokens ``split:stop`` are a person's name, maybe after an honorific ("Mr. Omar Sy")."""
+    begin = split + _honorific_length(doc, split, stop)
+    words = doc[begin:stop]
+    if not 1 <= len(words) <= 4 or doc[split - 1].lower_ in ("of", "the", "and") or words[0].lower_ in NAME_PARTICLES:
+        return False
+    in_titles = title_tokens(doc)
+    return all(t.lower_ in NAME_PARTICLES or (_NAME_TOKEN.match(t.text) and t.i not in in_titles
+                                              and t.lower_ not in _organization_heads()  # "[African Union] Commission"
+                                              and not gazetteer.lookup_country(t.text)) for t in words)
+
+
+def _honorific_length(doc: Doc, start: int, end: int) -> int:
+    size = title_at(doc, start, end)
+    return size if size and doc[start:start + size].text in _honorifics() else 0
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(load_rules("titles")["honorifics"])
+
+
+def formal_state(text: str) -> str | None:
+    """The country a formal state name not in the gazetteer stands for: "Republic of
+    Tarvania" -> "Tarvania", "the Federal Republic of Zenara" -> "Zenara"; one capitalised
+    word after "of".
+
+    Examples
+    --------
+    >>> formal_state("the Republic of Tarvania"), formal_state("Republic of Culture Ana")
+    ('Tarvania', None)
+    """
+    match = _formal_state_pattern().match(text)
+    return match.group(1) if match else None
+
+
+@lru_cache(maxsize=1)
+def _formal_state_pattern() -> re.Pattern:
+    rules = load_rules("names")["formal_states"]
+    heads = "|".join(re.escape(w) for w in sorted(rules["heads"], key=len, reverse=True))
+    modifiers = "|".join(re.escape(w) for w in sorted(rules["modifiers"], key=len, reverse=True))
+    return re.compile(rf"^(?:the\s+)?(?:(?:{modifiers})\s+)*(?:{heads})\s+of\s+([A-Z][\w'’-]+)$")
 
 
 def _after_title(doc: Doc, start: int) -> bool:
@@ -313,13 +431,43 @@ def _title_index(doc: Doc) -> dict[int, tuple[int, ...]]:
     if index is None:
         found: dict[int, list[int]] = {}
         for _match_id, start, end in _title_matcher(doc.vocab)(doc):
-            found.setdefault(start, []).append(end - start)
             complement = _portfolio_end(doc, end)
-            if complement > end:
-                found[start].append(complement - start)
-        index = {start: tuple(sorted(sizes, reverse=True)) for start, sizes in found.items()}
+            ends = (end, complement) if complement > end else (end,)
+            begin = _portfolio_start(doc, start, end)
+            for first in dict.fromkeys((start, begin)):
+                found.setdefault(first, []).extend(last - first for last in ends)
+        index = {start: tuple(sorted(set(sizes), reverse=True)) for start, sizes in found.items()}
         doc.user_data["kg_titles"] = index
     return index
+
+
+def _portfolio_start(doc: Doc, start: int, end: int) -> int:
+    """Where a portfolio before a title begins: "[External Affairs] Minister", "[Deputy
+    Health] Minister", "[Homeland Security] Secretary". Portfolio words only (no place: "Asia
+    Minister" is no portfolio kg reads), none inside a name that starts before them ("the
+    Department of Trade Secretary")."""
+    if doc[start:end].text.lower() not in _portfolio_titles():
+        return start
+    portfolio = _portfolio_words()
+    i = start
+    while i > 0 and (doc[i - 1].lower_ in portfolio or doc[i - 1].lower_ == "and" and i - 1 > 0 and i < start
+                     and doc[i - 2].lower_ in portfolio) and doc[i - 1].ent_type_ not in ("GPE", "LOC", "NORP", "PERSON"):
+        i -= 1
+    while i < start and (doc[i].lower_ == "and" or doc[i].ent_iob_ == "I" or gazetteer.lookup_place(doc[i].text)):
+        i += 1  # the run may not open inside another name, on "and" or on a place
+    if i < start and i > 0 and doc[i - 1].lower_ in _ranks():
+        i -= 1
+    return i
+
+
+@lru_cache(maxsize=1)
+def _portfolio_titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_rules("titles")["portfolio_titles"])
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_rules("titles")["ranks"])
 
 
 def _portfolio_end(doc: Doc, end: int) -> int:
@@ -343,6 +491,8 @@ def _portfolio_end(doc: Doc, end: int) -> int:
         if token.lower_ in portfolio:
             last = i + 1
         i += 1
+    if last < len(doc) and doc[last].lower_ in _organization_heads():
+        return end  # "director of the Central Intelligence Agency": a body's name, no portfolio
     return last
 
 
@@ -617,6 +767,9 @@ def _classify(text: str, label: str) -> tuple[str, _Cluster | None]:
         if place:
             return f"GPE:{place.name.casefold()}", _Cluster(
                 "GPE", place.name, same_as=_same_as(place), fixed_name=True)
+        country = formal_state(text)
+        if country:  # "Republic of Tarvania" is the "Tarvania" of the rest of the text
+            return f"GPE:{country.casefold()}", _Cluster("GPE", country, fixed_name=True)
     if label == "NORP":
         region = gazetteer.lookup_region(text)
         if region:

@@ -20,11 +20,11 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
                    "joint_verbs", "intention_verbs", "communication_verbs", "agenda_verbs", "excluded_speakers_types", "news_verbs",
                    "addressee_verbs"},
-    "titles": {"description", "titles", "portfolios", "principal", "leaders", "gendered", "royal", "postnominals", "generic_speakers", "former", "honorifics"},
+    "titles": {"description", "titles", "portfolios", "portfolio_titles", "ranks", "principal", "leaders", "gendered", "royal", "postnominals", "generic_speakers", "former", "honorifics"},
     "organizations": {"description", "heads", "organizations"},
     "publishers": {"description", "domains", "government_suffixes", "headers"},
     "venues": {"description", "venues", "place_nouns"},
-    "names": {"description", "greetings", "opening_verbs"},
+    "names": {"description", "greetings", "opening_verbs", "formal_states"},
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
