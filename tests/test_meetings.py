@@ -637,7 +637,7 @@ def test_meetings_just_met_is_today():
 
 
 def test_meetings_has_met_is_undated():
-    rows = JUST[:3] + [("often", 4, "advmod", "ADV", "often", "O")] + JUST[4:]
+    rows = JUST[:3] + [("already", 4, "advmod", "ADV", "already", "O")] + JUST[4:]
     assert [m[2] for m in _places(rows)] == [None]
 
 
@@ -767,3 +767,70 @@ def test_meetings_a_fronted_phrase_leaves_a_verb_with_its_own_subject():
     rows = shift(INVITED, 9, 2)
     rows = rows[:9] + [(",", 5, "punct", "PUNCT", ",", "O"), ("Tom", 11, "nsubj", "PROPN", "Tom", "B-PERSON")] + rows[9:]
     assert [m[0] for m in _places(rows)] == [["Peru", "Tom"]]
+
+
+# "Ana Silva called Omar Haddad a trusted partner ." (naming) / "Ana Silva called Omar Haddad ."
+NAMED_A_PARTNER = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("called", 2, "ROOT", "VERB", "call", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("a", 7, "det", "DET", "a", "O"),
+    ("trusted", 7, "amod", "ADJ", "trusted", "O"), ("partner", 2, "oprd", "NOUN", "partner", "O"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_calling_someone_something_is_no_call():
+    assert _places(NAMED_A_PARTNER) == []
+
+
+def test_meetings_calling_someone_is_a_call():
+    rows = NAMED_A_PARTNER[:5] + [(".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], None, None, "occurred", "phone")]
+
+
+# "Ana Silva meets regularly with Omar Haddad ."
+REGULARLY = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("meets", 2, "ROOT", "VERB", "meet", "O"), ("regularly", 2, "advmod", "ADV", "regularly", "O"),
+    ("with", 2, "prep", "ADP", "with", "O"), ("Omar", 6, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 4, "pobj", "PROPN", "Haddad", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_habit_of_meeting_is_no_encounter():
+    assert _places(REGULARLY) == []
+
+
+def test_meetings_a_manner_of_meeting_is_an_encounter():
+    # "Ana Silva met briefly with Omar Haddad ."
+    rows = REGULARLY[:2] + [("met", 2, "ROOT", "VERB", "meet", "O"), ("briefly", 2, "advmod", "ADV", "briefly", "O")] + REGULARLY[4:]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]
+
+
+# "Ana Silva invited Omar Haddad to visit Peru ."
+INVITED_TO_VISIT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("invited", 2, "ROOT", "VERB", "invite", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("to", 6, "aux", "PART", "to", "O"),
+    ("visit", 2, "xcomp", "VERB", "visit", "O"), ("Peru", 6, "dobj", "PROPN", "Peru", "B-GPE"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_one_invited_to_visit_is_the_visitor():
+    assert _places(INVITED_TO_VISIT) == [(["Omar Haddad", "Peru"], "Peru", None, "planned", "visit")]
+
+
+def test_meetings_the_one_who_promises_to_visit_is_the_visitor():
+    # "Ana Silva promised Omar Haddad to visit Peru ." : the subject is the one who visits
+    rows = INVITED_TO_VISIT[:2] + [("promised", 2, "ROOT", "VERB", "promise", "O")] + INVITED_TO_VISIT[3:]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Peru"]]
+
+
+def test_meetings_an_accepted_invitation_to_visit_is_ahead():
+    # "Ana Silva accepted an invitation to visit Peru ."
+    rows = INVITED_TO_VISIT[:2] + [("accepted", 2, "ROOT", "VERB", "accept", "O"), ("an", 4, "det", "DET", "an", "O"),
+                                   ("invitation", 2, "dobj", "NOUN", "invitation", "O"),
+                                   ("to", 6, "aux", "PART", "to", "O"), ("visit", 4, "acl", "VERB", "visit", "O"),
+                                   ("Peru", 6, "dobj", "PROPN", "Peru", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == [(["Ana Silva", "Peru"], "Peru", None, "planned", "visit")]

@@ -390,6 +390,10 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
             return []
     if rule.get("courtesy") and not is_courtesy_call(trigger, ents):
         return []
+    if any(c.dep_ in rule.get("not_with_deps", ()) for c in trigger.children):
+        return []  # "called Chile a trusted partner": naming, not calling
+    if _habitual(trigger if verb is None else verb):
+        return []  # "meets regularly with Y": a practice, not an encounter
     if rule.get("object_is_person"):
         # "X hosted Y", or passive "was greeted by Y"
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
@@ -506,6 +510,13 @@ def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
 
 
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+
+
+def _habitual(verb: Token) -> bool:
+    """"X meets regularly with Y", "the forum meets annually": a practice, no one encounter."""
+    words = set(load_rules("meetings")["habitual_words"])
+    return any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children) or any(
+        c.dep_ == "npadvmod" and any(d.lower_ == "every" for d in c.children) for c in verb.children)
 
 
 def _just_now(verb: Token) -> bool:

@@ -154,6 +154,9 @@ def subjects_of(verb: Token) -> list[Token]:
             return conjuncts(node.head)  # "Y, who is visiting Japan": Y visits
         if subjects:
             return [s for subject in subjects for s in conjuncts(subject)]
+        controller = _object_controller(node)
+        if controller is not None:  # "A invited B to visit Peru": B would visit
+            return conjuncts(controller)
         if node.dep_ in SUBJECT_SHARING and node.head != node:
             node = node.head
             continue
@@ -162,6 +165,20 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of "invite", "ask", "urge" that a "to"-infinitive below it is about:
+    "A invited B to visit Peru" (B visits), "A urged B to attend" (B attends)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head == verb or head.lemma_.lower() not in _object_control_verbs():
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+@lru_cache(maxsize=1)
+def _object_control_verbs() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["object_control_verbs"])
 
 
 def _fronted_subject(verb: Token) -> list[Token]:

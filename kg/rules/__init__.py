@@ -16,7 +16,8 @@ __all__ = ["load_rules"]
 ALLOWED_KEYS: dict[str, set[str]] = {
     "meetings": {"description", "triggers", "subtype_precedence", "object_nouns", "anaphoric_nouns",
                  "agreement_nouns", "status", "event_name_heads", "frame_nouns", "frame_preps", "status_verbs", "multilateral_words", "group_nouns",
-                 "delegation_nouns", "person_nouns", "participation_verbs", "courtesy_words"},
+                 "delegation_nouns", "person_nouns", "participation_verbs", "courtesy_words",
+                 "habitual_words", "object_control_verbs"},
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
                    "joint_verbs", "intention_verbs", "communication_verbs", "agenda_verbs", "excluded_speakers_types", "news_verbs",
                    "addressee_verbs"},
@@ -29,7 +30,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
                 "object_is_person", "requires_agreement", "requires_event_object", "trigger_last", "place_preps",
-                "courtesy"}
+                "courtesy", "not_with_deps"}
 
 
 @lru_cache(maxsize=None)
