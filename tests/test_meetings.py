@@ -834,3 +834,39 @@ def test_meetings_an_accepted_invitation_to_visit_is_ahead():
                                    ("to", 6, "aux", "PART", "to", "O"), ("visit", 4, "acl", "VERB", "visit", "O"),
                                    ("Peru", 6, "dobj", "PROPN", "Peru", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == [(["Ana Silva", "Peru"], "Peru", None, "planned", "visit")]
+
+
+# "Ana Silva rejected the idea of talks with Omar Haddad ."
+IDEA_OF_TALKS = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("rejected", 2, "ROOT", "VERB", "reject", "O"), ("the", 4, "det", "DET", "the", "O"),
+    ("idea", 2, "dobj", "NOUN", "idea", "O"), ("of", 4, "prep", "ADP", "of", "O"),
+    ("talks", 5, "pobj", "NOUN", "talk", "O"), ("with", 6, "prep", "ADP", "with", "O"),
+    ("Omar", 9, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 7, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_idea_of_talks_leaves_the_subject_out():
+    assert _places(IDEA_OF_TALKS) == []
+
+
+def test_meetings_a_round_of_talks_one_takes_part_in_has_the_subject():
+    # "Ana Silva took part in a round of talks with Omar Haddad ."
+    rows = IDEA_OF_TALKS[:2] + [
+        ("took", 2, "ROOT", "VERB", "take", "O"), ("part", 2, "dobj", "NOUN", "part", "O"),
+        ("in", 2, "prep", "ADP", "in", "O"), ("a", 6, "det", "DET", "a", "O"), ("round", 4, "pobj", "NOUN", "round", "O"),
+        ("of", 6, "prep", "ADP", "of", "O"), ("talks", 7, "pobj", "NOUN", "talk", "O"), ("with", 8, "prep", "ADP", "with", "O"),
+        ("Omar", 11, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 9, "pobj", "PROPN", "Haddad", "I-PERSON"),
+        (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]
+
+
+def test_meetings_speaking_about_talks_leaves_the_subject_out():
+    # "Ana Silva spoke about the talks with Omar Haddad ."
+    rows = IDEA_OF_TALKS[:2] + [
+        ("spoke", 2, "ROOT", "VERB", "speak", "O"), ("about", 2, "prep", "ADP", "about", "O"),
+        ("the", 5, "det", "DET", "the", "O"), ("talks", 3, "pobj", "NOUN", "talk", "O"), ("with", 5, "prep", "ADP", "with", "O"),
+        ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 6, "pobj", "PROPN", "Haddad", "I-PERSON"),
+        (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []

@@ -645,12 +645,17 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
     "X met", "X held talks", "X spoke at a meeting"; no for "X called off the summit"."""
     if verb == trigger:
         return True
+    rules = load_rules("meetings")
     node = trigger
     while node != verb and node.head != node:
         if node.dep_ == "pobj":
-            return True  # "at a meeting", "for two days of talks"
-        node = node.head
-    return verb.lemma_.lower() in set(load_rules("meetings")["participation_verbs"])
+            prep = node.head.lower_
+            if prep in rules["outside_preps"]:
+                return False  # "spoke about the talks", "steps towards a summit"
+            if prep != "of":
+                return True  # "at a meeting", "for two days of talks", "on the sidelines of"
+        node = node.head  # "the outcome of the talks": the verb above says
+    return verb.lemma_.lower() in set(rules["participation_verbs"])
 
 
 def _unnamed_counterpart(trigger: Token, ents: DocumentEntities) -> bool:
