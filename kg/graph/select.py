@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Hashable, Iterable
 from datetime import date as _date
 from typing import Any
@@ -15,9 +16,13 @@ from typing import Any
 import networkx as nx
 
 from kg.graph.assemble import actor_network
+from kg.ids import normalise_name
+from kg.model import Document
 
-__all__ = ["date_bounds", "event_date_range", "induced_subgraph", "keep_most_connected", "match_focus",
-           "select_subgraph", "truncate_view"]
+__all__ = ["check_focus", "date_bounds", "event_date_range", "induced_subgraph", "keep_most_connected",
+           "match_focus", "select_subgraph", "truncate_view"]
+
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -77,9 +82,11 @@ def select_subgraph(
     ['m2', 'p:b', 'p:c']
     """
     if depth < 0:
-        raise ValueError(f"depth={depth}: expected 0 or more steps")
+        raise ValueError(f"depth {depth}: expected 0 or more steps")
     lo = date_bounds(date_from, "date_from")[0] if date_from else None
     hi = date_bounds(date_to, "date_to")[1] if date_to else None
+    if lo and hi and lo > hi:
+        raise ValueError(f"date_from {date_from} is after date_to {date_to}")
     H: nx.MultiDiGraph = G
     if lo or hi:
         keep = [n for n, d in G.nodes(data=True)
@@ -127,7 +134,7 @@ def keep_most_connected(G: nx.Graph, max_nodes: int) -> nx.Graph:
     True
     """
     if max_nodes < 1:
-        raise ValueError(f"max_nodes={max_nodes}: expected at least 1")
+        raise ValueError(f"max_nodes {max_nodes}: expected at least 1")
     if G.number_of_nodes() <= max_nodes:
         return G
     ranked = sorted(G.degree, key=lambda item: (-item[1], str(item[0])))[:max_nodes]
@@ -135,22 +142,45 @@ def keep_most_connected(G: nx.Graph, max_nodes: int) -> nx.Graph:
 
 
 def _date_text(value: str | _date | None, name: str) -> str:
+    """``value`` as ``YYYY[-MM[-DD]]`` text, refused unless it is a day, month or year of the calendar."""
     text = value.isoformat() if isinstance(value, _date) else str(value).strip()
-    if not _DATE.match(text):
-        raise ValueError(f"{name}={value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        valid = bool(_DATE.match(text)) and bool(_date.fromisoformat(_span(text)[0]))
+    except ValueError:  # month 13, day 30 of February, year 0
+        valid = False
+    if not valid:
+        raise ValueError(f"{name} {str(value)!r}: not a date; expected {DATE_FORMS}")
     return text
 
 
-def date_bounds(value: str | _date | None, name: str = "date") -> tuple[str, str]:
-    """The first and last day a (partial) date stands for, as comparable strings."""
-    text = _date_text(value, name)
+def _span(text: str) -> tuple[str, str]:
     return text + "-01-01"[len(text) - 4:], text + "-12-31"[len(text) - 4:]
+
+
+def date_bounds(value: str | _date | None, name: str = "date") -> tuple[str, str]:
+    """The first and last day a (partial) date stands for, as comparable strings.
+
+    ``name`` is what the caller calls the value, for the message of a ``ValueError``
+    when it is not a date of the calendar.
+
+    Examples
+    --------
+    >>> date_bounds("2031-05")
+    ('2031-05-01', '2031-05-31')
+    >>> date_bounds("2031-99-99", "--from")
+    Traceback (most recent call last):
+    ValueError: --from '2031-99-99': not a date; expected YYYY, YYYY-MM or YYYY-MM-DD
+    >>> date_bounds("0000", "--to")
+    Traceback (most recent call last):
+    ValueError: --to '0000': not a date; expected YYYY, YYYY-MM or YYYY-MM-DD
+    """
+    return _span(_date_text(value, name))
 
 
 def event_date_range(value: Any) -> tuple[str | None, str | None]:
     if not value or not _DATE.match(str(value)):
         return None, None
-    return date_bounds(str(value))
+    return _span(str(value))
 
 
 def _in_range(value: Any, lo: str | None, hi: str | None) -> bool:
@@ -176,12 +206,73 @@ def match_focus(G: nx.Graph, focus: str) -> list[Hashable]:
 
 def _no_match_message(G: nx.Graph, H: nx.Graph, focus: str) -> str:
     if H is not G and match_focus(G, focus):
-        return f"focus={focus!r}: the node has no events in the date range"
+        return f"focus {focus!r}: the actor has no events in the date range"
     names = sorted({str(d.get("label")) for _, d in G.nodes(data=True)
                     if d.get("kind") == "entity" and d.get("label")})
     close = difflib.get_close_matches(focus, names, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    return f"focus={focus!r}: no node with that id, label or alias{hint}"
+    return f"focus {focus!r}: no actor with that name, id or alias{hint}"
+
+
+def check_focus(documents: Iterable[Document], focus: str, *, name: str = "focus") -> None:
+    """Refuse, before any extraction, a focus that no actor of these documents can match.
+
+    An actor's name, id and aliases come from the words of the articles, or from kg's
+    lexicons (countries and their demonyms, regions, cities, organisations' short forms):
+    a focus with a word that none of the documents holds and that no lexicon knows cannot
+    match (a typo), and extracting them all first would only say so later. Passing this
+    check does not promise a match; :func:`select_subgraph` decides on the graph.
+
+    Raises
+    ------
+    ValueError
+        Naming the missing word and, when the documents hold close ones, suggesting them.
+
+    Examples
+    --------
+    >>> docs = [Document("a1", "Foreign Minister Ana Silva met Omar Haddad in Rabat.")]
+    >>> check_focus(docs, "ana silva"); check_focus(docs, "person:omar-haddad"); check_focus(docs, "Morocco")
+    >>> check_focus(docs, "Omar Hadad", name="--focus")
+    Traceback (most recent call last):
+    ValueError: --focus 'Omar Hadad': no article mentions 'hadad'; did you mean 'Haddad'?
+    """
+    wanted = normalise_name(focus)
+    if not wanted:
+        raise ValueError(f"{name} {focus!r}: expected an actor's name or id")
+    kind, colon, slug = wanted.partition(":")
+    if colon and " " not in wanted:
+        if kind in ("meeting", "statement"):
+            return  # an event's id is a hash: only the graph can tell
+        words = slug.split("-")
+    else:
+        words = re.findall(r"\w+", _fold(wanted))
+    spellings: set[str] = set()
+    for document in documents:
+        spellings.update(re.findall(r"\w+", f"{document.title or ''} {document.text}"))
+    vocabulary = {_fold(word): word for word in sorted(spellings, reverse=True)}  # "Haddad" over "haddad"
+    missing = [word for word in words if word not in vocabulary]
+    if not missing or _in_lexicons(focus):
+        return
+    close = difflib.get_close_matches(missing[0], [w for w, form in vocabulary.items() if form[:1].isupper()],
+                                      n=3, cutoff=0.75)
+    hint = f"; did you mean {', '.join(repr(vocabulary[w]) for w in close)}?" if close else ""
+    raise ValueError(f"{name} {focus!r}: no article mentions {missing[0]!r}{hint}")
+
+
+def _fold(text: str) -> str:
+    """Case and accents folded, as entity ids fold them: "Káčer" and "kacer" agree."""
+    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+
+
+def _in_lexicons(focus: str) -> bool:
+    """A name kg's lexicons resolve without the article spelling it ("Russia" from "Russian")."""
+    from kg.extraction import gazetteer
+    from kg.rules import load_rules
+
+    wanted = normalise_name(focus)
+    organisations = load_rules("organizations")["organizations"]
+    return (gazetteer.lookup_place(focus) is not None
+            or any(normalise_name(name) == wanted for name in organisations))
 
 
 def truncate_view(G: nx.MultiDiGraph, view: str, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:

@@ -34,7 +34,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import ErrorHandler, IngestError, report
+from kg.errors import ErrorHandler, IngestError, KGError, report
 from kg.model import Document, Extraction
 from kg.run.processes import extract_partition
 
@@ -43,9 +43,10 @@ if TYPE_CHECKING:
 
     from kg.run.result import BuildResult
 
-__all__ = ["LOCAL_WORKERS", "build_with_dask", "extract_with_dask"]
+__all__ = ["CONNECT_TIMEOUT", "LOCAL_WORKERS", "build_with_dask", "check_scheduler", "extract_with_dask"]
 
 LOCAL_WORKERS = 2
+CONNECT_TIMEOUT = 10.0  # seconds to wait for a scheduler to answer (Dask's own default is 30)
 PARTITION_SIZE = 100  # documents per partition once there are more than two per worker
 
 
@@ -61,6 +62,7 @@ def extract_with_dask(
     batch_size: int = 64,
     resolve: bool = True,
     n_workers: int = LOCAL_WORKERS,
+    timeout: float = CONNECT_TIMEOUT,
 ) -> list[Extraction]:
     """Extract documents on a Dask cluster; records sorted by id, resolved across the run.
 
@@ -84,6 +86,13 @@ def extract_with_dask(
     resolve
         Apply :func:`kg.resolve.resolve_corpus` (as ``kg.extract`` does); ``False`` gives
         the per-document records :class:`kg.corpus.Corpus` stores.
+    timeout
+        Seconds to wait for the scheduler at ``scheduler`` to answer.
+
+    Raises
+    ------
+    KGError
+        In one line, when no scheduler answers at that address (see :func:`check_scheduler`).
 
     Examples
     --------
@@ -100,7 +109,7 @@ def extract_with_dask(
                                 on_error=on_error))
     if not documents:
         return []
-    with _client(scheduler, n_workers=n_workers) as client:
+    with _client(scheduler, n_workers=n_workers, timeout=timeout) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         count = partitions or max(2 * workers, math.ceil(len(documents) / PARTITION_SIZE))
         chunks = _partition(documents, count)
@@ -126,6 +135,7 @@ def build_with_dask(
     published: str | None = None,
     publisher_country: str | None = None,
     partitions: int | None = None,
+    timeout: float = CONNECT_TIMEOUT,
 ) -> BuildResult:
     """``kg.build`` with the extraction on a Dask cluster; unreadable documents are skipped.
 
@@ -140,8 +150,22 @@ def build_with_dask(
     model = model or default_model()
     skipped: list[IngestError] = []
     records = extract_with_dask(paths, scheduler=scheduler, model=model, partitions=partitions,
-                                published=published, publisher_country=publisher_country, on_error=skipped.append)
+                                published=published, publisher_country=publisher_country, on_error=skipped.append,
+                                timeout=timeout)
     return assemble(records, model=model, skipped=skipped)
+
+
+def check_scheduler(address: str, *, timeout: float = CONNECT_TIMEOUT) -> None:
+    """Connect to the scheduler at ``address`` and leave; a :class:`KGError` in one line if none answers.
+
+    Examples
+    --------
+    >>> check_scheduler("tcp://127.0.0.1:9", timeout=1)  # doctest: +SKIP
+    Traceback (most recent call last):
+    kg.errors.KGError: tcp://127.0.0.1:9: no Dask scheduler answered within 1 s; ...
+    """
+    with _client(address, n_workers=0, timeout=timeout):
+        pass
 
 
 def _documents(items: Iterable[str | Path | Document], *, published: str | None,
@@ -178,13 +202,20 @@ def _partition(documents: list[Document], count: int) -> list[list[Document]]:
 
 
 @contextmanager
-def _client(scheduler: Any, *, n_workers: int) -> Iterator[Client]:
+def _client(scheduler: Any, *, n_workers: int, timeout: float = CONNECT_TIMEOUT) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
     if isinstance(scheduler, Client):
         yield scheduler
     elif scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=timeout)
+        except ValueError as error:  # no port, an unknown scheme
+            raise KGError(f"{scheduler}: not a Dask scheduler address ({error}); expected tcp://HOST:PORT") from None
+        except OSError:  # distributed's "Timed out trying to connect", refused, unknown host
+            raise KGError(f"{scheduler}: no Dask scheduler answered within {timeout:g} s; check that "
+                          "`dask scheduler` runs at that address and that its port is open to this machine") from None
+        with client:
             yield client
     else:
         with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",

@@ -31,6 +31,12 @@ class BuildResult:
         """Who met whom (weighted) and who is affiliated with whom."""
         return actor_network(self.graph)
 
+    def frames(self):
+        """Entities, events and affiliations as pandas DataFrames (:func:`kg.export.frames.frames`)."""
+        from kg.export.frames import frames
+
+        return frames(self.graph)
+
     def to_rdf(self, **options):
         """The graph as an rdflib Graph (the union of kg's named graphs)."""
         from kg.export.rdf import to_rdf

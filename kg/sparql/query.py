@@ -38,12 +38,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
-from rdflib import BNode, Graph
+from rdflib import BNode, Graph, Literal
 
 from kg.export.rdf.serialise import rdflib_quiet
 from kg.export.rdf.terms import NOT_XML_CHAR
+from kg.sparql.endpoint import DEFAULT_TIMEOUT, is_endpoint, query_endpoint
+from kg.sparql.results import XSD, QueryResult, sorted_ntriples
 from kg.sparql.sources import QueryError, Source, as_rdflib, as_store
 
 __all__ = ["ENGINES", "QUERIES_DIR", "NamedQuery", "QueryError", "QueryParam", "QueryResult", "format_table",
@@ -76,21 +79,6 @@ class NamedQuery:
     description: str
     params: tuple[QueryParam, ...]
     sparql: str
-
-
-@dataclass(frozen=True)
-class QueryResult:
-    """The rows of a SELECT query, every value a string ('' where unbound)."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def as_dicts(self) -> list[dict[str, str]]:
-        """One dict per row, keyed by column."""
-        return [dict(zip(self.columns, row)) for row in self.rows]
 
 
 def _parse_query(name: str, text: str) -> NamedQuery:
@@ -181,6 +169,10 @@ def _rdflib_value(term: Any) -> str:
     return str(term)
 
 
+def _rdflib_datatype(term: Any) -> str:
+    return str(term.datatype) if isinstance(term, Literal) and term.datatype else ""
+
+
 def _oxigraph_value(term: Any) -> str:
     if term is None:
         return ""
@@ -191,6 +183,14 @@ def _oxigraph_value(term: Any) -> str:
     return term.value
 
 
+def _oxigraph_datatype(term: Any) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal) and term.datatype.value != XSD + "string" and not term.language:
+        return term.datatype.value
+    return ""
+
+
 def run_query(
     source: Source,
     *,
@@ -198,33 +198,46 @@ def run_query(
     name: str | None = None,
     params: dict[str, str] | None = None,
     engine: str = "rdflib",
+    graphs: Sequence[str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> QueryResult:
-    """Run a SPARQL SELECT query, named or given as text, over kg's RDF.
+    """Run a SPARQL query, named or given as text, over kg's RDF or a SPARQL store.
 
     Parameters
     ----------
-    source : path, rdflib.Graph, pyoxigraph.Store or networkx.MultiDiGraph
-        An RDF file written by :func:`kg.export.rdf.write_rdf` (any of its formats), a graph or
-        dataset, an Oxigraph store, or the event graph itself.
+    source : path, URL, rdflib.Graph, pyoxigraph.Store or networkx.MultiDiGraph
+        An RDF file written by :func:`kg.export.rdf.write_rdf` (any of its formats), the
+        URL of a SPARQL 1.1 query endpoint (``http://127.0.0.1:7878/query``, see
+        :mod:`kg.sparql.endpoint`), a graph or dataset, an Oxigraph store, or the event
+        graph itself.
     sparql : str, optional
-        The query text. Give exactly one of ``sparql`` and ``name``.
+        The query text: SELECT, ASK, CONSTRUCT or DESCRIBE. Give exactly one of
+        ``sparql`` and ``name``.
     name : str, optional
         A named query (see :func:`list_queries`).
     params : dict of str to str, optional
         Values for the query's parameters, bound as string literals.
     engine : {"rdflib", "oxigraph"}, optional
-        The SPARQL engine; Oxigraph is much faster on large files.
+        The SPARQL engine for a file or graph; Oxigraph is much faster on large files.
+        An endpoint runs the query itself.
+    graphs : sequence of str, optional
+        Endpoint only: the named graphs to query (their union is the default graph).
+        Without it, the store's default graph, or the union of its named graphs when the
+        default graph is empty (as ``kg push graph.nq`` leaves it).
+    timeout : float, optional
+        Endpoint only: seconds to wait for its answer.
 
     Returns
     -------
     QueryResult
-        Columns and rows, every value a string ('' where unbound).
+        Columns and rows (SELECT, every value a string, '' where unbound), a boolean
+        (ASK) or N-Triples (CONSTRUCT, DESCRIBE).
 
     Raises
     ------
     QueryError
-        For an unknown query, parameter or engine, invalid SPARQL, a query that is not a
-        SELECT, or data that cannot be read.
+        For an unknown query, parameter or engine, invalid SPARQL, data that cannot be
+        read, or an endpoint that cannot be reached or refuses the query.
 
     Examples
     --------
@@ -234,6 +247,8 @@ def run_query(
     >>> q = "SELECT ?name WHERE { ?p a <https://schema.org/Person> ; rdfs:label ?name }"
     >>> run_query(G, sparql=q, engine="oxigraph").rows
     (('Hamid Karzai',),)
+    >>> run_query(G, sparql="ASK { ?p rdfs:label 'Hamid Karzai' }").boolean
+    True
     """
     if (sparql is None) == (name is None):
         raise QueryError("give exactly one of sparql= (a query text) and name= (a named query)")
@@ -241,6 +256,10 @@ def run_query(
         raise QueryError(f"engine {engine!r}: expected one of {', '.join(ENGINES)}")
     query = load_query(name) if name is not None else _parse_query("--sparql", sparql)
     text = _bind_params(query, params)
+    if is_endpoint(source):
+        return query_endpoint(str(source), _declare_prefixes(text), graphs=graphs, timeout=timeout)
+    if graphs:
+        raise QueryError("graphs are chosen for an endpoint; a file is queried whole (the union of its graphs)")
     if engine == "rdflib":
         return _run_rdflib(as_rdflib(source), text)
     return _run_oxigraph(as_store(source), text)
@@ -251,18 +270,39 @@ _RDFLIB_PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
                     "xsd": "http://www.w3.org/2001/XMLSchema#"}
 
 
+def _declare_prefixes(text: str) -> str:
+    """The query with PREFIX lines for rdf:, rdfs: and xsd: where it uses them undeclared.
+
+    rdflib and Oxigraph are given these prefixes; a store is sent the query text alone.
+
+    >>> print(_declare_prefixes("ASK { ?s rdfs:label ?o }"))
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    ASK { ?s rdfs:label ?o }
+    """
+    missing = [f"PREFIX {prefix}: <{iri}>" for prefix, iri in _RDFLIB_PREFIXES.items()
+               if re.search(rf"(?<![\w-]){prefix}:", text)
+               and not re.search(rf"PREFIX\s+{prefix}:", text, flags=re.IGNORECASE)]
+    return "\n".join([*missing, text])
+
+
 def _run_rdflib(graph: Graph, text: str) -> QueryResult:
     try:
         with rdflib_quiet():
             result = graph.query(text, initNs=_RDFLIB_PREFIXES)
-            rows = list(result) if result.type == "SELECT" else []
+            if result.type == "ASK":
+                return QueryResult(boolean=bool(result.askAnswer))
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                data = result.graph.serialize(format="nt", encoding="utf-8")
+                return QueryResult(triples=sorted_ntriples(data))
+            rows = list(result)
+    except QueryError:
+        raise
     except Exception as err:  # pyparsing and rdflib raise many kinds of errors
         raise QueryError(f"SPARQL error (rdflib): {type(err).__name__}: {err}") from err
-    if result.type != "SELECT":
-        raise QueryError(f"run_query runs SELECT queries; this is a {result.type} query")
     columns = tuple(str(v) for v in result.vars)
-    rows = tuple(tuple(_rdflib_value(row[i]) for i in range(len(columns))) for row in rows)
-    return QueryResult(columns, rows)
+    values = tuple(tuple(_rdflib_value(row[i]) for i in range(len(columns))) for row in rows)
+    datatypes = tuple(tuple(_rdflib_datatype(row[i]) for i in range(len(columns))) for row in rows)
+    return QueryResult(columns, values, datatypes)
 
 
 def _run_oxigraph(store: Any, text: str) -> QueryResult:
@@ -272,13 +312,15 @@ def _run_oxigraph(store: Any, text: str) -> QueryResult:
         solutions = store.query(text, use_default_graph_as_union=True, prefixes=_RDFLIB_PREFIXES)
     except (SyntaxError, ValueError, OSError) as err:
         raise QueryError(f"SPARQL error (oxigraph): {err}") from err
-    if not isinstance(solutions, ox.QuerySolutions):
-        kind = "ASK" if isinstance(solutions, ox.QueryBoolean) else "CONSTRUCT or DESCRIBE"
-        raise QueryError(f"run_query runs SELECT queries; this is an {kind} query")
+    if isinstance(solutions, ox.QueryBoolean):
+        return QueryResult(boolean=bool(solutions))
+    if isinstance(solutions, ox.QueryTriples):
+        return QueryResult(triples=sorted_ntriples(ox.serialize(solutions, format=ox.RdfFormat.N_TRIPLES)))
     variables = list(solutions.variables)
     columns = tuple(v.value for v in variables)
-    rows = tuple(tuple(_oxigraph_value(solution[v]) for v in variables) for solution in solutions)
-    return QueryResult(columns, rows)
+    rows = [[solution[v] for v in variables] for solution in solutions]
+    return QueryResult(columns, tuple(tuple(_oxigraph_value(t) for t in row) for row in rows),
+                       tuple(tuple(_oxigraph_datatype(t) for t in row) for row in rows))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -305,7 +347,9 @@ def format_table(result: QueryResult, fmt: str = "table", *, max_width: int = 60
     fmt : {"table", "csv", "json"}
         ``table`` truncates text (not IRIs) to ``max_width`` characters and flattens
         line breaks;
-        ``csv`` and ``json`` (a list of objects) keep every value whole.
+        ``csv`` and ``json`` (a list of objects) keep every value whole; ``json`` gives
+        booleans and numbers as JSON does. An ASK answer is ``true`` or ``false`` and a
+        CONSTRUCT the N-Triples in every format.
     max_width : int, optional
         Widest cell of a ``table``.
     raw : bool, optional
@@ -326,7 +370,15 @@ def format_table(result: QueryResult, fmt: str = "table", *, max_width: int = 60
     >>> print(format_table(QueryResult(("quote",), (("=HYPERLINK(1)",),)), "csv"), end="")
     quote
     '=HYPERLINK(1)
+    >>> print(format_table(QueryResult(boolean=False), "json"))
+    false
     """
+    if fmt not in TABLE_FORMATS:
+        raise QueryError(f"format {fmt!r}: expected one of {', '.join(TABLE_FORMATS)}")
+    if result.boolean is not None:
+        return json.dumps(result.boolean)
+    if result.triples is not None:
+        return result.triples.rstrip("\n")
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -339,9 +391,7 @@ def format_table(result: QueryResult, fmt: str = "table", *, max_width: int = 60
             (quoted if any("\r" in value for value in cells) else writer).writerow(cells)
         return buffer.getvalue()
     if fmt == "json":
-        return json.dumps(result.as_dicts(), ensure_ascii=False, indent=2)
-    if fmt != "table":
-        raise QueryError(f"format {fmt!r}: expected one of {', '.join(TABLE_FORMATS)}")
+        return json.dumps(result.as_values(), ensure_ascii=False, indent=2)
 
     def cell(value: str) -> str:
         value = " ".join(value.split())

@@ -142,9 +142,10 @@ def format_of(path: Path, format: str | None) -> str:
         return name
     name = FORMATS.get(path.suffix.lower())
     if name is None:
-        raise ValueError(
+        *others, last = FORMATS
+        raise ValueError(  # the suffix is what a command line user can change
             f"{path}: cannot tell the RDF format from the suffix {path.suffix!r}; "
-            f"expected one of {', '.join(FORMATS)} or pass format="
+            f"expected a file ending in {', '.join(others)} or {last}"
         )
     return name
 
