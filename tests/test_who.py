@@ -220,3 +220,50 @@ def test_who_the_title_of_a_country_is_not_its_counterparts():
              ("Chile", 3, "pobj", "PROPN", "chile", "B-GPE"), ("replied", 5, "ROOT", "VERB", "reply", "O"),
              (".", 5, "punct", "PUNCT", ".", "O")]
     assert _links(join(peru, chile))["Foreign Minister"] == ({"Chile"}, "title-of")
+
+
+# -- names NER missed or cut: before an apposed title, title words, a name's small words ----
+
+def _apposed(title_dep: str) -> list[Row]:
+    """"Pablo Ruiz, Chief of Mission of the Red Cross, arrived." with the title's dependency."""
+    return [("Pablo", 1, "compound", "PROPN", "pablo", "O"), ("Ruiz", 12, "nsubj", "PROPN", "ruiz", "O"),
+            (",", 1, "punct", "PUNCT", ",", "O"), ("Chief", 1, title_dep, "PROPN", "chief", "O"),
+            ("of", 3, "prep", "ADP", "of", "O"), ("Mission", 4, "pobj", "PROPN", "mission", "O"),
+            ("of", 5, "prep", "ADP", "of", "O"), ("the", 9, "det", "DET", "the", "B-ORG"),
+            ("Red", 9, "compound", "PROPN", "red", "I-ORG"), ("Cross", 6, "pobj", "PROPN", "cross", "I-ORG"),
+            (",", 1, "punct", "PUNCT", ",", "O"), ("then", 12, "advmod", "ADV", "then", "O"),
+            ("arrived", 12, "ROOT", "VERB", "arrive", "O"), (".", 12, "punct", "PUNCT", ".", "O")]
+
+
+def test_who_name_before_an_apposed_title_is_a_person():
+    extraction, names = extract_rows(_apposed("appos"))
+    assert ("Pablo Ruiz", "PERSON") in _kinds(extraction)
+    assert _posts(extraction, names) == {("Pablo Ruiz", "International Committee of the Red Cross", "Chief of Mission")}
+
+
+def test_who_name_before_a_title_the_parse_does_not_appose_is_not_read():
+    # "In Pablo Ruiz, Chief ..." is no reading kg can vouch for unless the parse apposes the title
+    extraction, _names = extract_rows(_apposed("conj"))
+    assert "Pablo Ruiz" not in {name for name, _ in _kinds(extraction)}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # NER tags the second word of "State Councilor" as a person: words of a title name no one
+    ("State [Councilor]PERSON and Foreign Minister [Wang Lei]PERSON arrived .", {"Wang Lei"}),
+    # NER's span takes the "of" after the name; the name keeps its small words
+    ("Crown Prince [Khalid bin Faisal of]PERSON [Saudi Arabia]GPE arrived .", {"Khalid bin Faisal"}),
+    ("Emir [Tamim bin Hamad]PERSON arrived .", {"Tamim bin Hamad"}),
+    # NER missed the name: read after the title, small words and all, but not a trailing one
+    # (a lone name keeps its royal word, as "Prince Harry")
+    ("Crown Prince Khalid bin Faisal arrived .", {"Khalid bin Faisal"}),
+    ("Crown Prince Khalid bin arrived .", {"Prince Khalid"}),
+])
+def test_who_names_after_titles_keep_their_small_words(text, people):
+    extraction, _names = extract_rows(tagged(text, verbs=("arrived",)))
+    assert {name for name, kind in _kinds(extraction) if kind == "PERSON"} == people
+
+
+def test_who_crown_prince_of_a_country():
+    extraction, names = extract_rows(tagged("Crown Prince [Khalid bin Faisal of]PERSON [Saudi Arabia]GPE arrived .",
+                                            verbs=("arrived",)))
+    assert _posts(extraction, names) == {("Khalid bin Faisal", "Saudi Arabia", "Crown Prince")}

@@ -126,6 +126,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 continue
         spans.extend(_clean(doc, start, end, label))
     spans.extend(_titled_names(doc, spans))
+    spans.extend(_apposed_names(doc, spans))
     spans.extend(_turn_labels(doc, spans))
     spans.extend(_listed_names(doc, spans))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -312,10 +313,13 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     """Trim determiners, titles, honorifics and possessives; split hyphenated demonym pairs."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'", "’")):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+                           or label == "PERSON" and doc[end - 1].lower_ in ("of", "and", "the", "for", "to")):
+        end -= 1  # "[Crown Prince Khalid bin Faisal] of Saudi Arabia": NER took the "of"
     if start >= end:
         return []
+    if label == "PERSON" and all(i in title_tokens(doc) for i in range(start, end)):
+        return []  # "State [Councilor]" tagged PERSON: words of a title name no one
     if label == "PERSON":
         # "Anthony Albanese MP": post-nominal letters are not part of the name
         while end - start > 1 and doc[end - 1].text.rstrip(".") in _postnominals():
@@ -340,7 +344,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
             if end - (start + skip) == 1 and _royal_name(doc, start, start + skip):
                 return [(start, end, "PERSON")]  # "Queen Elizabeth", "Sheikh Hasina": the title is the name's
             # "Foreign Minister Sergei Lavrov" or "Secretary Blinken" (tagged ORG): a name after a title
-            if start + skip < end and all(_NAME_TOKEN.match(t.text) for t in doc[start + skip:end]):
+            if start + skip < end and _name_words(doc, start + skip, end):
                 return [(start + skip, end, "PERSON")]
             if label == "PERSON":
                 return []
@@ -367,6 +371,13 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         if len(parts) == 1 and _country_pair(parts[0].text):
             return []  # "U.S.-Sudan" as one token: two countries kg cannot place apart
     return [(start, end, label)]
+
+
+def _name_words(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start:end`` are the words of a name: capitalised, with the small words of
+    names between them ("Khalid bin Faisal", "Ana de la Cruz")."""
+    return all(_NAME_TOKEN.match(t.text) or (start < t.i < end - 1 and t.lower_ in NAME_PARTICLES)
+               for t in doc[start:end])
 
 
 def _royal_name(doc: Doc, start: int, end: int) -> bool:
@@ -617,15 +628,58 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
             continue
         k = j
         # "General Motors": a plural proper noun (NNPS) names a company, not a person
-        while (k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].tag_ != "NNPS" and _NAME_TOKEN.match(doc[k].text)
-               and not gazetteer.lookup_country(doc[k].text) and k - j < 4
-               and not (k > j and doc[k].text.rstrip(".") in _postnominals())):
+        words = 0
+        while k < len(doc) and words < 4 and (
+                doc[k].pos_ == "PROPN" and doc[k].tag_ != "NNPS" and _NAME_TOKEN.match(doc[k].text)
+                and not gazetteer.lookup_country(doc[k].text)
+                and not (k > j and doc[k].text.rstrip(".") in _postnominals())
+                or k > j and doc[k].lower_ in NAME_PARTICLES and k + 1 < len(doc) and _NAME_TOKEN.match(doc[k + 1].text)):
+            words += doc[k].lower_ not in NAME_PARTICLES  # "Crown Prince Khalid bin Faisal": a name's small words
             k += 1
         if k > j and not any(t in covered for t in range(j, k)) and not any(
                 doc[t].lower_ in _organization_heads() for t in range(j, k)):
             begin = j - 1 if k - j == 1 and _royal_name(doc, j - 1, j) else j
             found.append((begin, k, "PERSON"))  # not "General [Assembly]", "Secretary [Council]"
         i = max(k, i + 1)
+    return found
+
+
+def _apposed_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """PERSON spans NER missed before a title in apposition: "Pablo Ruiz, Chief of Mission
+    of the Red Cross, said", "Ana Vega, the Chilean envoy, met". Two to four name words that
+    no other span holds, none a title, a place or a body's head word; the parse must make
+    the title an apposition of the name (a sentence-opening "In Geneva, Secretary ..." is not)."""
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    in_titles = title_tokens(doc)
+    found = []
+    for comma in doc:
+        if comma.text != "," or comma.i < 2 or comma.i + 1 >= len(doc):
+            continue
+        title = comma.i + 1
+        while title < len(doc) and (doc[title].lower_ in ("the", "a", "an") or doc[title].lower_ in _former_words()
+                                    or doc[title].ent_type_ in ("NORP", "GPE") and not title_at(doc, title)):
+            title += 1  # "Ana Vega, the former Chilean envoy"
+        size = title_at(doc, title) if title < len(doc) else 0
+        if not size or doc[title:title + size].text in _honorifics():
+            continue
+        start = comma.i
+        while (start > 0 and comma.i - start < 6 and start - 1 not in taken and start - 1 not in in_titles
+               and not doc[start - 1].ent_type_ and (doc[start - 1].pos_ == "PROPN" and _NAME_TOKEN.match(doc[start - 1].text)
+                                                   or doc[start - 1].lower_ in NAME_PARTICLES)):
+            start -= 1
+        while start < comma.i and doc[start].lower_ in NAME_PARTICLES:
+            start += 1
+        words = [t for t in doc[start:comma.i] if t.lower_ not in NAME_PARTICLES]
+        if not 2 <= len(words) <= 4 or not _name_words(doc, start, comma.i):
+            continue
+        if start > 0 and not doc[start].is_sent_start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+            continue  # the tail of a longer capitalised phrase
+        if _known_name(doc[start:comma.i].text) or any(t.lower_ in _organization_heads() for t in words):
+            continue
+        if not any(t.dep_ == "appos" and start <= t.head.i < comma.i for t in doc[title:title + size]):
+            continue
+        found.append((start, comma.i, "PERSON"))
+        taken.update(range(start, comma.i))
     return found
 
 
