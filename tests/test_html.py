@@ -566,13 +566,6 @@ def test_html_tables_events_posts_places_and_links():
     assert tables["documents"]["d2"]["url"] is None  # javascript: is never a link
 
 
-def test_html_place_nodes_carry_coordinates():
-    G = small_graph()
-    geneva = G.nodes["gpe:geneva"]
-    assert geneva["country"] == "CH" and 46 < geneva["lat"] < 46.5 and 6 < geneva["lon"] < 6.3
-    assert "lat" not in G.nodes["person:lavrov"]
-
-
 def test_html_statements_by_kind_and_isolated_flag():
     nodes = {n["id"]: n for n in view_data(small_graph())["nodes"]}
     assert nodes["statement:1"]["label"] == "Sergey Lavrov \u00b7 statement\n2023-05-02"

@@ -1,9 +1,13 @@
 """The interactive page: a self-contained, offline HTML view of the graph.
 
-- :mod:`kg.export.html.view`: the vis-network data of each view (shapes, colours, tooltips);
+- :mod:`kg.export.html.view`: the vis-network data of the two network views (shapes,
+  colours, labels, tooltips);
 - :mod:`kg.export.html.layout`: precomputed positions, so large graphs draw without physics;
+- :mod:`kg.export.html.tables`: the facts the timeline, the map and the dossiers read;
+- :mod:`kg.export.html.assets`: the inlined libraries, styles, atlas and kg's own scripts
+  (``kg/templates/js/``, one file per view);
 - :mod:`kg.export.html.page`: the page itself (:func:`render_html`, :func:`write_html`,
-  :func:`show` in a notebook), with its JavaScript in ``kg/templates/``;
+  :func:`show` in a notebook);
 - :mod:`kg.export.html.document`: one parsed document's entities and events marked up in
   its text (:func:`show_doc`, displaCy's span style).
 """
