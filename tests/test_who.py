@@ -267,3 +267,38 @@ def test_who_crown_prince_of_a_country():
     extraction, names = extract_rows(tagged("Crown Prince [Khalid bin Faisal of]PERSON [Saudi Arabia]GPE arrived .",
                                             verbs=("arrived",)))
     assert _posts(extraction, names) == {("Khalid bin Faisal", "Saudi Arabia", "Crown Prince")}
+
+
+# -- a post the publisher's own government does not have is a foreigner's -----------------
+
+@pytest.mark.parametrize(("url", "expected"), [
+    # the White House names its own officials by a bare title, but the United States has no prime minister
+    ("https://www.whitehouse.gov/briefing-room/1", set()),
+    ("https://www.pm.gov.au/media/1", {("Kenji Mori", "Australia", "Prime Minister")}),
+])
+def test_who_bare_title_the_publishers_country_lacks_takes_no_country(url, expected):
+    extraction, names = extract_rows(tagged("Prime Minister [Kenji Mori]PERSON arrived .", verbs=("arrived",)), url=url)
+    assert _posts(extraction, names) == expected
+
+
+@pytest.mark.parametrize(("text", "url", "expected"), [
+    # a UK outlet's "Vice President" is no Briton; its "Foreign Secretary" is
+    ("Vice President [Ana Vega]PERSON arrived .", "https://www.bbc.co.uk/news/1", set()),
+    ("Foreign Secretary [Ana Vega]PERSON arrived .", "https://www.bbc.co.uk/news/1",
+     {("Ana Vega", "United Kingdom", "Foreign Secretary")}),
+    # "Minister of Foreign Affairs" is a minister, which the State Department has none of
+    ("Minister of Foreign Affairs [Omar Sy]PERSON arrived .", "https://www.state.gov/r/1", set()),
+])
+def test_who_absent_offices_are_read_on_the_title_head(text, url, expected):
+    extraction, names = extract_rows(tagged(text, verbs=("arrived",)), url=url)
+    assert _posts(extraction, names) == expected
+
+
+def test_who_unnamed_title_the_publishers_country_lacks_is_not_the_publisher():
+    # "The Prime Minister welcomed the plan" from the White House is not the United States
+    rows = tagged("The Prime Minister welcomed the plan .", verbs=("welcomed",))
+    for url, actors in (("https://www.whitehouse.gov/r/1", set()), ("https://www.pm.gov.au/r/1", {"Australia"})):
+        doc = make_doc(rows)
+        ents = find_entities(doc)
+        discourse = resolve_discourse(doc, Document("t", doc.text, url=url), ents, find_posts(doc, ents))
+        assert {ents.entities[a].name for head in discourse.links for a in discourse.actors(doc[head])} == actors

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from kg.extraction import gazetteer
 from kg.extraction.entities import DocumentEntities, title_at, title_tokens, tokenize
 from kg.extraction.matching import matches
+from kg.extraction.publishers import lacks_office
 from kg.extraction.syntax import np_actors, place_in, subjects_of
 from kg.ids import entity_id
 from kg.model import Affiliation, Document, Event, Evidence
@@ -513,6 +514,8 @@ def _conventional_actor(discourse, role: str) -> str | None:
     kind = discourse.publisher.kind
     if role in load_rules("titles")["royal"]:
         return None  # "Queen Elizabeth" in a White House readout: a monarch is no one's by convention
+    if kind in ("government", "news") and lacks_office(discourse.publisher.country, role):
+        return None  # "Prime Minister Kenji Mori" from the White House is someone else's
     if kind == "government" and scope in ("state", "spokesperson"):
         return discourse.publisher_country()
     if kind == "news" and scope == "state":

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
 from kg.extraction.entities import DocumentEntities, organization_named, title_at, tokenize
-from kg.extraction.publishers import Publisher, find_publisher
+from kg.extraction.publishers import Publisher, find_publisher, lacks_office
 from kg.ids import entity_id
 from kg.model import Document, Entity
 from kg.rules import load_rules
@@ -440,7 +440,8 @@ def _publisher_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
         if head.i in discourse.links or body is not None or not doc[start].text[:1].isupper():
             continue
         title = doc[start:end].text.lower()
-        if title in held or _title_scope().get(title) != wanted or not _principal(title):
+        if (title in held or _title_scope().get(title) != wanted or not _principal(title)
+                or lacks_office(publisher.country, title)):  # "the Prime Minister" from the White House
             continue
         actor = discourse.publisher_actor()
         if actor:

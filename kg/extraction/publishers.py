@@ -36,7 +36,7 @@ from kg.errors import KGError
 from kg.model import Document
 from kg.rules import load_rules
 
-__all__ = ["KINDS", "Publisher", "find_publisher", "publisher_of_host"]
+__all__ = ["KINDS", "Publisher", "find_publisher", "lacks_office", "publisher_of_host"]
 
 KINDS = ("government", "news", "international")
 HEADER_LINES = 4  # header lines sit above the body's first paragraph
@@ -113,6 +113,30 @@ def publisher_of_host(host: str) -> Publisher | None:
     return None
 
 
+def lacks_office(country: str | None, role: str) -> bool:
+    """Whether ``country``'s own government has no post of this kind, so that a bare
+    ``role`` in its releases is a foreigner's ("Prime Minister Kenji Mori" from the White
+    House, "President Ana Vega" from the UK government).
+
+    Examples
+    --------
+    >>> lacks_office("United States", "Minister of Foreign Affairs"), lacks_office("United States", "Secretary")
+    (True, False)
+    >>> lacks_office("United Kingdom", "Vice President"), lacks_office("United Kingdom", "Secretary of State for Wales")
+    (True, False)
+    """
+    absent = _rules()["absent_offices"].get(country or "")
+    if not absent:
+        return False
+    lowered = role.casefold().strip()
+    head = _COMPLEMENT.split(lowered, maxsplit=1)[0]
+    return lowered in absent or any(head == office or head.endswith(" " + office) for office in absent
+                                    if " of " not in office)
+
+
+_COMPLEMENT = re.compile(r"\s+(?:of|for|to)\s+")
+
+
 def _from_header(text: str) -> Publisher | None:
     headers = _headers()
     for line in [line.strip() for line in text.split("\n") if line.strip()][:HEADER_LINES]:
@@ -152,4 +176,7 @@ def _rules() -> dict:
                               f"expected one of {', '.join(KINDS)}")
             if entry.get("country") and not gazetteer.lookup_country(entry["country"]):
                 raise KGError(f"rules/publishers.json: {where} {key!r}: unknown country {entry['country']!r}")
+    for country in rules["absent_offices"]:
+        if not gazetteer.lookup_country(country) or gazetteer.lookup_country(country).name != country:
+            raise KGError(f"rules/publishers.json: absent_offices: {country!r} is not a gazetteer country name")
     return rules

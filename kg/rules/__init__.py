@@ -23,7 +23,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
                    "addressee_verbs"},
     "titles": {"description", "titles", "portfolios", "portfolio_titles", "ranks", "principal", "leaders", "gendered", "royal", "postnominals", "generic_speakers", "former", "honorifics"},
     "organizations": {"description", "heads", "organizations"},
-    "publishers": {"description", "domains", "government_suffixes", "headers"},
+    "publishers": {"description", "domains", "government_suffixes", "headers", "absent_offices"},
     "venues": {"description", "venues", "place_nouns"},
     "names": {"description", "greetings", "opening_verbs", "formal_states"},
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
