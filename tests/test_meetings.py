@@ -870,3 +870,33 @@ def test_meetings_speaking_about_talks_leaves_the_subject_out():
         ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 6, "pobj", "PROPN", "Haddad", "I-PERSON"),
         (".", 2, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == []
+
+
+# "Ana Silva met Omar Haddad in Rabat . Ana Silva also met Lina Diaz in Rabat ."
+TWO_COUNTERPARTS = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("in", 2, "prep", "ADP", "in", "O"),
+    ("Rabat", 5, "pobj", "PROPN", "Rabat", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+    ("Ana", 9, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 11, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("also", 11, "advmod", "ADV", "also", "O"), ("met", 11, "ROOT", "VERB", "meet", "O"),
+    ("Lina", 13, "compound", "PROPN", "Lina", "B-PERSON"), ("Diaz", 11, "dobj", "PROPN", "Diaz", "I-PERSON"),
+    ("in", 11, "prep", "ADP", "in", "O"), ("Rabat", 14, "pobj", "PROPN", "Rabat", "B-GPE"),
+    (".", 11, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_one_place_with_another_counterpart_is_another_encounter():
+    assert _kinds(TWO_COUNTERPARTS) == [(["Ana Silva", "Lina Diaz"], "Rabat", "meet"),
+                                        (["Ana Silva", "Omar Haddad"], "Rabat", "meet")]
+
+
+def test_meetings_one_place_with_one_more_counterpart_is_one_encounter():
+    # "... Ana Silva and Omar Haddad also met Lina Diaz in Rabat ." : someone joins the same encounter
+    second = [("Ana", 9, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 14, "nsubj", "PROPN", "Silva", "I-PERSON"),
+              ("and", 9, "cc", "CCONJ", "and", "O"), ("Omar", 12, "compound", "PROPN", "Omar", "B-PERSON"),
+              ("Haddad", 9, "conj", "PROPN", "Haddad", "I-PERSON"), ("also", 14, "advmod", "ADV", "also", "O"),
+              ("met", 14, "ROOT", "VERB", "meet", "O"), ("Lina", 16, "compound", "PROPN", "Lina", "B-PERSON"),
+              ("Diaz", 14, "dobj", "PROPN", "Diaz", "I-PERSON"), ("in", 14, "prep", "ADP", "in", "O"),
+              ("Rabat", 17, "pobj", "PROPN", "Rabat", "B-GPE"), (".", 14, "punct", "PUNCT", ".", "O")]
+    assert _kinds(TWO_COUNTERPARTS[:8] + second) == [(["Ana Silva", "Lina Diaz", "Omar Haddad"], "Rabat", "meet")]

@@ -797,6 +797,7 @@ class _MergeContext:
 
     bodies: frozenset[str]
     sides: dict[str, str]
+    people: frozenset[str]
 
     def with_sides(self, actors: set[str]) -> set[str]:
         """Actors with the organisations or countries their people speak for."""
@@ -812,7 +813,8 @@ def merge_meetings(readings: list[_Reading], ents: DocumentEntities) -> list[_Re
         # organisations of several states among the actors: their gatherings are one each
         bodies=frozenset(a for r in readings for a in r.participants if _multilateral(a, ents)),
         # the organisation or country a person speaks for: "the Taliban's deputy leader X"
-        sides=_sides(ents))
+        sides=_sides(ents),
+        people=frozenset(a for r in readings for a in r.participants if ents.type_of(a) == "PERSON"))
     merged = [replace(r, participants=list(r.participants), sentences=set(r.sentences), apart=set(r.apart))
               for r in readings]
     # the triggers of one sentence first ("will attend the summit, hosted by X"), so that a
@@ -934,6 +936,8 @@ def _same_encounter(first: _Reading, second: _Reading, context: _MergeContext) -
     if first.sentences & second.sentences:
         return True  # "met ... at a meeting": two triggers of one event
     definite = _definite(second.trigger) and _anaphor_kind(second.trigger) in ("meet", first.subtype)
+    if not definite and context.people & (a - b) and context.people & (b - a):
+        return False  # "X held talks with Y in Delhi. X also called on Z there": two encounters
     shared_place = first.location is not None and first.location == second.location
     shared_date = first.date is not None and first.date == second.date
     if (first.subtype == "summit") != (second.subtype == "summit"):
