@@ -900,3 +900,27 @@ def test_meetings_one_place_with_one_more_counterpart_is_one_encounter():
               ("Diaz", 14, "dobj", "PROPN", "Diaz", "I-PERSON"), ("in", 14, "prep", "ADP", "in", "O"),
               ("Rabat", 17, "pobj", "PROPN", "Rabat", "B-GPE"), (".", 14, "punct", "PUNCT", ".", "O")]
     assert _kinds(TWO_COUNTERPARTS[:8] + second) == [(["Ana Silva", "Lina Diaz", "Omar Haddad"], "Rabat", "meet")]
+
+
+# "Ana Silva briefed Omar Haddad on the outcome of her talks in Ankara ."
+BRIEFED_ON_TALKS = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("briefed", 2, "ROOT", "VERB", "brief", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("on", 2, "prep", "ADP", "on", "O"),
+    ("the", 7, "det", "DET", "the", "O"), ("outcome", 5, "pobj", "NOUN", "outcome", "O"),
+    ("of", 7, "prep", "ADP", "of", "O"), ("her", 10, "poss", "PRON", "her", "O"),
+    ("talks", 8, "pobj", "NOUN", "talk", "O"), ("in", 10, "prep", "ADP", "in", "O"),
+    ("Ankara", 11, "pobj", "PROPN", "Ankara", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_one_briefed_on_talks_is_not_in_them():
+    assert _places(BRIEFED_ON_TALKS) == []
+
+
+def test_meetings_the_one_thanked_for_talks_is_in_them():
+    # "Ana Silva thanked Omar Haddad for the talks in Ankara ."
+    rows = BRIEFED_ON_TALKS[:2] + [("thanked", 2, "ROOT", "VERB", "thank", "O")] + BRIEFED_ON_TALKS[3:5] + [
+        ("for", 2, "prep", "ADP", "for", "O"), ("the", 7, "det", "DET", "the", "O"), ("talks", 5, "pobj", "NOUN", "talk", "O"),
+        ("in", 7, "prep", "ADP", "in", "O"), ("Ankara", 8, "pobj", "PROPN", "Ankara", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Ankara", None, "occurred", "talks")]

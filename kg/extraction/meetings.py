@@ -409,9 +409,11 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     own_encounter = verb is not None and verb != trigger and any(
         start == verb.i for _rule, start, _end in matches(trigger.doc, "meetings"))
     holders = [trigger] + ([verb] if verb is not None and verb != trigger and not own_encounter else [])
+    # "briefed Y on the outcome of the talks": the one told about an encounter is not in it
+    told = verb is not None and verb != trigger and verb.lemma_.lower() in load_rules("statements")["addressee_verbs"]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb) and child != trigger:
+            if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb and not told) and child != trigger:
                 add(np_actors(child, ents))
             elif child.dep_ == "poss" and holder is trigger:
                 add(np_actors(child, ents, delegations=False))  # "the Vice President's trip"
