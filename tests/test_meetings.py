@@ -924,3 +924,23 @@ def test_meetings_the_one_thanked_for_talks_is_in_them():
         ("for", 2, "prep", "ADP", "for", "O"), ("the", 7, "det", "DET", "the", "O"), ("talks", 5, "pobj", "NOUN", "talk", "O"),
         ("in", 7, "prep", "ADP", "in", "O"), ("Ankara", 8, "pobj", "PROPN", "Ankara", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Ankara", None, "occurred", "talks")]
+
+
+# "Ana Silva met leaders in Europe and in Peru ."
+LEADERS_IN = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("leaders", 2, "dobj", "NOUN", "leader", "O"),
+    ("in", 3, "prep", "ADP", "in", "O"), ("Europe", 4, "pobj", "PROPN", "Europe", "B-LOC"),
+    ("and", 4, "cc", "CCONJ", "and", "O"), ("in", 4, "conj", "ADP", "in", "O"),
+    ("Peru", 7, "pobj", "PROPN", "Peru", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_leaders_in_a_country_are_the_country_met_there():
+    assert _places(LEADERS_IN) == [(["Ana Silva", "Peru"], "Peru", None, "occurred", "meet")]
+
+
+def test_meetings_leaders_in_a_city_are_no_one_named():
+    # "Ana Silva met leaders in Lima ."
+    rows = LEADERS_IN[:5] + [("Lima", 4, "pobj", "PROPN", "Lima", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []

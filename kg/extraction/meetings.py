@@ -451,12 +451,14 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     location = place_in(_prep_holders(trigger, verb), ents, preps=preps) or named_place
     if location is None:
         subject_tokens = {t.i for subject in subjects_of(verb) for t in subject.subtree} if verb is not None else set()
-        location = place_below(holders, ents, skip=subject_tokens)
+        location = place_below(holders, ents, skip=subject_tokens, among=participants)
     if location is None:
         location = venue_below(_prep_holders(trigger, verb), ents)  # "at the Kremlin": Moscow
     if location is None:
         location = _where(verb if verb is not None else trigger, ents)
-    participants = [p for p in participants if p != location or rule["subtype"] == "visit"]
+    # "met officials in Kyiv": the city is only the place; "leaders in Poland" are Poland, there
+    participants = [p for p in participants if p != location or rule["subtype"] == "visit"
+                    or not is_city(ents.entities[p].name)]
     subtype = _subtype(trigger, rule)
     if subtype == "meet" and not is_verb and any(_multilateral(p, ents) for p in named):
         subtype = "summit"  # "the ASEAN foreign ministers' meetings", "her G7 meetings"

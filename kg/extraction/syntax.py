@@ -5,11 +5,13 @@ Shared by the meeting, statement and affiliation readers so that "who is the sub
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.extraction.entities import DocumentEntities, title_at
+from kg.extraction.places import is_city
 from kg.model import ACTOR_TYPES, PLACE_TYPES
 from kg.rules import load_rules
 
@@ -99,6 +101,12 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
                  and not _inside_clause(child, head)]
     of_phrases = [gc for child in head.children if child.dep_ == "prep" and child.lower_ in ("of", "from")
                   for gc in child.children if gc.dep_ == "pobj"]
+    if head.lower_ in _delegation_nouns():
+        # "leaders in Europe and in the United Kingdom": unnamed officials in a country stand
+        # for it; a city or a region is only where they are
+        of_phrases += [gc for child in head.children if child.dep_ == "prep" and child.lower_ == "in"
+                       for prep in (child, *child.conjuncts) for gc in prep.children
+                       if gc.dep_ == "pobj" and _country(gc, ents)]
     found: list[str] = []
     for token in modifiers:
         entity = ents.at(token)
@@ -114,6 +122,12 @@ def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> li
             c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in head.children):
         return _delegation_members(head, ents)  # "the delegation" after "a delegation led by A, B and C"
     return found
+
+
+def _country(token: Token, ents: DocumentEntities) -> bool:
+    """Whether ``token`` names a country (a GPE that is not a place inside one)."""
+    entity = ents.at(token)
+    return entity is not None and ents.type_of(entity) == "GPE" and not is_city(ents.entities[entity].name)
 
 
 def _delegation_members(head: Token, ents: DocumentEntities) -> list[str]:
@@ -201,8 +215,13 @@ def place_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[st
     Only the object itself or its name compounds count: "a meeting dedicated to the
     anniversary of Russian-Afghan relations" names no place.
     """
+    return next(places_in(tokens, ents, preps=preps), None)
+
+
+def places_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[str] = PLACE_PREPS) -> Iterator[str]:
+    """Every place ``place_in`` could give, in order ("in Europe and in Poland": both)."""
     for token in tokens:
-        if token.dep_ != "prep" or token.lower_ not in preps:
+        if token.lower_ not in preps or not (token.dep_ == "prep" or token.dep_ == "conj" and token.head.dep_ == "prep"):
             continue
         for obj in token.children:
             if obj.dep_ != "pobj":
@@ -214,16 +233,20 @@ def place_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[st
             for candidate in [*named, obj, *(c for c in obj.children if c.dep_ == "compound")]:
                 entity = ents.at(candidate)
                 if entity and ents.type_of(entity) in PLACE_TYPES:
-                    return entity
-    return None
+                    yield entity
+                    break
 
 
-def place_below(heads: list[Token], ents: DocumentEntities, *, skip: set[int] = frozenset()) -> str | None:
+def place_below(heads: list[Token], ents: DocumentEntities, *, skip: set[int] = frozenset(),
+                among: list[str] = ()) -> str | None:
     """The first "in/at <place>" anywhere below ``heads`` (subjects' subtrees skipped):
-    "talk at a meeting dedicated to the anniversary of relations in Moscow"."""
-    preps = sorted({t for head in heads for t in head.subtree if t.i not in skip and t.dep_ == "prep"},
+    "talk at a meeting dedicated to the anniversary of relations in Moscow"; one of
+    ``among`` before any other ("with leaders in Europe and in the United Kingdom", where
+    the United Kingdom takes part)."""
+    preps = sorted({t for head in heads for t in head.subtree if t.i not in skip and t.dep_ in ("prep", "conj")},
                    key=lambda t: t.i)
-    return place_in(preps, ents)
+    places = list(places_in(preps, ents))
+    return next((p for p in places if p in among), places[0] if places else None)
 
 
 def _present_purpose(trigger: Token) -> bool:
