@@ -619,6 +619,13 @@ def test_html_browser_map_draws_meetings_with_a_known_place(browser, tmp_path):
         assert sorted(spots) == [["Geneva", 1], ["Kabul", 1]]
         assert opened.page.locator("#kg-map circle.kg-place").count() == 2
         assert "Palais des Nations" in opened.page.inner_text("#kg-map-note")  # no coordinates: said so
+        # the map draws meetings only: its status counts are the meetings' (the statement is not one)
+        occurred = opened.page.locator("#kg-legend-status label", has_text="occurred")
+        assert opened.page.text_content("#kg-status-heading") == "Status of the meetings"
+        assert occurred.locator(".kg-n").inner_text() == "1"
+        opened.set_view("events")
+        assert occurred.locator(".kg-n").inner_text() == "2"
+        opened.set_view("map")
         opened.page.locator("#kg-map circle.kg-place.kg-unsure").click()  # Geneva: planned only
         card = opened.page.inner_text("#kg-card")
         assert "Blinken will meet Lavrov in Geneva." in card and "planned" in card

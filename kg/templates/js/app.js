@@ -20,7 +20,8 @@
     });
     document.getElementById("kg-empty").hidden = true;
     document.querySelectorAll("input[name=kg-view]").forEach(function (r) { r.checked = r.value === name; });
-    document.getElementById("kg-status-heading").textContent = name === "events" || name === "timeline" ? "Status" : "Status of the meetings";
+    kg.viewName = name;
+    document.getElementById("kg-status-heading").textContent = kg.meetingsOnly() ? "Status of the meetings" : "Status";
     if (name === "events" || name === "actors") kg.network.start(name);
     else { kg.updateCounts([]); modules[name].start(); }
     fillNames();

@@ -82,13 +82,17 @@
     map.appendChild(kg.el("p", "A country's point is its capital. Click a place to list its meetings; scroll or use + and \u2212 to zoom, drag to pan.", "kg-note"));
   }
 
-  /* --- counts in the legend: entities of the current view, all events of the tables --- */
+  /* the actor network and the map draw meetings only: their status filter is the meetings' */
+  kg.meetingsOnly = function () { return kg.viewName === "actors" || kg.viewName === "map"; };
+
+  /* --- counts in the legend: entities of the current view, the events of the tables (the
+   * statuses of the meetings alone where the view draws only meetings) --- */
   kg.updateCounts = function (entityNodes) {
-    var per = {};
+    var per = {}, meetingsOnly = kg.meetingsOnly();
     (entityNodes || []).forEach(function (n) { if (n.kind === "entity") per[n.cat] = (per[n.cat] || 0) + 1; });
     kg.tables.events.forEach(function (ev) {
       per[ev.cat] = (per[ev.cat] || 0) + 1;
-      per["status:" + ev.status] = (per["status:" + ev.status] || 0) + 1;
+      if (!meetingsOnly || ev.type === "meeting") per["status:" + ev.status] = (per["status:" + ev.status] || 0) + 1;
     });
     Object.keys(counters).forEach(function (key) {
       var c = counters[key];
