@@ -302,3 +302,25 @@ def test_who_unnamed_title_the_publishers_country_lacks_is_not_the_publisher():
         ents = find_entities(doc)
         discourse = resolve_discourse(doc, Document("t", doc.text, url=url), ents, find_posts(doc, ents))
         assert {ents.entities[a].name for head in discourse.links for a in discourse.actors(doc[head])} == actors
+
+
+# -- one country of a pair: "North and South Korea", "the North", "the two Koreas" ---------
+
+def _named(text: str, verbs: tuple[str, ...]) -> dict[str, list[str]]:
+    doc = make_doc(tagged(text, verbs=verbs))
+    ents = find_entities(doc)
+    return {entity.name: sorted(m.text for m in entity.mentions) for entity in ents.entities.values()}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # coordinated halves share the head: two countries
+    ("Leaders of [North and South Korea]GPE met .", {"North Korea": ["North"], "South Korea": ["South Korea"]}),
+    # a lone half beside its pair's other country
+    ("The [North]LOC rejected talks with [South Korea]GPE .", {"North Korea": ["North"], "South Korea": ["South Korea"]}),
+    # beside a country of no pair the half is left out, not guessed
+    ("The [South]LOC met [South Africa]GPE .", {"South Africa": ["South Africa"]}),
+    # both of a pair at once cannot be one mention: left out
+    ("The two [Koreas]GPE met .", {}),
+])
+def test_who_halves_of_a_country_pair(text, expected):
+    assert _named(text, ("met", "rejected")) == expected

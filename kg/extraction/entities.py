@@ -363,6 +363,10 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
                 begin = t.i + 1
         parts.append((begin, end))
         return [piece for a, b in parts if a < b for piece in _clean(doc, a, b, _relabel(doc[a:b].text, label))]
+    if label in ("GPE", "LOC") and end - start == 4 and doc[start + 1].lower_ == "and" and (
+            doc[start].text in COMPASS_WORDS and gazetteer.lookup_country(f"{doc[start].text} {doc[end - 1].text}")
+            and gazetteer.lookup_country(doc[start + 2:end].text)):
+        return [(start, start + 1, "GPE"), (start + 2, end, "GPE")]  # "North and South Korea": two countries
     if "-" in text:
         # "Russian-Afghan relations", "Iraq-Kuwait talks": two countries named at once
         parts = [t for t in doc[start:end] if t.text != "-"]
@@ -696,6 +700,9 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
         (persons if label == "PERSON" else others).append((start, end, label))
     person_names = _person_clusters(doc, persons, clusters)
     surnames = _surname_index(person_names)
+    halves = [span for span in others if span[1] - span[0] == 1 and doc[span[0]].text in COMPASS_WORDS]
+    # "the two Koreas" names both countries of a pair, which one mention cannot hold: left out
+    others = [span for span in others if span not in halves and not _both_of_a_pair(doc[span[0]:span[1]].text)]
     for start, end, label in others:
         text = _surface(doc, start, end)
         key, cluster = _classify(text, label)
@@ -707,7 +714,38 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
         existing = clusters.setdefault(key, cluster)
         existing.forms.add(text)
         existing.mentions.append((start, end, label))
+    for start, end, label in halves:
+        country = _half_of_a_pair(doc[start].text, clusters)
+        if country:
+            key, fresh = _classify(country, "GPE")
+            cluster = clusters.setdefault(key, fresh)
+            cluster.forms.add(doc[start].text)
+            cluster.mentions.append((start, end, "GPE"))
     return clusters
+
+
+COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+
+
+def _both_of_a_pair(text: str) -> bool:
+    """"Koreas", "Sudans": the plural of what two countries' names share ("North Korea",
+    "South Korea")."""
+    rest = text[:-1] if text.endswith("s") and " " not in text else ""
+    return bool(rest) and sum(bool(gazetteer.lookup_country(f"{word} {rest}")) for word in COMPASS_WORDS) >= 2
+
+
+def _half_of_a_pair(word: str, clusters: dict[str, _Cluster]) -> str | None:
+    """The country a lone "North" / "South" names: "WORD X" where the text names a country
+    "OTHER X" of the same pair ("the North" beside South Korea or North Korea, "North and
+    South Korea"), and only one pair fits; else nothing ("the South" beside South Africa)."""
+    found = set()
+    for cluster in clusters.values():
+        first, _, rest = cluster.name.partition(" ")
+        if cluster.type == "GPE" and first in COMPASS_WORDS and rest:
+            country = gazetteer.lookup_country(f"{word} {rest}")
+            if country and any(gazetteer.lookup_country(f"{other} {rest}") for other in COMPASS_WORDS - {word}):
+                found.add(country.name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _person_named(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
