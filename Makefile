@@ -7,7 +7,7 @@ SHARED ?= ../shared
 # PYTHONWARNINGS quiets setuptools' notes on editable installs, which ask nothing of the user
 PIP    := PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet
 # what kg writes into output/: the exports, the corpus of `kg add`, its lock, staged files of a killed run
-KG_OUTPUTS := extraction.json graph.json graph.graphml graph.ttl graph.nq graph.html corpus.jsonl .corpus.lock
+KG_OUTPUTS := extraction.json graph.json graph.graphml graph.ttl graph.nq graph.html corpus.sqlite corpus.sqlite-journal manifest.json graph.oxigraph .kg-pushed corpus.jsonl .corpus.lock
 
 .PHONY: demo test eval install install-dev clean notebooks
 
@@ -38,7 +38,7 @@ eval: install
 	$(BIN)/python scripts/eval.py --shared $(SHARED)
 
 clean:
-	rm -f $(addprefix output/,$(KG_OUTPUTS)) output/.*.tmp
+	rm -rf $(addprefix output/,$(KG_OUTPUTS)) output/.*.tmp
 	rm -rf build *.egg-info
 
 notebooks: install-dev

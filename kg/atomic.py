@@ -10,15 +10,17 @@ holds (the kernel drops a dead process's locks).
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import OutputError
 
-__all__ = ["atomic_write_bytes", "atomic_write_many", "atomic_write_text"]
+__all__ = ["StagedFile", "atomic_write_bytes", "atomic_write_many", "atomic_write_text", "staged_files"]
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
@@ -65,41 +67,105 @@ def atomic_write_many(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     OutputError
         Naming the first path that could not be written and the reason.
     """
-    staged: list[tuple[Path, int, str]] = []
+    with staged_files([path for path, _ in files]) as staged:
+        for (_, data), handle in zip(files, staged.values()):
+            handle.write(data)
+    return [Path(path) for path, _ in files]
+
+
+class StagedFile:
+    """A temporary file being written for ``path``; ``write`` also hashes what it writes."""
+
+    def __init__(self, path: Path, fd: int, name: str) -> None:
+        self.path = path
+        self.name = name
+        self._fd = fd
+        self._handle = os.fdopen(os.dup(fd), "wb", buffering=1 << 20)  # the original fd keeps the lock
+        self._digest = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        """Write ``data``; raises :class:`OutputError` naming the path (disk full, ...)."""
+        try:
+            self._handle.write(data)
+        except OSError as error:
+            raise OutputError(f"{self.path}: cannot write ({error.strerror or error})") from None
+        self._digest.update(data)
+        self.size += len(data)
+        return len(data)
+
+    def sha256(self) -> str:
+        """``sha256:HEX`` of everything written so far."""
+        return "sha256:" + self._digest.hexdigest()
+
+    def _finish(self) -> None:
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            os.chmod(self.name, 0o644)  # mkstemp makes the file private; outputs are for everyone to read
+        except OSError as error:
+            raise OutputError(f"{self.path}: cannot write ({error.strerror or error})") from None
+        finally:
+            self._close()
+
+    def _close(self) -> None:
+        if not self._handle.closed:
+            try:
+                self._handle.close()
+            except OSError:
+                pass
+
+
+@contextmanager
+def staged_files(paths: Sequence[str | os.PathLike[str]]) -> Iterator[dict[Path, StagedFile]]:
+    """Temporary files for ``paths``, written by the block, renamed into place together after it.
+
+    The block streams each file into its :class:`StagedFile` (no file is held in memory);
+    when it ends without an error, every file is synced, then all are renamed into place.
+    An error (or a kill) before the renames changes none of the targets.
+
+    Raises
+    ------
+    OutputError
+        Naming the first path that could not be written and the reason.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with staged_files([folder / "a.txt", folder / "b.txt"]) as files:
+    ...     for name, handle in files.items():
+    ...         _ = handle.write(name.name.encode())
+    >>> (folder / "b.txt").read_text()
+    'b.txt'
+    """
+    staged: dict[Path, StagedFile] = {}
     try:
-        for path, data in files:
-            path = Path(path)
+        for path in map(Path, paths):
             if path.parent.exists() and not path.parent.is_dir():
                 raise OutputError(f"{path}: cannot write ({path.parent} is a file, not a folder)")
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 fd, name = _locked_temporary(path)
-                staged.append((path, fd, name))
-                _write_all(fd, data)
-                os.chmod(name, 0o644)
             except OSError as error:
                 raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
-        for path, _fd, name in staged:
+            staged[path] = StagedFile(path, fd, name)
+        yield staged
+        for handle in staged.values():
+            handle._finish()
+        for path, handle in staged.items():
             try:
-                os.replace(name, path)
+                os.replace(handle.name, path)  # still locked: no other writer takes it for a dead one's
             except OSError as error:
                 raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
     finally:
-        for _path, fd, name in staged:
-            os.close(fd)
-            if os.path.exists(name):
-                os.unlink(name)
-    for path, _fd, _name in staged:
+        for handle in staged.values():
+            handle._close()
+            os.close(handle._fd)
+            if os.path.exists(handle.name):
+                os.unlink(handle.name)
+    for path in staged:
         _remove_stale_temporaries(path)
-    return [path for path, _fd, _name in staged]
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    # through a duplicate descriptor: closing it keeps the original, and its lock, open
-    with os.fdopen(os.dup(fd), "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def atomic_write_text(path: Path, text: str) -> Path:

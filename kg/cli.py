@@ -19,7 +19,7 @@ from typing import NoReturn, Optional
 import typer
 from typer.core import TyperCommand
 
-from kg.errors import IngestError, KGError
+from kg.errors import IngestError, KGError, NothingRead
 
 __all__ = ["app", "main"]
 
@@ -72,6 +72,9 @@ ENGINE = typer.Option("spacy", "--engine", metavar="spacy|dask",
                       show_default=False)
 SCHEDULER = typer.Option(None, "--scheduler", metavar="ADDRESS",
                          help="Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a local cluster]")
+FORMATS = typer.Option(None, "--formats", metavar="LIST",
+                       help="exports to write, comma-separated: json (extraction.json), graph.json, graphml, ttl, "
+                            "nq, html, store (graph.oxigraph) [default: all but store]")
 TIMEOUT = typer.Option(10.0, "--timeout", metavar="SECONDS", show_default=False,
                        help="how long to wait for the Dask scheduler to answer [default: 10]")
 
@@ -83,9 +86,7 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _nothing_read(skipped: list[IngestError], output: Path | str) -> NoReturn:
-    """No document could be read (a typo in a path, a folder without articles): writing
-    empty outputs would only replace good ones."""
-    raise _fail(f"no document could be read ({len(skipped)} skipped); nothing written to {output}")
+    raise _fail(str(NothingRead(len(skipped), output)))
 
 
 def _skip_line(error: IngestError) -> str:
@@ -102,6 +103,21 @@ def _skip_reporter(strict: bool):
             raise typer.Exit(EXIT_FATAL)
 
     return report, skipped
+
+
+def _damage_reporter():
+    """Stored records kg cannot use: each named on stderr, the others kept (exit 3)."""
+    damaged: list[KGError] = []
+
+    def report(error: KGError) -> None:
+        typer.echo(f"kg: error: {error}", err=True)
+        damaged.append(error)
+
+    return report, damaged
+
+
+def _waiting(message: str) -> None:
+    typer.echo(f"kg: {message}", err=True)
 
 
 def _jobs(jobs: int | None) -> int:
@@ -169,8 +185,9 @@ def _check_page(articles: list[Path], published: str | None, focus: str | None, 
 @command
 def build(
     articles: list[Path] = ARTICLES,
-    output: Path = typer.Option(Path("output"), "--output", "-o", metavar="FOLDER",
-                                help="folder for the outputs [default: output]", show_default=False),
+    output: Path = typer.Option(Path("output"), "--output", "-o", "--into", metavar="FOLDER", show_default=False,
+                                help="folder for the outputs and the corpus store that kg add grows "
+                                     "[default: output]"),
     model: Optional[str] = MODEL,
     published: Optional[str] = PUBLISHED,
     publisher_country: Optional[str] = PUBLISHER_COUNTRY,
@@ -187,41 +204,35 @@ def build(
     engine: str = ENGINE,
     scheduler: Optional[str] = SCHEDULER,
     timeout: float = TIMEOUT,
+    formats: Optional[str] = FORMATS,
 ) -> None:
     """Build the graph from articles and write every export.
 
     Writes extraction.json, graph.json, graph.graphml, graph.ttl, graph.nq and graph.html
-    into the output folder.
+    into the output folder, with the records in corpus.sqlite (kg add grows it) and
+    manifest.json.
     """
     n_process = _jobs(jobs)
     publisher_country = _country_option(publisher_country)
     _check_run(engine, scheduler, timeout)
     _check_page(articles, published, focus, depth, date_from, date_to)
-    import kg
+    from kg.corpus import build_corpus
 
+    report_error, skipped = _skip_reporter(strict)
     try:
-        if engine == "dask":
-            from kg.run.dask import build_with_dask
-
-            result = build_with_dask(articles, scheduler=scheduler, model=model, published=published,
-                                     publisher_country=publisher_country, timeout=timeout)
-        else:
-            result = kg.build(articles, model=model, published=published, publisher_country=publisher_country,
-                              progress=True, n_process=n_process)
-        for error in result.skipped:
-            typer.echo(_skip_line(error), err=True)
-        if strict and result.skipped:
-            raise _fail(f"--strict: {len(result.skipped)} document(s) skipped; nothing written")
-        if not result.extractions:
-            _nothing_read(result.skipped, output)
-        written = result.write(output, focus=focus, depth=depth, date_from=date_from, date_to=date_to)
+        result, written = build_corpus(
+            output, articles, model=model, published=published, publisher_country=publisher_country,
+            on_error=report_error, n_process=n_process, engine=engine, scheduler=scheduler, timeout=timeout,
+            formats=formats, progress=True, waiting=_waiting,
+            html_options={"focus": focus, "depth": depth, "date_from": date_from, "date_to": date_to})
     except (KGError, ValueError) as error:
         raise _fail(str(error)) from None
     typer.echo(result.summary())
     typer.echo("written       " + "\n              ".join(str(p) for p in written))
     html = output / "graph.html"
-    typer.echo(f"open          file://{html.resolve()}")
-    if result.skipped:
+    if html in written:
+        typer.echo(f"open          file://{html.resolve()}")
+    if skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
 
@@ -229,7 +240,7 @@ def build(
 def add(
     articles: list[Path] = ARTICLES,
     into: Path = typer.Option(Path("output"), "--into", "-o", metavar="FOLDER", show_default=False,
-                              help="corpus folder: corpus.jsonl and the exports [default: output]"),
+                              help="corpus folder: corpus.sqlite and the exports [default: output]"),
     model: Optional[str] = MODEL,
     published: Optional[str] = PUBLISHED,
     publisher_country: Optional[str] = PUBLISHER_COUNTRY,
@@ -238,34 +249,34 @@ def add(
     engine: str = ENGINE,
     scheduler: Optional[str] = SCHEDULER,
     timeout: float = TIMEOUT,
+    formats: Optional[str] = FORMATS,
 ) -> None:
     """Grow a corpus: read only new or changed articles.
 
-    The corpus is corpus.jsonl in the folder; documents it holds with the same text are
-    not read again.
+    The corpus is corpus.sqlite in the folder; documents it holds with the same text are
+    not read again. The exports are written again when anything changed, or when they
+    fell behind the corpus (a run killed half-way).
     """
     n_process = _jobs(jobs)
     publisher_country = _country_option(publisher_country)
     _check_run(engine, scheduler, timeout)
     from kg.corpus import Corpus
-    from kg.run import OUTPUT_FILES
 
     report_error, skipped = _skip_reporter(strict)
-    written = []
+    report_damage, damaged = _damage_reporter()
     try:
         corpus = Corpus.open(into)
         report = corpus.add(articles, model=model, published=published, publisher_country=publisher_country,
-                            on_error=report_error, n_process=n_process, engine=engine, scheduler=scheduler)
-        if report.changed or not all((into / name).exists() for name in OUTPUT_FILES):
-            result = corpus.build()
-            written = result.write(into)
-            typer.echo(result.summary())
+                            on_error=report_error, on_damaged=report_damage, n_process=n_process, engine=engine,
+                            scheduler=scheduler, timeout=timeout, formats=formats, progress=True,
+                            waiting=_waiting)
+        count = len(corpus)
     except KGError as error:
         raise _fail(str(error)) from None
-    typer.echo(f"corpus        {len(corpus)} documents in {corpus.path}: {report.summary()}")
-    if written:
-        typer.echo("written       " + "\n              ".join(str(p) for p in written))
-    if skipped:
+    typer.echo(f"corpus        {count} documents in {corpus.path}: {report.summary()}")
+    if report.written:
+        typer.echo("written       " + "\n              ".join(str(p) for p in report.written))
+    if skipped or damaged:
         raise typer.Exit(EXIT_SKIPPED)
 
 
@@ -317,7 +328,8 @@ def extract(
 def query(
     source: Optional[str] = typer.Argument(
         None, metavar="SOURCE", show_default=False,
-        help="an RDF export of kg (.ttl .nt .nq .trig .jsonld) or a SPARQL endpoint URL (http://HOST/query)"),
+        help="an RDF export of kg (.ttl .nt .nq .trig .jsonld), a folder with a graph.oxigraph store, "
+             "or a SPARQL endpoint URL (http://HOST/query)"),
     sparql: Optional[str] = typer.Option(None, "--sparql", metavar="QUERY",
                                          help="your own SPARQL query: SELECT, ASK, CONSTRUCT or DESCRIBE"),
     name: Optional[str] = typer.Option(None, "--name", "-n", metavar="NAME",
@@ -395,6 +407,12 @@ def push(
     replace: bool = typer.Option(False, "--replace", help="PUT (replace) instead of POST (add)"),
     timeout: Optional[float] = typer.Option(None, "--timeout", metavar="SECONDS", show_default=False,
                                             help="how long to wait for the store [default: 60]"),
+    incremental: bool = typer.Option(False, "--incremental",
+                                     help="graph.nq only: send what changed since the last push to this server "
+                                          "(SPARQL Update), the whole file the first time"),
+    update: Optional[str] = typer.Option(None, "--update", metavar="URL",
+                                         help="--incremental: the SPARQL Update URL [default: ENDPOINT with "
+                                              "/store or /data read as /update]"),
 ) -> None:
     """Send an export to a SPARQL 1.1 store (Graph Store Protocol).
 
@@ -405,6 +423,15 @@ def push(
 
     try:
         options = {} if timeout is None else {"timeout": timeout}
+        if incremental:
+            from kg.sparql.incremental import push_incremental
+
+            if graph is not None or replace:
+                raise KGError("--incremental sends graph.nq's own named graphs; it takes no --graph or --replace")
+            sent = push_incremental(graph_file, endpoint, update=update, **options)
+            what = "whole file (first push)" if sent.full else f"{sent.removed:,} quads removed, {sent.added:,} added"
+            typer.echo(f"{graph_file}: {what} -> {sent.url} ({sent.requests} request(s))")
+            return
         result = push_rdf(graph_file, endpoint, graph=graph, replace=replace, **options)
     except KGError as error:
         raise _fail(str(error)) from None

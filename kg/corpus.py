@@ -1,138 +1,146 @@
-"""A corpus that grows: extraction records kept in a folder, each document extracted once.
+"""A corpus that grows: a folder of extraction records and the exports made from them.
 
-Analysts feed a month of wire copy, then add today's. :class:`Corpus` keeps what kg read
-from every document so that a new run extracts only the documents it has not seen, and
-builds the graph from all of them: the same meeting reported by five outlets becomes one
-event with five reports (:func:`kg.graph.build_graph` with ``merge_events=True``).
+Analysts feed a month of wire copy, then add today's. ``kg build ARTICLES -o FOLDER``
+makes a corpus of exactly those articles; ``kg add ARTICLES --into FOLDER`` extracts only
+the documents the corpus has not seen and writes the exports again from all of them: the
+same meeting reported by five outlets becomes one event with five reports. Building A then
+adding B gives the same files as building A and B together.
 
-The store
----------
-One file, ``FOLDER/corpus.jsonl`` (JSON Lines, UTF-8), one line per document, sorted by
-document id, each line one JSON object::
+The folder
+----------
+- ``corpus.sqlite``: the records (:class:`kg.store.RecordStore`: one row per document,
+  its extraction *before* cross-document resolution, its content hash and model). A
+  document is extracted again only when its id is new or its hash or model differs, and
+  then its row is replaced: a changed document replaces its own contributions only. The
+  rows of a run are committed only once the exports made from them are written, so a
+  failed or killed run leaves the corpus as it was.
+- the exports (:data:`kg.run.OUTPUT_FILES`, or those ``formats`` names), each streamed
+  from the store (:meth:`kg.run.BuildResult.write`).
+- ``manifest.json``: the corpus state the exports were made from
+  (:mod:`kg.store.manifest`). Whenever it does not match the store (a run killed between
+  the exports and the store, a disk that filled up), the next ``kg add`` or ``kg build``
+  writes the exports again, even when no document changed.
+- ``.corpus.lock``: one run at a time per folder (:func:`kg.store.folder_lock`); a second
+  one says "another kg add is running on DIR (pid N)" and waits its turn.
 
-    {"id": "a1", "hash": "sha256:...", "model": "en_core_web_sm", "kg": "0.1.0",
-     "extraction": {...}}
-
-- ``extraction`` is the document's :class:`~kg.model.Extraction` as
-  :func:`kg.model.to_dict` writes it (the full record, so it reads back equal), *before*
-  cross-document resolution: :func:`kg.resolve.resolve_corpus` is applied to all records
-  at read time, because a document added later can change how an earlier one resolves
-  (a lone "Lavrov" joins the one "Sergei Lavrov" of the corpus).
-- ``hash`` is the SHA-256 of what extraction reads from the document: its text, title,
-  publication date and URL. ``model`` is the spaCy model that read it; ``kg`` the kg
-  version (for the record only).
-- A document is extracted again only when its id is new, or its hash or the model
-  differs from the stored line, and then its line is replaced: a changed document
-  replaces its own contributions only. A document moved to another file (a different
-  ``source``, the same content) is unchanged.
-- The file is rewritten whole (a temporary file, then a rename, so a killed run leaves
-  the previous file intact) and only when something changed: adding a document twice
-  changes no byte. Concurrent ``add`` calls on one folder take turns on a lock file,
-  ``FOLDER/.corpus.lock``.
-
-JSON Lines was chosen over Parquet or a database because the records are nested, a
-corpus of 10,000 articles is tens of MB, it needs nothing beyond the standard library,
-and a reader can open it with ``jq`` or ``pandas.read_json(lines=True)``.
+A corpus kept by an older kg in ``corpus.jsonl`` (one JSON record a line) is read into
+``corpus.sqlite`` by the first ``kg add``; a line kg cannot use is reported with its line
+number (``DIR/corpus.jsonl: line 7: ...``) and skipped, the other lines kept.
 
 Examples
 --------
 >>> corpus = Corpus.open("output")  # doctest: +SKIP
 >>> corpus.add(["wire/2031-03/"])  # doctest: +SKIP
-AddReport(added=('a1', 'a2'), replaced=(), unchanged=(), skipped=())
->>> corpus.build().write("output")  # doctest: +SKIP
+AddReport(added=('a1', 'a2'), replaced=(), unchanged=(), skipped=(), damaged=(), written=(...))
+>>> corpus.build().graph  # doctest: +SKIP
 """
 from __future__ import annotations
 
-import dataclasses
-import fcntl
-import hashlib
 import json
-import types
-import typing
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.atomic import atomic_write_text
-from kg.errors import IngestError, KGError
-from kg.model import Document, Extraction, to_dict
+from kg.errors import ErrorHandler, IngestError, KGError, NothingRead, report
+from kg.model import Document, Extraction, RecordError, extraction_from_dict
+from kg.run.progress import Progress, count_documents
+from kg.store import (LOCK_FILE, MANIFEST_FILE, STORE_FILE, RecordStore, StoreError, content_hash, exports_behind,
+                      folder_lock, mark_pending, read_manifest, write_manifest)
 
 if TYPE_CHECKING:
     from kg.run import BuildResult
 
-__all__ = ["LOCK_FILE", "STORE_FILE", "AddReport", "Corpus", "content_hash", "extraction_from_dict"]
+__all__ = ["CORPUS_FILES", "LEGACY_STORE_FILE", "LOCK_FILE", "STORE_FILE", "AddReport", "Corpus", "build_corpus",
+           "content_hash", "extraction_from_dict"]
 
-STORE_FILE = "corpus.jsonl"
-LOCK_FILE = ".corpus.lock"
+LEGACY_STORE_FILE = "corpus.jsonl"
+CORPUS_FILES = (STORE_FILE, MANIFEST_FILE, LOCK_FILE)
+"""What a corpus folder holds besides the exports."""
 ENGINES = ("spacy", "dask")
+_WORK_PREFIX = ".kg-"  # temporary folders of a run: .kg-build-*.tmp, .kg-graph-*.tmp, .kg-rdf-*.tmp
 
-ErrorHandler = Callable[[IngestError], None]
+DamageHandler = Callable[[StoreError], None]
 
 
 @dataclass(frozen=True)
 class AddReport:
-    """What :meth:`Corpus.add` did, as sorted document ids (and the documents it skipped)."""
+    """What :meth:`Corpus.add` did: sorted document ids, skipped documents, damaged records, files written."""
 
     added: tuple[str, ...] = ()
     replaced: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     skipped: tuple[IngestError, ...] = ()
+    damaged: tuple[StoreError, ...] = ()
+    written: tuple[Path, ...] = ()
 
     @property
     def changed(self) -> bool:
-        """True when the store was rewritten."""
+        """True when the store changed."""
         return bool(self.added or self.replaced)
 
     def summary(self) -> str:
         """One line: how many documents were added, replaced, unchanged and skipped."""
+        damaged = f", {len(self.damaged)} stored record(s) unusable" if self.damaged else ""
         return (f"{len(self.added)} added, {len(self.replaced)} replaced, "
-                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped")
-
-
-@dataclass(frozen=True)
-class _Entry:
-    hash: str
-    model: str
+                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped{damaged}")
 
 
 class Corpus:
-    """The extraction records of a folder's corpus; open one with :meth:`Corpus.open`."""
+    """The corpus kept in a folder; open one with :meth:`Corpus.open`."""
 
-    def __init__(self, folder: Path, index: dict[str, _Entry]):
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._index = index
 
     @classmethod
     def open(cls, folder: str | Path) -> Corpus:
-        """Open the corpus kept in ``folder`` (an empty one if it holds no store yet).
+        """The corpus kept in ``folder`` (an empty one if it holds no store yet); creates nothing.
 
         Raises
         ------
         KGError
-            When ``FOLDER/corpus.jsonl`` has a line that is not a stored record.
+            When ``folder`` is a file, or its ``corpus.sqlite`` is not a kg store.
         """
         folder = Path(folder)
         if folder.exists() and not folder.is_dir():
             raise KGError(f"{folder}: a corpus folder was expected, this is a file")
-        return cls(folder, _read_index(folder / STORE_FILE))
+        corpus = cls(folder)
+        if corpus.path.exists():
+            RecordStore.open(corpus.path).close()  # refuses a file that is not a store, now
+        return corpus
 
     @property
     def path(self) -> Path:
-        """The store file, ``FOLDER/corpus.jsonl``."""
+        """The store file, ``FOLDER/corpus.sqlite``."""
         return self.folder / STORE_FILE
 
+    def _store(self) -> RecordStore | None:
+        return RecordStore.open(self.path) if self.path.exists() else None
+
     def __len__(self) -> int:
-        return len(self._index)
+        store = self._store()
+        if store is None:
+            return 0
+        with store:
+            return len(store)
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._index
+        store = self._store()
+        if store is None:
+            return False
+        with store:
+            return doc_id in store
 
     def ids(self) -> list[str]:
         """The document ids in the corpus, sorted."""
-        return sorted(self._index)
+        store = self._store()
+        if store is None:
+            return []
+        with store:
+            return list(store.ids())
 
     def add(
         self,
@@ -142,12 +150,19 @@ class Corpus:
         published: str | None = None,
         publisher_country: str | None = None,
         on_error: ErrorHandler | None = None,
+        on_damaged: DamageHandler | None = None,
         n_process: int = 1,
         batch_size: int = 64,
         engine: str = "spacy",
         scheduler: str | None = None,
+        timeout: float | None = None,
+        write: bool = True,
+        formats: Iterable[str] | str | None = None,
+        html_options: dict[str, Any] | None = None,
+        progress: bool = False,
+        waiting: Callable[[str], None] | None = None,
     ) -> AddReport:
-        """Read articles and extract those the corpus has not seen; update the store.
+        """Read articles, extract those the corpus has not seen, and write the exports again.
 
         Parameters
         ----------
@@ -162,182 +177,303 @@ class Corpus:
         on_error
             Receives each document that cannot be read; without it the first one raises
             (and nothing is stored). Skipped documents are also listed in the report.
+        on_damaged
+            Receives each stored record (or line of an old ``corpus.jsonl``) kg cannot
+            use; it is skipped and the others kept. Without it the first one raises.
         n_process, batch_size
-            Passed to spaCy's ``nlp.pipe`` (``engine="spacy"``).
-        engine, scheduler
-            ``"dask"`` extracts on a Dask cluster (:func:`kg.run.dask.extract_with_dask`),
-            at ``scheduler`` or on a local one.
+            Worker processes and spaCy batch size (``engine="spacy"``).
+        engine, scheduler, timeout
+            ``"dask"`` extracts on a Dask cluster, at ``scheduler`` (waiting ``timeout``
+            seconds for it to answer) or on a local one.
+        write
+            Write the exports into the folder when the store changed or the exports fell
+            behind it (the records are committed only once they are written); ``False``
+            updates the store alone.
+        formats
+            The exports to write (:func:`kg.run.parse_formats`): by default those the
+            folder's manifest lists (all six files for a new corpus).
+        html_options
+            For the page (``focus``, ``depth``, ``date_from``, ``date_to``).
+        progress
+            A progress bar over extraction on a terminal.
+        waiting
+            Hears, once, that another run holds the folder, before this one waits.
 
         Returns
         -------
         AddReport
             The ids added, replaced (same id, changed content or model) and unchanged.
         """
-        from kg.ingest import read_documents
         from kg.extraction.pipeline import default_model
+        from kg.ingest import read_documents
+        from kg.run.result import FORMATS, parse_formats
 
         if engine not in ENGINES:
             raise KGError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
         model = model or default_model()
+        if formats is None:  # what the folder has, the store of RDF included
+            formats = [name for name in read_manifest(self.folder).get("files") or () if name in FORMATS.values()]
+        names = parse_formats(formats or None)
         skipped: list[IngestError] = []
+        damaged = _DamageLog(on_damaged)
 
-        def report(error: IngestError) -> None:
+        def skip(error: IngestError) -> None:
             skipped.append(error)
-            if on_error is None:
-                raise error
-            on_error(error)
+            report(error, on_error)
 
-        with _locked(self.folder):
-            self._index = _read_index(self.path)  # another process may have added meanwhile
-            unchanged: list[str] = []
-            hashes: dict[str, str] = {}
+        with folder_lock(self.folder, waiting=waiting):
+            _remove_work_folders(self.folder)
+            work = None
+            if self.path.exists():
+                store = RecordStore.open(self.path)
+            else:  # a new store is made aside and renamed into place once the run is through
+                work = tempfile.TemporaryDirectory(prefix=_WORK_PREFIX + "build-", suffix=".tmp", dir=self.folder)
+                store = RecordStore.create(Path(work.name) / STORE_FILE, shown_as=self.path)
+            with store:
+                unchanged: list[str] = []
+                added: list[str] = []
+                replaced: list[str] = []
+                written: list[Path] = []
+                with store.transaction():
+                    legacy = self.folder / LEGACY_STORE_FILE
+                    if work is not None and legacy.is_file():
+                        _import_legacy(store, legacy, damaged)
 
-            def pending() -> Iterator[Document]:
-                for document in read_documents(paths, published=published, publisher_country=publisher_country,
-                                                on_error=report):
-                    digest = content_hash(document)
-                    if self._index.get(document.id) == _Entry(digest, model):
-                        unchanged.append(document.id)
-                        continue
-                    hashes[document.id] = digest
-                    yield document
+                    paths = list(paths)
+                    bar = Progress(count_documents(paths)) if progress else None
 
-            lines: dict[str, str] = {}
-            for record in _extract_documents(pending(), model=model, n_process=n_process, batch_size=batch_size,
-                                             engine=engine, scheduler=scheduler, on_error=report):
-                doc_id = record.document.id
-                lines[doc_id] = _line(record, hashes[doc_id], model)
-            added = sorted(i for i in lines if i not in self._index)
-            replaced = sorted(i for i in lines if i in self._index)
-            if lines:
-                self._index = _write_store(self.path, lines)
-        return AddReport(tuple(added), tuple(replaced), tuple(sorted(unchanged)), tuple(skipped))
+                    def read_skip(error: IngestError) -> None:
+                        if bar is not None:
+                            bar.advance()
+                        skip(error)
 
-    def extractions(self) -> list[Extraction]:
+                    def pending() -> Iterator[Document]:
+                        for document in read_documents(paths, published=published, publisher_country=publisher_country,
+                                                        on_error=read_skip):
+                            if store.entry(document.id) == (content_hash(document), model):
+                                unchanged.append(document.id)
+                                if bar is not None:
+                                    bar.advance()
+                                continue
+                            yield document
+
+                    try:
+                        extracted = list(_store_records(store, _extract(
+                            pending(), model=model, n_process=n_process, batch_size=batch_size, engine=engine,
+                            scheduler=scheduler, timeout=timeout, on_error=skip, progress=bar or False), model))
+                    finally:
+                        if bar is not None:
+                            bar.close()
+                    for doc_id, was_there in extracted:
+                        (replaced if was_there else added).append(doc_id)
+                    state = store.state()
+                    if write and (added or replaced or work is not None or exports_behind(self.folder, state, names)):
+                        written = _write_exports(self.folder, store, names, html_options or {}, damaged)
+                if work is not None:
+                    _place_store(Path(work.name) / STORE_FILE, self.path)
+                if written:
+                    write_manifest(self.folder, state=state, documents=len(store),
+                                   files={path.name: digest for path, digest in written})
+        return AddReport(tuple(sorted(added)), tuple(sorted(replaced)), tuple(sorted(unchanged)), tuple(skipped),
+                         tuple(damaged.errors), tuple(path for path, _ in written))
+
+    def extractions(self, *, on_damaged: DamageHandler | None = None) -> list[Extraction]:
         """All records, sorted by document id, with entities resolved across the corpus."""
-        from kg.resolve import resolve_corpus
+        store = self._store()
+        if store is None:
+            return []
+        with store:
+            return list(store.records(on_error=on_damaged))
 
-        return resolve_corpus(_read_records(self.path))
-
-    def build(self) -> BuildResult:
+    def build(self, *, on_damaged: DamageHandler | None = None) -> BuildResult:
         """The corpus graph: every record, events reported by several documents merged.
 
         Returns
         -------
         kg.run.BuildResult
-            ``write(folder)`` writes every export.
+            Reading the folder's store; ``write(folder)`` writes every export.
         """
-        from kg.run import assemble
         from kg.extraction.pipeline import default_model
+        from kg.run.local import assemble_records, store_result
 
-        model = ", ".join(sorted({entry.model for entry in self._index.values()})) or default_model()
-        return assemble(self.extractions(), model=model)
+        store = self._store()
+        if store is None:
+            return assemble_records(lambda: iter(()), model=default_model())
+        return store_result(store, on_error=on_damaged)
 
 
-def content_hash(document: Document) -> str:
-    """SHA-256 of what extraction reads from a document: text, title, date and URL.
+def build_corpus(
+    folder: str | Path,
+    paths: Iterable[str | Path],
+    *,
+    model: str | None = None,
+    published: str | None = None,
+    publisher_country: str | None = None,
+    on_error: ErrorHandler | None = None,
+    n_process: int = 1,
+    engine: str = "spacy",
+    scheduler: str | None = None,
+    timeout: float | None = None,
+    formats: Iterable[str] | str | None = None,
+    html_options: dict[str, Any] | None = None,
+    progress: bool = False,
+    waiting: Callable[[str], None] | None = None,
+) -> tuple[BuildResult, list[Path]]:
+    """``kg build``: make ``folder`` the corpus of exactly these articles, and write its exports.
 
-    Examples
-    --------
-    >>> a = Document("a1", "Lavrov met Karzai.", source="x/a1.txt")
-    >>> content_hash(a) == content_hash(dataclasses.replace(a, source="y/a1.txt"))
-    True
-    >>> content_hash(a) == content_hash(dataclasses.replace(a, published="2030-01-02"))
-    False
+    Every document is extracted (nothing is reused from a store already in the folder,
+    which the new one replaces once the exports are written). An error raised by
+    ``on_error`` (``--strict``) leaves the folder as it was, and so does a run in which no
+    document could be read (:class:`kg.errors.NothingRead`).
+
+    Returns
+    -------
+    (kg.run.BuildResult, list of pathlib.Path)
+        The run and the files written (the exports, then the store and the manifest).
     """
-    fields = [document.text, document.title, document.published, document.url]
-    if document.publisher or document.publisher_country:  # read into the extraction; absent, old hashes hold
-        fields += [document.publisher, document.publisher_country]
-    key = json.dumps(fields, ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
+    from kg.run.local import build
+    from kg.run.result import parse_formats
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise KGError(f"{folder / 'extraction.json'}: cannot write ({folder} is a file, not a folder)")
+    names = parse_formats(formats)
+    with folder_lock(folder, waiting=waiting):
+        _remove_work_folders(folder)
+        result = build(paths, model=model, published=published, publisher_country=publisher_country,
+                       progress=progress, n_process=n_process,
+                       on_error=on_error, engine=engine, scheduler=scheduler, timeout=timeout,
+                       workdir=folder)
+        store = result.store
+        if not len(store):
+            result.close()
+            raise NothingRead(len(result.skipped), folder)
+        written = _write_exports(folder, None, names, html_options or {}, _DamageLog(None), result=result)
+        _place_store(store.path, folder / STORE_FILE)
+        write_manifest(folder, state=store.state(), documents=len(store),
+                       files={path.name: digest for path, digest in written})
+    return result, [path for path, _ in written] + [folder / STORE_FILE, folder / MANIFEST_FILE]
 
 
-def extraction_from_dict(data: dict[str, Any]) -> Extraction:
-    """Read back an :class:`~kg.model.Extraction` written by :func:`kg.model.to_dict`.
+# --- the steps ----------------------------------------------------------------------------
+def _store_records(store: RecordStore, records: Iterable[Extraction], model: str) -> Iterator[tuple[str, bool]]:
+    """Put each record into the store as it comes: ``(document id, whether it replaced one)``."""
+    for record in records:
+        yield record.document.id, store.put(record, digest=content_hash(record.document), model=model)
 
-    Raises
-    ------
-    KGError
-        Naming a key the records do not have, with the keys allowed.
 
-    Examples
-    --------
-    >>> from kg.model import Entity
-    >>> record = Extraction(Document("a1", "x"), (Entity("gpe:peru", "Peru", "GPE", aliases=("Perú",)),))
-    >>> extraction_from_dict(to_dict(record)) == record
-    True
+
+class _DamageLog:
+    """Each unusable record reported once (the store is read once per export)."""
+
+    def __init__(self, handler: DamageHandler | None) -> None:
+        self.handler = handler
+        self.errors: list[StoreError] = []
+        self._seen: set[str] = set()
+
+    def __call__(self, error: StoreError) -> None:
+        if str(error) in self._seen:
+            return
+        self._seen.add(str(error))
+        self.errors.append(error)
+        if self.handler is None:
+            raise error
+        self.handler(error)
+
+
+def _write_exports(folder: Path, store: RecordStore | None, names: tuple[str, ...], html_options: dict[str, Any],
+                   damaged: _DamageLog, result: BuildResult | None = None) -> list[tuple[Path, str]]:
+    """Mark the manifest pending, then stream every export from the store into place.
+
+    The RDF store (``graph.oxigraph``), when asked for, is brought to the new
+    ``graph.nq`` by the difference from the one it holds (the old file, kept by a hard
+    link while the new one replaces it), or loaded afresh when the manifest cannot vouch
+    for what it holds.
     """
-    return _from_dict(Extraction, data, "extraction")
+    from kg.export.rdf.store import STORE_DIR, update_store
+    from kg.run.local import store_result
+
+    if result is None:
+        result = store_result(store, workdir=folder, on_error=damaged)
+    held = None
+    if STORE_DIR in names:
+        files = read_manifest(folder).get("files") or {}
+        if (folder / STORE_DIR).is_dir() and files.get(STORE_DIR) and files.get(STORE_DIR) == files.get("graph.nq"):
+            held = folder / f"{_WORK_PREFIX}held-{os.getpid()}.tmp"
+            held.unlink(missing_ok=True)
+            os.link(folder / "graph.nq", held)  # the file the store holds, kept past its replacement
+    mark_pending(folder)
+    try:
+        paths = result.write(folder, formats=names, **html_options)
+        written = [(path, result.digests[path.name]) for path in paths]
+        if STORE_DIR in names:
+            update_store(folder / STORE_DIR, folder / "graph.nq", old=held)
+            written.append((folder / STORE_DIR, result.digests["graph.nq"]))
+    finally:
+        if held is not None:
+            held.unlink(missing_ok=True)
+    return written
+def _place_store(new: Path, target: Path) -> None:
+    try:
+        os.replace(new, target)
+    except OSError as error:
+        raise KGError(f"{target}: cannot write ({error.strerror or error})") from None
 
 
-# --- the store file ---------------------------------------------------------------------
-def _line(record: Extraction, digest: str, model: str) -> str:
-    import kg
-
-    return json.dumps({"id": record.document.id, "hash": digest, "model": model, "kg": kg.__version__,
-                       "extraction": to_dict(record)}, ensure_ascii=False, separators=(",", ":"))
-
-
-def _stored_lines(path: Path) -> Iterator[tuple[int, dict[str, Any], str]]:
-    """``(line number, parsed line, raw line)`` for each line of the store."""
-    if not path.exists():
+def _remove_work_folders(folder: Path) -> None:
+    """Temporary folders that killed runs left (the caller holds the folder's lock: none is in use)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
         return
-    with path.open(encoding="utf-8") as handle:
+    for name in names:
+        if name.startswith(_WORK_PREFIX) and name.endswith(".tmp"):
+            if (folder / name).is_dir():
+                shutil.rmtree(folder / name, ignore_errors=True)
+            else:
+                (folder / name).unlink(missing_ok=True)
+
+
+def _import_legacy(store: RecordStore, path: Path, damaged: _DamageLog) -> None:
+    """Read an older kg's ``corpus.jsonl`` into ``store``; each line kg cannot use is reported and skipped."""
+    with path.open("rb") as handle:
         for number, raw in enumerate(handle, 1):
-            raw = raw.rstrip("\n")
             if not raw.strip():
                 continue
             try:
-                data = json.loads(raw)
-            except json.JSONDecodeError as error:
-                raise KGError(f"{path}: line {number}: not JSON ({error.msg}); "
-                              f"expected one stored record a line") from None
-            missing = {"id", "hash", "model", "extraction"} - set(data) if isinstance(data, dict) else {"id"}
-            if missing:
-                raise KGError(f"{path}: line {number}: expected a JSON object with 'id', 'hash', 'model' "
-                              f"and 'extraction'; missing {', '.join(sorted(missing))}")
-            yield number, data, raw
+                doc_id, digest, model, version, record = _legacy_line(raw)
+                store.put(record, digest=digest, model=model)
+            except RecordError as error:
+                damaged(StoreError(f"{path}: line {number}: {error}; skipped"))
 
 
-def _read_index(path: Path) -> dict[str, _Entry]:
-    return {data["id"]: _Entry(data["hash"], data["model"]) for _, data, _ in _stored_lines(path)}
-
-
-def _read_records(path: Path) -> list[Extraction]:
-    records = []
-    for number, data, _ in _stored_lines(path):
-        try:
-            records.append(extraction_from_dict(data["extraction"]))
-        except (KGError, TypeError, ValueError) as error:
-            raise KGError(f"{path}: line {number}: {error}") from None
-    return sorted(records, key=lambda x: x.document.id)
-
-
-def _write_store(path: Path, new_lines: dict[str, str]) -> dict[str, _Entry]:
-    """Rewrite the store with ``new_lines`` in place of the lines of their ids."""
-    lines = {data["id"]: raw for _, data, raw in _stored_lines(path)}
-    lines.update(new_lines)
-    atomic_write_text(path, "".join(lines[i] + "\n" for i in sorted(lines)))
-    return _read_index(path)
-
-
-@contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """Hold ``FOLDER/.corpus.lock`` so that two ``add`` runs on one folder take turns."""
+def _legacy_line(raw: bytes) -> tuple[str, str, str, str, Extraction]:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = (folder / LOCK_FILE).open("a")
-    except OSError as error:
-        raise KGError(f"{folder}: cannot use as a corpus folder ({error.strerror or error})") from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RecordError(f"not UTF-8 (byte 0x{raw[error.start]:02x} at position {error.start})") from None
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise RecordError("JSON nested too deeply") from None
+    except ValueError as error:
+        raise RecordError(f"not JSON ({getattr(error, 'msg', error)})") from None
+    if not isinstance(data, dict):
+        raise RecordError("expected a JSON object with 'id', 'hash', 'model' and 'extraction'")
+    missing = sorted({"id", "hash", "model", "extraction"} - set(data))
+    if missing:
+        raise RecordError(f"expected a JSON object with 'id', 'hash', 'model' and 'extraction'; "
+                          f"missing {', '.join(missing)}")
+    for key in ("id", "hash", "model"):
+        if not isinstance(data[key], str):
+            raise RecordError(f"{key}: expected text, got {type(data[key]).__name__}")
+    record = extraction_from_dict(data["extraction"])
+    if record.document.id != data["id"]:
+        raise RecordError(f"id {data['id']!r} is not the id of its extraction ({record.document.id!r})")
+    return data["id"], data["hash"], data["model"], str(data.get("kg", "")), record
 
 
-def _extract_documents(
+def _extract(
     documents: Iterator[Document],
     *,
     model: str,
@@ -345,49 +481,13 @@ def _extract_documents(
     batch_size: int,
     engine: str,
     scheduler: str | None,
+    timeout: float | None,
     on_error: ErrorHandler,
+    progress: Any = False,
 ) -> Iterator[Extraction]:
     """Per-document records (not resolved across documents); spaCy loads only if needed."""
-    first = next(documents, None)
-    if first is None:
-        return
-    documents = chain([first], documents)
-    if engine == "dask":
-        from kg.run.dask import extract_with_dask
+    from kg.run.local import extract_records_with
 
-        yield from extract_with_dask(documents, scheduler=scheduler, model=model, resolve=False,
-                                     batch_size=batch_size, on_error=on_error)
-        return
-    from kg.run.local import extract_records
-
-    yield from extract_records(documents, model=model, n_process=n_process, batch_size=batch_size,
-                               on_error=on_error)
-
-
-# --- records from plain dicts -------------------------------------------------------------
-def _from_dict(cls: type, data: Any, where: str) -> Any:
-    if not isinstance(data, dict):
-        raise KGError(f"{where}: expected a JSON object for {cls.__name__}, got {type(data).__name__}")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = sorted(set(data) - set(fields))
-    if unknown:
-        raise KGError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))} for {cls.__name__}; "
-                      f"expected {', '.join(fields)}")
-    hints = typing.get_type_hints(cls)
-    values = {name: _value(hints[name], value, f"{where}.{name}") for name, value in data.items()}
-    return cls(**values)
-
-
-def _value(hint: Any, value: Any, where: str) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
-        return _value(arms[0], value, where) if len(arms) == 1 else value
-    if origin is tuple:
-        item = typing.get_args(hint)[0]
-        return tuple(_value(item, v, f"{where}[{i}]") for i, v in enumerate(value))
-    if dataclasses.is_dataclass(hint):
-        return _from_dict(hint, value, where)
-    return value
+    yield from extract_records_with(documents, model=model, n_process=n_process, batch_size=batch_size,
+                                    engine=engine, scheduler=scheduler, timeout=timeout, on_error=on_error,
+                                    progress=progress)

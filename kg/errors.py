@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["ErrorHandler", "IngestError", "KGError", "ModelError", "OutputError", "report"]
+__all__ = ["ErrorHandler", "IngestError", "KGError", "ModelError", "NothingRead", "OutputError", "report"]
 
 
 class KGError(Exception):
@@ -20,6 +20,20 @@ class ModelError(KGError):
 
 class OutputError(KGError):
     """An output file could not be written."""
+
+
+class NothingRead(KGError):
+    """No document could be read (a typo in a path, a folder without articles): nothing was
+    written, since empty outputs would only replace good ones.
+
+    Examples
+    --------
+    >>> str(NothingRead(2, "output"))
+    'no document could be read (2 skipped); nothing written to output'
+    """
+
+    def __init__(self, skipped: int, target: object) -> None:
+        super().__init__(f"no document could be read ({skipped} skipped); nothing written to {target}")
 
 
 ErrorHandler = Callable[[IngestError], None]

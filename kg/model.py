@@ -11,8 +11,13 @@ Examples
 """
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from kg.errors import KGError
 
 __all__ = [
     "ACTOR_TYPES",
@@ -24,6 +29,9 @@ __all__ = [
     "Evidence",
     "Extraction",
     "Mention",
+    "RecordError",
+    "check_offsets",
+    "extraction_from_dict",
     "to_dict",
 ]
 
@@ -152,3 +160,119 @@ def _lists(value: Any) -> Any:
         return [_lists(item) for item in value]
     return value
 
+
+
+class RecordError(KGError, ValueError):
+    """A stored record kg cannot use; the message says where in the record and why."""
+
+
+def extraction_from_dict(data: Any) -> Extraction:
+    """Read back an :class:`Extraction` written by :func:`to_dict`, checking every value.
+
+    Each field must have the type its dataclass declares (a number given as text, a list
+    where a name is expected, a key the records do not have are refused), and every
+    offset must fall inside the document's text (:func:`check_offsets`).
+
+    Raises
+    ------
+    RecordError
+        Naming the field (``extraction.events[0].evidence.start``) and the problem.
+
+    Examples
+    --------
+    >>> record = Extraction(Document("a1", "Peru"), (Entity("gpe:peru", "Peru", "GPE", aliases=("Perú",)),))
+    >>> extraction_from_dict(to_dict(record)) == record
+    True
+    >>> extraction_from_dict({"document": {"id": ["a1"], "text": "x"}})
+    Traceback (most recent call last):
+    ...
+    kg.model.RecordError: extraction.document.id: expected text, got a list
+    """
+    record = _from_dict(Extraction, data, "extraction")
+    check_offsets(record)
+    return record
+
+
+def check_offsets(record: Extraction) -> None:
+    """Raise :class:`RecordError` unless every evidence and mention offset lies in the text.
+
+    Examples
+    --------
+    >>> doc = Document("a1", "Lavrov met Karzai.")
+    >>> check_offsets(Extraction(doc, events=(Event("m", "meeting", None, Evidence("a1", 0, 99, "")),)))
+    Traceback (most recent call last):
+    ...
+    kg.model.RecordError: extraction.events[0].evidence: offsets 0-99 outside the text (18 characters)
+    """
+    length = len(record.document.text)
+
+    def check(where: str, start: int, end: int) -> None:
+        if not 0 <= start <= end <= length:
+            raise RecordError(f"{where}: offsets {start}-{end} outside the text ({length} characters)")
+
+    for i, entity in enumerate(record.entities):
+        for j, mention in enumerate(entity.mentions):
+            check(f"extraction.entities[{i}].mentions[{j}]", mention.start, mention.end)
+    for i, event in enumerate(record.events):
+        check(f"extraction.events[{i}].evidence", event.evidence.start, event.evidence.end)
+    for i, affiliation in enumerate(record.affiliations):
+        check(f"extraction.affiliations[{i}].evidence", affiliation.evidence.start, affiliation.evidence.end)
+
+
+_KINDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return f"text {value[:20]!r}"
+    return {int: "a number", float: "a number", list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def _from_dict(cls: type, data: Any, where: str) -> Any:
+    if not isinstance(data, dict):
+        raise RecordError(f"{where}: expected an object for {cls.__name__}, got {_kind(data)}")
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise RecordError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))} for {cls.__name__}; "
+                          f"expected {', '.join(fields)}")
+    required = [name for name, f in fields.items()
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    missing = [name for name in required if name not in data]
+    if missing:
+        raise RecordError(f"{where}: missing {', '.join(map(repr, missing))} for {cls.__name__}")
+    hints = _hints(cls)
+    return cls(**{name: _value(hints[name], value, f"{where}.{name}") for name, value in data.items()})
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
+def _value(hint: Any, value: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
+        return _value(arms[0], value, where) if len(arms) == 1 else value
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise RecordError(f"{where}: expected a list, got {_kind(value)}")
+        item = typing.get_args(hint)[0]
+        return tuple(_value(item, v, f"{where}[{i}]") for i, v in enumerate(value))
+    if dataclasses.is_dataclass(hint):
+        return _from_dict(hint, value, where)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if hint in _KINDS and not (type(value) is hint):
+        raise RecordError(f"{where}: expected {_KINDS[hint]}, got {_kind(value)}")
+    return value

@@ -8,12 +8,12 @@ the run that ends with that surname, when exactly one does.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 
 from kg.model import Affiliation, Entity, Event, Extraction
 
-__all__ = ["resolve_corpus"]
+__all__ = ["full_name_keys", "resolve_corpus", "resolve_record"]
 
 
 def resolve_corpus(extractions: Iterable[Extraction]) -> list[Extraction]:
@@ -30,19 +30,38 @@ def resolve_corpus(extractions: Iterable[Extraction]) -> list[Extraction]:
     records = list(extractions)
     full_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for extraction in records:
-        for entity in extraction.entities:
-            words = entity.name.split()
-            if entity.type == "PERSON" and len(words) > 1:
-                full_names[words[-1]].add((entity.id, entity.name))
-    return [_rewrite(x, full_names) for x in records]
+        for last, entity_id, name in full_name_keys(extraction):
+            full_names[last].add((entity_id, name))
+    return [resolve_record(x, lambda name: full_names.get(name, set())) for x in records]
 
 
-def _rewrite(extraction: Extraction, full_names: dict[str, set[tuple[str, str]]]) -> Extraction:
+def full_name_keys(extraction: Extraction) -> Iterator[tuple[str, str, str]]:
+    """``(last word, entity id, name)`` of each person named in full: the index
+    :func:`resolve_record` looks lone names up in (kept in memory by :func:`resolve_corpus`,
+    in the corpus store's ``persons`` table by :mod:`kg.store`)."""
+    for entity in extraction.entities:
+        words = entity.name.split()
+        if entity.type == "PERSON" and len(words) > 1:
+            yield words[-1], entity.id, entity.name
+
+
+def resolve_record(extraction: Extraction, full_names: Callable[[str], Collection[tuple[str, str]]]) -> Extraction:
+    """One record with each one-word person name joined to the one full name that ends with it.
+
+    ``full_names(word)`` gives the ``(entity id, name)`` pairs of the corpus whose last word
+    is ``word``; a lone name with exactly one such pair takes it.
+    """
+    if not any(e.type == "PERSON" and len(e.name.split()) == 1 for e in extraction.entities):
+        return extraction
+    return _rewrite(extraction, full_names)
+
+
+def _rewrite(extraction: Extraction, full_names: Callable[[str], Collection[tuple[str, str]]]) -> Extraction:
     renamed: dict[str, Entity] = {}
     for entity in extraction.entities:
         if entity.type != "PERSON" or len(entity.name.split()) != 1:
             continue
-        candidates = full_names.get(entity.name, set())
+        candidates = full_names(entity.name)
         if len(candidates) == 1:
             (target_id, target_name), = candidates
             renamed[entity.id] = replace(entity, id=target_id, name=target_name,

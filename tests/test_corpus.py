@@ -6,6 +6,7 @@ the real model.
 """
 from __future__ import annotations
 
+import json
 import random
 import re
 from dataclasses import replace
@@ -13,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.corpus import STORE_FILE, AddReport, Corpus, content_hash, extraction_from_dict
+from kg.corpus import STORE_FILE, AddReport, Corpus, build_corpus, content_hash, extraction_from_dict
 from kg.errors import IngestError, KGError
 from kg.graph import build_graph, cluster_meetings, same_encounter
 from kg.ids import entity_id, event_id
+from kg.run import OUTPUT_FILES
 from kg.model import Affiliation, Document, Entity, Event, Evidence, Extraction, Mention, to_dict
 
 A, B, C = "person:ana-silva", "person:omar-haddad", "person:liis-valdmaa"
@@ -193,7 +195,9 @@ class FakeExtractor:
 @pytest.fixture()
 def fake(monkeypatch):
     extractor = FakeExtractor()
-    monkeypatch.setattr("kg.corpus._extract_documents", extractor)
+    monkeypatch.setattr("kg.run.local.extract_records_with", extractor)
+    monkeypatch.setattr("kg.run.local.load_pipeline", lambda model=None: None)
+    monkeypatch.setattr("kg.run.local.default_model", lambda: "fake_model")
     monkeypatch.setattr("kg.extraction.pipeline.default_model", lambda: "fake_model")
     return extractor
 
@@ -220,10 +224,23 @@ def _store_bytes(folder: Path) -> bytes:
     return (folder / STORE_FILE).read_bytes()
 
 
+def _store_rows(folder: Path) -> dict[str, tuple]:
+    """What the store holds, by document id: hash, model and the stored record (JSON)."""
+    import sqlite3
+
+    with sqlite3.connect(folder / STORE_FILE) as db:
+        return {row[0]: row[1:] for row in db.execute("SELECT id, hash, model, record FROM records ORDER BY id")}
+
+
+def _exports(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in OUTPUT_FILES + ("manifest.json",)}
+
+
 def test_corpus_add_extracts_only_new_documents(tmp_path, articles, fake):
     corpus = Corpus.open(tmp_path / "out")
     report = corpus.add([articles["a1"], articles["a2"]])
-    assert report == AddReport(added=("a1", "a2"))
+    assert (report.added, report.replaced, report.unchanged, report.skipped) == (("a1", "a2"), (), (), ())
+    assert [p.name for p in report.written] == list(OUTPUT_FILES)
     assert fake.seen == ["a1", "a2"]
     report = corpus.add([articles["a1"], articles["a2"], articles["b1"]])
     assert (report.added, report.replaced, report.unchanged) == (("b1",), (), ("a1", "a2"))
@@ -243,12 +260,14 @@ def test_corpus_adding_the_same_documents_again_changes_no_byte(tmp_path, articl
 
 def test_corpus_build_a_then_add_b_equals_building_a_and_b(tmp_path, articles, fake):
     a, b = [articles["a1"], articles["b1"]], [articles["a2"], articles["b2"]]
-    Corpus.open(tmp_path / "ab").add(a)
+    build_corpus(tmp_path / "ab", a)
     Corpus.open(tmp_path / "ab").add(b)
-    Corpus.open(tmp_path / "all").add(a + b)
+    build_corpus(tmp_path / "all", a + b)
     Corpus.open(tmp_path / "ba").add(b)
     Corpus.open(tmp_path / "ba").add(a)
-    assert _store_bytes(tmp_path / "ab") == _store_bytes(tmp_path / "all") == _store_bytes(tmp_path / "ba")
+    assert _store_rows(tmp_path / "ab") == _store_rows(tmp_path / "all") == _store_rows(tmp_path / "ba")
+    # every export, streamed from the store, byte for byte; the manifests name one corpus state
+    assert _exports(tmp_path / "ab") == _exports(tmp_path / "all") == _exports(tmp_path / "ba")
     one, two = Corpus.open(tmp_path / "ab").build(), Corpus.open(tmp_path / "all").build()
     assert one.extractions == two.extractions
     assert _same_graph(one.graph, two.graph)
@@ -259,11 +278,11 @@ def test_corpus_build_a_then_add_b_equals_building_a_and_b(tmp_path, articles, f
 def test_corpus_changed_document_replaces_its_own_contributions_only(tmp_path, articles, fake):
     out = tmp_path / "out"
     Corpus.open(out).add(articles.values())
-    lines = {line.split('"')[3]: line for line in _store_bytes(out).decode().splitlines()}
+    lines = _store_rows(out)
     _write(articles["a2"].parent, "a2", "Omar Haddad met Liis Valdmaa in Paris. A new story.")
     report = Corpus.open(out).add(articles.values())
     assert (report.added, report.replaced) == ((), ("a2",))
-    new_lines = {line.split('"')[3]: line for line in _store_bytes(out).decode().splitlines()}
+    new_lines = _store_rows(out)
     assert {k for k in lines if lines[k] != new_lines[k]} == {"a2"}
     G = Corpus.open(out).build().graph
     assert sorted(d["documents"] for d in _meetings(G).values()) == [["a1"], ["a2"], ["b1"], ["b2"]]
@@ -294,7 +313,7 @@ def test_corpus_entities_resolve_across_the_whole_corpus(tmp_path, fake):
     Corpus.open(tmp_path / "out").add([first])  # the full name arrives later: the earlier record joins it
     by_doc = {x.document.id: x for x in Corpus.open(tmp_path / "out").extractions()}
     assert by_doc["c2"].events[0].participants == ("person:omar-haddad", "person:sergei-lavrov")
-    assert '"person:lavrov"' in _store_bytes(tmp_path / "out").decode()  # stored as read, resolved on use
+    assert '"person:lavrov"' in _store_rows(tmp_path / "out")["c2"][2]  # stored as read, resolved on use
 
 
 def test_corpus_unreadable_documents_are_skipped_and_reported(tmp_path, articles, fake):
@@ -305,15 +324,6 @@ def test_corpus_unreadable_documents_are_skipped_and_reported(tmp_path, articles
     with pytest.raises(IngestError, match="missing.txt"):
         Corpus.open(tmp_path / "out2").add([articles["a1"], tmp_path / "missing.txt"])
     assert not (tmp_path / "out2" / STORE_FILE).exists()
-
-
-def test_corpus_damaged_store_line_is_named(tmp_path, articles, fake):
-    out = tmp_path / "out"
-    Corpus.open(out).add([articles["a1"]])
-    with (out / STORE_FILE).open("a") as handle:
-        handle.write("{not json\n")
-    with pytest.raises(KGError, match=r"corpus.jsonl: line 2: not JSON"):
-        Corpus.open(out)
 
 
 def test_corpus_unknown_engine_is_refused(tmp_path, articles, fake):
@@ -391,11 +401,158 @@ def test_corpus_incremental_equals_one_run_and_writes_the_same_bytes(tmp_path, w
     assert one.extractions == sorted(kg.extract(first + second), key=lambda x: x.document.id)
     assert _same_graph(one.graph, two.graph)
     assert isomorphic(one.to_rdf(), two.to_rdf())
-    written = {p.name: p.read_bytes() for p in one.write(tmp_path / "step")}
-    assert {p.name: p.read_bytes() for p in two.write(tmp_path / "whole")} == written
+    written = _exports(tmp_path / "step")
+    assert _exports(tmp_path / "whole") == written
     # adding what the corpus holds changes nothing: the store and every export stay byte-identical
+    before = _store_bytes(tmp_path / "step")
     report = Corpus.open(tmp_path / "step").add(first)
-    assert not report.changed
-    again = {p.name: p.read_bytes() for p in Corpus.open(tmp_path / "step").build().write(tmp_path / "step")}
-    assert again == written
-    assert _store_bytes(tmp_path / "step") == _store_bytes(tmp_path / "whole")
+    assert not report.changed and report.written == ()
+    assert _exports(tmp_path / "step") == written and _store_bytes(tmp_path / "step") == before
+    assert _store_rows(tmp_path / "step") == _store_rows(tmp_path / "whole")
+
+
+# --- a run that fails or is killed half-way (issue 13: 2, 4, 14) ---------------------------
+def test_corpus_exports_that_fell_behind_are_written_again(tmp_path, articles, fake, monkeypatch):
+    build_corpus(tmp_path / "whole", list(articles.values()))
+    out = tmp_path / "out"
+    build_corpus(out, [articles["a1"], articles["b1"]])
+
+    def killed(*args, **kwargs):  # after the exports and the store, before the final manifest
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr("kg.corpus.write_manifest", killed)
+        with pytest.raises(KeyboardInterrupt):
+            Corpus.open(out).add([articles["a2"], articles["b2"]])
+    assert json.loads((out / "manifest.json").read_text())["corpus"] == "pending"
+    # nothing new to read, but the exports do not say which corpus they show: written again
+    report = Corpus.open(out).add([articles["a2"]])
+    assert report.unchanged == ("a2",) and not report.changed
+    assert [p.name for p in report.written] == list(OUTPUT_FILES)
+    assert _exports(out) == _exports(tmp_path / "whole")
+    assert Corpus.open(out).add([articles["a2"]]).written == ()  # and now they are up to date
+
+
+def test_corpus_record_is_saved_only_once_exported(tmp_path, articles, fake, monkeypatch):
+    from kg.errors import OutputError
+
+    out = tmp_path / "out"
+    build_corpus(out, [articles["a1"]])
+    before, rows = _exports(out), _store_rows(out)
+
+    def full_disk(self, output, **options):
+        raise OutputError(f"{output}/graph.nq: cannot write (No space left on device)")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("kg.run.result.BuildResult.write", full_disk)
+        with pytest.raises(OutputError, match="No space left"):
+            Corpus.open(out).add([articles["b1"]])
+    assert _store_rows(out) == rows and Corpus.open(out).ids() == ["a1"]  # b1 was never saved
+    assert {k: v for k, v in _exports(out).items() if k != "manifest.json"} == {
+        k: v for k, v in before.items() if k != "manifest.json"}
+    report = Corpus.open(out).add([articles["b1"]])  # the next run reads it again
+    assert report.added == ("b1",) and fake.seen.count("b1") == 2
+
+
+def _legacy_line(x: Extraction, **changes) -> bytes:
+    line = {"id": x.document.id, "hash": content_hash(x.document), "model": "fake_model", "kg": "0.1.0",
+            "extraction": to_dict(x), **changes}
+    return json.dumps(line).encode()
+
+
+def test_corpus_old_corpus_jsonl_is_read_with_damaged_lines_named(tmp_path, articles, fake):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    good = [_report(f"old{i}", "2030-03-02") for i in range(3)]
+    offsets = to_dict(good[0])
+    offsets["events"][0]["evidence"]["start"] = 999
+    deep = b"[" * 100_000 + b"]" * 100_000
+    as_text = to_dict(good[0])
+    as_text["events"][0]["evidence"]["end"] = "20"
+    lines = [
+        _legacy_line(good[0]),
+        _legacy_line(good[0], extraction=offsets, id="old0"),  # offsets beyond the text
+        b'{"id": "bad", "hash": "x", "model": "m", "extraction": {"document": {"id": "bad", "text": "\xff"}}}',
+        _legacy_line(good[1], id=["old1"]),  # an id that is a list
+        deep,
+        _legacy_line(good[1], extraction=as_text),  # a number as text
+        _legacy_line(good[1]),
+        b"",
+        _legacy_line(good[2]),
+    ]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "corpus.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    result = CliRunner().invoke(app, ["add", str(articles["b1"]), "--into", str(out), "-j", "1"])
+    jsonl = out / "corpus.jsonl"
+    assert result.exit_code == 3, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("kg:")] == [
+        f"kg: error: {jsonl}: line 2: extraction.events[0].evidence: offsets 999-22 outside the text "
+        f"(22 characters); skipped",
+        f"kg: error: {jsonl}: line 3: not UTF-8 (byte 0xff at position 91); skipped",
+        f"kg: error: {jsonl}: line 4: id: expected text, got list; skipped",
+        f"kg: error: {jsonl}: line 5: JSON nested too deeply; skipped",
+        f"kg: error: {jsonl}: line 6: extraction.events[0].evidence.end: expected a whole number, got text '20'; "
+        f"skipped",
+    ]
+    assert Corpus.open(out).ids() == ["b1", "old0", "old1", "old2"]  # the other lines kept
+    assert "6 stored record(s) unusable" not in result.stdout and "5 stored record(s) unusable" in result.stdout
+
+
+def test_corpus_damaged_store_row_is_named_and_the_others_kept(tmp_path, articles, fake):
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out = tmp_path / "out"
+    build_corpus(out, [articles["a1"], articles["a2"], articles["b1"]])
+    with sqlite3.connect(out / STORE_FILE) as db:
+        db.execute("UPDATE records SET record = '{\"document\": {\"id\": 7, \"text\": \"x\"}}' WHERE id = 'a2'")
+    result = CliRunner().invoke(app, ["add", str(articles["b2"]), "--into", str(out), "-j", "1"])
+    assert result.exit_code == 3, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("kg:")] == [
+        f"kg: error: {out / STORE_FILE}: record 'a2': extraction.document.id: expected text, got a number; skipped"]
+    documents = json.loads((out / "extraction.json").read_text())["documents"]
+    assert [d["id"] for d in documents] == ["a1", "b1", "b2"]
+
+
+# --- the RDF store kept beside the exports (issue 15) ----------------------------------------
+def _store_lines(folder: Path) -> list[bytes]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(folder / "graph.oxigraph"))
+    return sorted(set(ox.serialize(store, format=ox.RdfFormat.N_QUADS).splitlines()))
+
+
+def _nq_lines(folder: Path) -> list[bytes]:
+    """graph.nq as Oxigraph holds it (it stores xsd:nonNegativeInteger values as xsd:integer)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(folder / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    return sorted(set(ox.serialize(store, format=ox.RdfFormat.N_QUADS).splitlines()))
+
+
+def test_corpus_rdf_store_is_updated_in_place_and_queried_where_it_lies(tmp_path, articles, fake, monkeypatch):
+    import kg.export.rdf.store as rdf_store
+    from kg.sparql import run_query
+
+    out = tmp_path / "out"
+    build_corpus(out, [articles["a1"], articles["b1"]], formats="nq,store")
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "corpus.sqlite", "graph.nq", "graph.oxigraph", "manifest.json"]
+    assert _store_lines(out) == _nq_lines(out)
+    calls = []
+    real = rdf_store.update_store
+    monkeypatch.setattr(rdf_store, "update_store", lambda path, new, *, old: calls.append(old) or real(path, new, old=old))
+    report = Corpus.open(out).add([articles["a2"], articles["b2"]])  # the folder's formats: nq and the store
+    assert [p.name for p in report.written] == ["graph.nq", "graph.oxigraph"]
+    assert len(calls) == 1 and calls[0] is not None  # the difference from the file the store held
+    assert _store_lines(out) == _nq_lines(out)
+    build_corpus(tmp_path / "whole", list(articles.values()), formats="store")
+    assert _store_lines(out) == _store_lines(tmp_path / "whole")
+    assert run_query(out, name="who-met").rows == run_query(out / "graph.nq", name="who-met").rows != ()

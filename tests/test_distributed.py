@@ -96,6 +96,7 @@ def test_distributed_dask_client_documents_and_corpus(corpus50, tmp_path):
     from distributed import Client, LocalCluster
 
     from kg.corpus import STORE_FILE, Corpus
+    from kg.run import OUTPUT_FILES
     from kg.run.dask import extract_with_dask
     from kg.ingest import read_documents
 
@@ -106,4 +107,13 @@ def test_distributed_dask_client_documents_and_corpus(corpus50, tmp_path):
         assert extract_with_dask(documents[::-1], scheduler=client, partitions=7) == records
         Corpus.open(tmp_path / "dask").add(paths, engine="dask", scheduler=client)
     Corpus.open(tmp_path / "local").add(paths)
-    assert (tmp_path / "dask" / STORE_FILE).read_bytes() == (tmp_path / "local" / STORE_FILE).read_bytes()
+    assert _rows(tmp_path / "dask" / STORE_FILE) == _rows(tmp_path / "local" / STORE_FILE)
+    assert all((tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+               for name in OUTPUT_FILES)
+
+
+def _rows(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT id, hash, model, record FROM records ORDER BY id").fetchall()

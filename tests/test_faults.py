@@ -37,6 +37,7 @@ import rdflib
 
 import kg
 import kg.atomic
+from kg.corpus import CORPUS_FILES
 from kg.run import OUTPUT_FILES
 from kg.errors import OutputError
 
@@ -67,6 +68,9 @@ def stderr_lines(result: subprocess.CompletedProcess) -> list[str]:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """The outputs in ``folder``, by name."""
     return {name: (folder / name).read_bytes() for name in OUTPUT_FILES if (folder / name).exists()}
+
+
+WORK_FOLDER = re.compile(r"\.kg-(build|graph|rdf)-\w+\.tmp")
 
 
 def temporaries(folder: Path) -> list[str]:
@@ -221,8 +225,9 @@ def previous_build(builds, folder: Path) -> Path:
 @pytest.mark.slow
 def test_faults_cli_build_full_disk_is_one_line_and_nothing_half_written(builds, tmp_path):
     out = previous_build(builds, tmp_path / "out")
-    # the 4th file staged, graph.ttl, meets the full disk (files go in OUTPUT_FILES order)
-    result = run("build", *builds["paths"], "-o", out, prelude=full_disk_at(4))
+    # the manifest is marked pending first, then files are staged in OUTPUT_FILES order:
+    # the 5th file written, graph.ttl, meets the full disk
+    result = run("build", *builds["paths"], "-o", out, prelude=full_disk_at(5))
     assert result.returncode == 1
     assert stderr_lines(result) == [f"kg: error: {out / 'graph.ttl'}: cannot write (No space left on device)"]
     assert "written" not in result.stdout
@@ -259,7 +264,8 @@ def test_faults_cli_build_on_a_full_tmpfs_keeps_previous_outputs(builds, tiny_di
         assert full.value.errno == errno.ENOSPC
     result = run("build", *builds["paths"], "-o", out)
     assert result.returncode == 1
-    assert stderr_lines(result) == [f"kg: error: {out / 'extraction.json'}: cannot write (No space left on device)"]
+    # the first file a build writes is its store of records
+    assert stderr_lines(result) == [f"kg: error: {out / 'corpus.sqlite'}: cannot write (database or disk is full)"]
     assert snapshot(out) == builds["old"]
     assert temporaries(out) == []
 
@@ -380,9 +386,11 @@ def test_faults_killed_build_leaves_every_output_old_or_new_never_half(builds, b
         states = tuple("old" if found[name] == old[name] else "new" if found[name] == new[name] else "HALF"
                        for name in OUTPUT_FILES)
         assert "HALF" not in states, (moment, states)
-        # nothing else: at most one staged temporary file per output
+        # nothing else: the corpus's own files, at most one staged temporary file per output,
+        # and the run's work folders (removed by the next run)
         left = temporaries(out)
-        assert set(os.listdir(out)) == set(OUTPUT_FILES) | set(left), moment
+        work = {name for name in os.listdir(out) if WORK_FOLDER.fullmatch(name)}
+        assert set(os.listdir(out)) == set(OUTPUT_FILES) | set(CORPUS_FILES) | set(left) | work, moment
         assert len(left) <= len(OUTPUT_FILES), (moment, left)
         assert all(TEMPORARY.fullmatch(t)["name"] in OUTPUT_FILES for t in left), (moment, left)
         outcomes[moment] = (killed, states, left, out)
@@ -397,7 +405,7 @@ def test_faults_killed_build_leaves_every_output_old_or_new_never_half(builds, b
     result = run("build", big_build["corpus"], "-o", out, env=SAME_SEED)
     assert result.returncode == 0, result.stderr
     assert snapshot(out) == new
-    assert sorted(os.listdir(out)) == sorted(OUTPUT_FILES)
+    assert sorted(os.listdir(out)) == sorted(OUTPUT_FILES + CORPUS_FILES)
 
 
 # --- no network -----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ingest", ("kg.ingest",)),
     ("extraction", ("kg.extraction",)),
     ("resolve", ("kg.resolve",)),
+    ("store", ("kg.store",)),
     ("graph", ("kg.graph",)),
     ("export", ("kg.export",)),
     ("sparql", ("kg.sparql",)),
@@ -121,7 +122,7 @@ def test_house_import_graph_sees_lazy_imports():
 
 
 def test_house_stages_read_as_the_data_flows():
-    assert [stage_of(m) for m in ("kg.model", "kg.ingest.read", "kg.extraction.meetings", "kg.resolve",
+    assert [stage_of(m) for m in ("kg.model", "kg.ingest.read", "kg.extraction.meetings", "kg.resolve", "kg.store.records",
                                   "kg.graph.select", "kg.export.rdf.quads", "kg.sparql.query",
                                   "kg.run.local", "kg.corpus", "kg.cli")] == list(range(len(STAGES)))
 

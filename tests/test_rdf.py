@@ -27,7 +27,7 @@ from kg.errors import KGError, OutputError
 from kg.graph import build_graph
 from kg.model import Affiliation, Document, Entity, Event, Evidence, Extraction
 from kg.export.rdf import (BASE, FORMATS, generate_quads, is_valid_iri, mint_iri, read_rdf, to_dataset,
-                    to_rdf, write_rdf)
+                    to_rdf, write_rdf, write_rdf_files)
 from kg.export.rdf.vocab import CAMEO, CODES_FILE, KG, NIF, PLOVER, SEM, VOCAB_FILE
 from kg.sparql.query import QUERIES_DIR
 from kg.sparql.shacl import SHAPES_FILE
@@ -185,17 +185,23 @@ def test_rdf_rdflib_and_oxigraph_writers_agree(G, tmp_path, suffix):
         assert a == b
 
 
-def test_rdf_large_graphs_go_through_oxigraph_and_rdflib_stays_sufficient(G, tmp_path, monkeypatch):
+def test_rdf_large_graphs_are_streamed_through_oxigraph_and_rdflib_stays_sufficient(G, tmp_path, monkeypatch):
+    from rdflib.compare import isomorphic
+
     calls = []
-    real = kg.export.rdf.serialise._serialise_oxigraph
+    real = kg.export.rdf.serialise._stream_oxigraph
     monkeypatch.setattr(kg.export.rdf.serialise, "LARGE_GRAPH", 10)
-    monkeypatch.setattr(kg.export.rdf.serialise, "_serialise_oxigraph", lambda *a: calls.append(a[1]) or real(*a))
-    fast = write_rdf(G, tmp_path / "fast.nq")
-    assert calls == ["nquads"]
+    monkeypatch.setattr(kg.export.rdf.serialise, "SORT_CHUNK", 7)  # many sorted runs, merged
+    monkeypatch.setattr(kg.export.rdf.serialise, "_stream_oxigraph",
+                        lambda quads, outputs, **kw: calls.append([f for f, _ in outputs]) or real(quads, outputs, **kw))
+    fast = write_rdf_files(G, [tmp_path / "fast.nq", tmp_path / "fast.ttl"])
+    assert calls == [["nquads", "turtle"]]
     monkeypatch.setattr(kg.export.rdf.serialise, "_has_oxigraph", lambda: False)
-    plain = write_rdf(G, tmp_path / "plain.nq")
-    assert calls == ["nquads"]
-    assert fast.read_bytes() == plain.read_bytes()
+    plain = write_rdf_files(G, [tmp_path / "plain.nq", tmp_path / "plain.ttl"])
+    assert len(calls) == 1
+    assert fast[0].read_bytes() == plain[0].read_bytes()
+    turtle = [Graph().parse(path, format="turtle") for path in (fast[1], plain[1])]
+    assert isomorphic(*turtle) and len(turtle[0]) > 10
 
 
 def test_rdf_nquads_are_sorted_lines(G, tmp_path):

@@ -1,16 +1,18 @@
 """Extraction records as the JSON of ../shared/schema/extraction.schema.json."""
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from kg.atomic import atomic_write_bytes
+from kg.export.jsonstream import LazyList, write_json
 from kg.model import Extraction, to_dict
 
 __all__ = ["extraction_json_bytes", "extraction_jsonl_bytes", "extraction_to_json", "extractions_to_dict",
-           "write_extraction_json"]
+           "write_extraction_json", "write_extraction_json_to"]
 
 
 def extraction_to_json(extraction: Extraction) -> dict[str, Any]:
@@ -41,8 +43,20 @@ def extractions_to_dict(extractions: Iterable[Extraction]) -> dict[str, Any]:
 
 def extraction_json_bytes(extractions: Iterable[Extraction]) -> bytes:
     """The UTF-8 bytes of ``extraction.json``; byte-identical for the same records."""
-    text = json.dumps(extractions_to_dict(extractions), ensure_ascii=False, indent=2, sort_keys=False)
-    return (text + "\n").encode("utf-8")
+    out = io.BytesIO()
+    write_extraction_json_to(sorted(extractions, key=lambda x: x.document.id), out.write)
+    return out.getvalue()
+
+
+def write_extraction_json_to(extractions: Iterable[Extraction], write: Callable[[bytes], Any]) -> None:
+    """Stream ``extraction.json`` through ``write``, a document at a time.
+
+    ``extractions`` must come sorted by document id (as :class:`kg.store.RecordStore`
+    gives them); the bytes equal :func:`extraction_json_bytes` of the same records.
+    """
+    documents = LazyList(extraction_to_json(x) for x in extractions)
+    write_json({"documents": documents}, lambda text: write(text.encode("utf-8")), indent=2)
+    write(b"\n")
 
 
 def extraction_jsonl_bytes(extractions: Iterable[Extraction]) -> bytes:

@@ -24,16 +24,20 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
 from kg.atomic import atomic_write_bytes
+from kg.export.jsonstream import LazyDict, LazyList, write_json
 
-__all__ = ["LIST_SEPARATOR", "graphml_bytes", "graphml_ready", "node_link_bytes", "write_graphml", "write_node_link"]
+__all__ = ["LIST_SEPARATOR", "NODE_LINK_EDGES", "graphml_bytes", "graphml_ready", "node_link_bytes", "write_graphml",
+           "write_graphml_to", "write_node_link", "write_node_link_to"]
 
 LIST_SEPARATOR = " | "
+NODE_LINK_EDGES = "edges"  # the key of the edge list in node-link JSON (what node_link_graph reads)
 
 
 def node_link_bytes(G: nx.MultiDiGraph) -> bytes:
@@ -47,8 +51,31 @@ def node_link_bytes(G: nx.MultiDiGraph) -> bytes:
     >>> list(H.edges(keys=True))
     [('a', 'b', 'participant')]
     """
-    data = nx.node_link_data(G, edges="edges")
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    out = io.BytesIO()
+    write_node_link_to(G, out.write)
+    return out.getvalue()
+
+
+def write_node_link_to(G: Any, write: Callable[[bytes], Any]) -> None:
+    """Stream node-link JSON through ``write``, a node or an edge at a time.
+
+    ``G`` is a NetworkX graph or anything that reads like one
+    (:class:`kg.graph.stored.StoredGraph`); the bytes are those of
+    ``json.dumps(nx.node_link_data(G, edges="edges"), indent=1, sort_keys=True)``, without
+    building that value.
+    """
+    graph = {key: LazyDict(value.items()) if key == "documents" and not isinstance(value, dict) else value
+             for key, value in G.graph.items()}
+    data = {
+        "directed": G.is_directed(),
+        "multigraph": G.is_multigraph(),
+        "graph": graph,
+        "nodes": LazyList({**attrs, "id": node} for node, attrs in G.nodes(data=True)),
+        NODE_LINK_EDGES: LazyList({**attrs, "source": u, "target": v, "key": k}
+                                  for u, v, k, attrs in G.edges(keys=True, data=True)),
+    }
+    write_json(data, lambda text: write(text.encode("utf-8")), indent=1, sort_keys=True)
+    write(b"\n")
 
 
 def write_node_link(G: nx.MultiDiGraph, path: str | Path) -> Path:
@@ -69,20 +96,48 @@ def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> list(H.edges(keys=True, data=True))
     [('a', 'a', 'e0', {'current': True})]
     """
+    view = _GraphMLView(G)
     H = nx.MultiDiGraph()
-    H.graph.update(_values(G.graph))
-    for node, data in G.nodes(data=True):
-        H.add_node(node, **_values(data))
-    for number, (u, v, data) in enumerate(G.edges(data=True)):
-        H.add_edge(u, v, key=f"e{number}", **_values(data))
+    H.graph.update(view.graph)
+    H.add_nodes_from(view.nodes(data=True))
+    H.add_edges_from(view.edges(keys=True, data=True))
     return H
+
+
+class _GraphMLView:
+    """``G`` as :func:`graphml_ready` converts it, a node or an edge at a time: NetworkX's
+    GraphML writer reads a graph through these methods only, and writes as it goes, so a
+    stored graph is written without being held."""
+
+    def __init__(self, G: Any) -> None:
+        self._G = G
+        self.graph = _values({k: dict(v.items()) if k == "documents" else v for k, v in G.graph.items()})
+
+    def is_directed(self) -> bool:
+        return self._G.is_directed()
+
+    def is_multigraph(self) -> bool:
+        return self._G.is_multigraph()
+
+    def nodes(self, data: bool = False) -> Iterator[Any]:
+        for node, attrs in self._G.nodes(data=True):
+            yield (node, _values(attrs)) if data else node
+
+    def edges(self, keys: bool = False, data: bool = False) -> Iterator[tuple]:
+        for number, (u, v, attrs) in enumerate(self._G.edges(data=True)):
+            yield (u, v) + ((f"e{number}",) if keys else ()) + ((_values(attrs),) if data else ())
 
 
 def graphml_bytes(G: nx.MultiDiGraph) -> bytes:
     """The graph as GraphML."""
     buffer = io.BytesIO()
-    nx.write_graphml(graphml_ready(G), buffer)
+    write_graphml_to(G, buffer)
     return buffer.getvalue()
+
+
+def write_graphml_to(G: Any, handle: BinaryIO) -> None:
+    """Stream GraphML into ``handle``; ``G`` is a NetworkX graph or reads like one."""
+    nx.write_graphml(_GraphMLView(G), handle)
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:

@@ -754,8 +754,9 @@ def _date(trigger: Token, verb: Token | None, document: Document, *, future: boo
     # the event noun's own date first: "arriving Thursday for Friday's summit"
     scopes = [trigger] + ([verb] if verb is not None and verb != trigger else [])
     other_time = False
+    times = _times_in(trigger.sent)  # read once, for every scope
     for scope in scopes:
-        for ent in _times_in(trigger.sent):
+        for ent in times:
             if not _under(ent.root, scope, trigger, verb):
                 continue
             value = normalise_date(ent.text, document.published, future=future)

@@ -281,12 +281,13 @@ def _inside(offset: int, quotes: list[Quote]) -> bool:
 def _attributed_quote(trigger: Token, quotes: list[Quote], used: set[Quote]) -> Quote | None:
     """The quote a speech verb introduces or closes: in its sentence, or ending just before it."""
     sentence = trigger.sent
+    text = trigger.doc.text  # Doc.text joins every token: once, not per quote
     best = None
     for quote in quotes:
         if quote in used:
             continue
         ends_here = sentence.start_char <= quote.end <= sentence.end_char and quote.end <= trigger.idx
-        between = trigger.doc.text[trigger.idx + len(trigger.text):quote.start]
+        between = text[trigger.idx + len(trigger.text):quote.start]
         # 'X said: "..."' or 'X said, "..."': the quote opens in the same sentence
         starts_after = (trigger.idx < quote.start < sentence.end_char and len(between) < 60
                         and not any(mark in between for mark in (".", "?", "!")))

@@ -18,8 +18,9 @@ Examples
 """
 from __future__ import annotations
 
-from kg.graph.assemble import actor_network, build_graph, cluster_meetings, event_actors, gc_paused, same_encounter
+from kg.graph.assemble import (GraphSink, actor_network, assemble_into, build_graph, cluster_meetings, event_actors,
+                               gc_paused, same_encounter)
 from kg.graph.select import keep_most_connected, select_subgraph
 
-__all__ = ["actor_network", "build_graph", "cluster_meetings", "event_actors", "gc_paused", "keep_most_connected",
+__all__ = ["GraphSink", "actor_network", "assemble_into", "build_graph", "cluster_meetings", "event_actors", "gc_paused", "keep_most_connected",
            "same_encounter", "select_subgraph"]

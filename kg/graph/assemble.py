@@ -34,6 +34,9 @@ documents are the same encounter (:func:`same_encounter`) when
 
 Reports are grouped by :func:`cluster_meetings` in an order fixed by their content (the
 most detailed report first), so the order of the documents never changes the result. A
+report is compared only with the groups filed under one of its pairs of participants and
+its own date (a blocking index: near-linear in the number of reports,
+``benchmarks/bench_merge.py``). A
 report joins a group when it matches the group's primary report, its date matches every
 report of the group and no report of the group comes from its own document (the
 extractor already merged what one article says about one encounter); a report that
@@ -43,19 +46,25 @@ neither and stays its own event. Statements are never merged across documents.
 from __future__ import annotations
 
 import gc
+import os
+import pickle
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
-from itertools import combinations
-from typing import Any
+from itertools import combinations, groupby
+from pathlib import Path
+from typing import Any, Protocol
 
 import networkx as nx
 
-from kg.graph.places import locate_places
-from kg.model import Event, Extraction
+from kg.graph.places import place_point
+from kg.model import Affiliation, Event, Extraction
 
-__all__ = ["actor_network", "build_graph", "cluster_meetings", "event_actors", "gc_paused", "same_encounter"]
+__all__ = ["GraphSink", "actor_network", "assemble_into", "build_graph", "cluster_meetings", "event_actors",
+           "gc_paused", "same_encounter"]
 
 ROLES = ("participant", "speaker", "location")
 # meeting subtypes that cannot describe one encounter: a phone call is not a trip or a summit
@@ -92,71 +101,193 @@ def build_graph(extractions: Iterable[Extraction], *, merge_events: bool = False
     >>> sorted(v for _, v, role in G.out_edges("meeting:1", keys=True))
     ['person:karzai', 'person:lavrov']
     """
-    with gc_paused():
-        return _build_graph(extractions, merge_events=merge_events)
-
-
-def _build_graph(extractions: Iterable[Extraction], *, merge_events: bool) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
-    G.graph["documents"] = {}
-    records = sorted(extractions, key=lambda x: x.document.id)
-    entities: dict[str, dict[str, Any]] = {}
-    for extraction in records:
+    with gc_paused():
+        assemble_into(_NetworkXSink(G), extractions, merge_events=merge_events)
+    return G
+
+
+class GraphSink(Protocol):
+    """Where :func:`assemble_into` puts the graph: a NetworkX graph, or a store on disk
+    (:class:`kg.graph.stored.StoredGraph`) for corpora too big to hold."""
+
+    def set_documents(self, documents: Iterable[tuple[str, dict[str, Any]]]) -> None: ...
+    def document(self, doc_id: str) -> dict[str, Any] | None: ...
+    def add_node(self, node: str, attributes: dict[str, Any]) -> None: ...
+    def add_edge(self, u: str, v: str, key: str, attributes: dict[str, Any]) -> None: ...
+    def has_node(self, node: str) -> bool: ...
+    def has_edge(self, u: str, v: str, key: str) -> bool: ...
+
+
+class _NetworkXSink:
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+
+    def set_documents(self, documents: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        self.G.graph["documents"] = dict(documents)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        return self.G.graph["documents"].get(doc_id)
+
+    def add_node(self, node: str, attributes: dict[str, Any]) -> None:
+        self.G.add_node(node, **attributes)
+
+    def add_edge(self, u: str, v: str, key: str, attributes: dict[str, Any]) -> None:
+        self.G.add_edge(u, v, key=key, **attributes)
+
+    def has_node(self, node: str) -> bool:
+        return node in self.G
+
+    def has_edge(self, u: str, v: str, key: str) -> bool:
+        return self.G.has_edge(u, v, key=key)
+
+
+_SCRATCH = """
+CREATE TABLE documents (id TEXT PRIMARY KEY, attributes BLOB NOT NULL);
+CREATE TABLE entities (id TEXT NOT NULL, doc_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT, label TEXT,
+                       aliases BLOB NOT NULL, same_as BLOB NOT NULL);
+CREATE TABLE events (seq INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, event BLOB NOT NULL);
+CREATE TABLE affiliations (seq INTEGER PRIMARY KEY, person TEXT, organization TEXT, role TEXT, doc_id TEXT,
+                           start INTEGER, affiliation BLOB NOT NULL);
+"""
+
+
+def assemble_into(sink: GraphSink, extractions: Iterable[Extraction], *, merge_events: bool,
+                  scratch: str | Path = ":memory:") -> None:
+    """Assemble the event graph of ``extractions`` into ``sink``, streaming.
+
+    The records are read once, in any order, and never held: documents, entity mentions,
+    events and affiliations go to a scratch SQLite database (``scratch``: a file for
+    corpora too big for memory), from which the nodes and edges are added in the order
+    :func:`build_graph` documents (entities by id, then events by id, then affiliations).
+    Only the fields of meeting reports that decide merging (no sentences) are held, for
+    :func:`cluster_meetings`.
+    """
+    db = sqlite3.connect(os.fspath(scratch), isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.executescript(_SCRATCH)
+        db.execute("BEGIN")
+        _collect(db, extractions)
+        db.execute("CREATE INDEX entities_by_id ON entities (id, doc_id, seq)")
+        db.execute("CREATE INDEX events_by_doc ON events (doc_id, seq)")
+        db.execute("COMMIT")
+        sink.set_documents((doc_id, pickle.loads(data))
+                           for doc_id, data in db.execute("SELECT id, attributes FROM documents ORDER BY id"))
+        _add_entities(sink, db)
+        _add_events(sink, db, merge_events=merge_events)
+        _add_affiliations(sink, db)
+    finally:
+        db.close()
+
+
+def _collect(db: sqlite3.Connection, extractions: Iterable[Extraction]) -> None:
+    """The records into the scratch tables; ``seq`` keeps the order they came in (for ties)."""
+    seq = 0
+    for extraction in extractions:
         doc = extraction.document
-        G.graph["documents"][doc.id] = {
-            "title": doc.title,
-            "published": doc.published,
-            "url": doc.url,
-            "source": doc.source,
-            "length": len(doc.text),
-        }
+        db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?)", (doc.id, pickle.dumps({
+            "title": doc.title, "published": doc.published, "url": doc.url, "source": doc.source,
+            "length": len(doc.text)})))
+        rows = []
         for entity in extraction.entities:
-            node = entities.setdefault(
-                entity.id,
-                {"kind": "entity", "type": entity.type, "label": entity.name,
-                 "aliases": set(), "same_as": set(), "documents": set()},
-            )
-            node["aliases"].update(entity.aliases)
-            node["same_as"].update(entity.same_as)
-            node["documents"].add(doc.id)
-    for entity_id in sorted(entities):
-        node = entities[entity_id]
-        for key in ("aliases", "same_as", "documents"):
-            node[key] = sorted(node[key])
-        G.add_node(entity_id, **node)
+            seq += 1
+            rows.append((entity.id, doc.id, seq, entity.type, entity.name, pickle.dumps(entity.aliases),
+                         pickle.dumps(entity.same_as)))
+        db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        rows = []
+        for event in extraction.events:
+            seq += 1
+            rows.append((seq, doc.id, pickle.dumps(event)))
+        db.executemany("INSERT INTO events VALUES (?, ?, ?)", rows)
+        rows = []
+        for affiliation in extraction.affiliations:
+            seq += 1
+            rows.append((seq, affiliation.person, affiliation.organization, affiliation.role or "",
+                         affiliation.evidence.doc_id, affiliation.evidence.start, pickle.dumps(affiliation)))
+        db.executemany("INSERT INTO affiliations VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
-    events = [event for x in records for event in x.events]
-    if merge_events:
-        groups = cluster_meetings([e for e in events if e.type == "meeting"])
-        groups += [(e,) for e in events if e.type != "meeting"]
-    else:
-        groups = [(e,) for e in events]
-    for group in sorted(groups, key=lambda g: g[0].id):
+
+def _add_entities(sink: GraphSink, db: sqlite3.Connection) -> None:
+    """One node per entity id: type and label of its first mention (documents by id), the
+    aliases, sameAs links and documents of all of them."""
+    rows = db.execute("SELECT id, doc_id, type, label, aliases, same_as FROM entities ORDER BY id, doc_id, seq")
+    for entity_id, group in groupby(rows, key=lambda row: row[0]):
+        aliases: set[str] = set()
+        same_as: set[str] = set()
+        documents: set[str] = set()
+        node: dict[str, Any] = {}
+        for _, doc_id, etype, label, alias_data, same_data in group:
+            if not node:
+                node = {"kind": "entity", "type": etype, "label": label}
+            aliases.update(pickle.loads(alias_data))
+            same_as.update(pickle.loads(same_data))
+            documents.add(doc_id)
+        node.update(aliases=sorted(aliases), same_as=sorted(same_as), documents=sorted(documents))
+        node.update(place_point(node))
+        sink.add_node(entity_id, node)
+
+
+def _add_events(sink: GraphSink, db: sqlite3.Connection, *, merge_events: bool) -> None:
+    """Event nodes (meeting reports of one encounter merged) and their edges to the actors."""
+    def events() -> Iterator[tuple[int, Event]]:
+        for seq, data in db.execute("SELECT seq, event FROM events ORDER BY doc_id, seq"):
+            yield seq, pickle.loads(data)
+
+    # what merging reads of a meeting report, without its sentence and quotes: the full
+    # reports are fetched again by seq, group by group
+    briefs: list[Event] = []
+    seq_of: dict[int, int] = {}
+    singles: list[tuple[str, int]] = []
+    for seq, event in events():
+        if merge_events and event.type == "meeting":
+            brief = replace(event, evidence=replace(event.evidence, sentence=""), quote=None, content=None,
+                            trigger=None)
+            seq_of[id(brief)] = seq
+            briefs.append(brief)
+        else:
+            singles.append((event.id, seq))
+    groups = [(group[0].id, [seq_of[id(e)] for e in group]) for group in cluster_meetings(briefs)]
+    del briefs
+    groups += [(event_id, [seq]) for event_id, seq in singles]
+    documents = _DocumentLookup(sink)
+    for _, seqs in sorted(groups, key=lambda g: g[0]):
+        group = [pickle.loads(db.execute("SELECT event FROM events WHERE seq = ?", (seq,)).fetchone()[0])
+                 for seq in seqs]
         node = group[0].id
-        G.add_node(node, **_group_attributes(group, G.graph["documents"]))
+        sink.add_node(node, _group_attributes(group, documents))
         for role, entity_id in _group_actors(group):
-            if entity_id in G:
-                G.add_edge(node, entity_id, key=role, role=role)
+            if sink.has_node(entity_id):
+                sink.add_edge(node, entity_id, role, {"role": role})
 
-    affiliations = sorted(
-        (a for x in records for a in x.affiliations),
-        key=lambda a: (a.person, a.organization, a.role or "", a.evidence.doc_id, a.evidence.start),
-    )
-    for affiliation in affiliations:
-        if affiliation.person not in G or affiliation.organization not in G:
+
+class _DocumentLookup:
+    """``documents.get(doc_id, {})`` over the sink's documents."""
+
+    def __init__(self, sink: GraphSink) -> None:
+        self.sink = sink
+
+    def get(self, doc_id: str, default: Any = None) -> Any:
+        found = self.sink.document(doc_id)
+        return default if found is None else found
+
+
+def _add_affiliations(sink: GraphSink, db: sqlite3.Connection) -> None:
+    rows = db.execute("SELECT affiliation FROM affiliations ORDER BY person, organization, role, doc_id, start, seq")
+    for (data,) in rows:
+        affiliation: Affiliation = pickle.loads(data)
+        if not sink.has_node(affiliation.person) or not sink.has_node(affiliation.organization):
             continue
         key = f"affiliation:{affiliation.role or ''}"
-        if G.has_edge(affiliation.person, affiliation.organization, key=key):
+        if sink.has_edge(affiliation.person, affiliation.organization, key):
             continue  # the same post stated again: the first evidence stands
-        G.add_edge(
-            affiliation.person, affiliation.organization, key=key, role="affiliation",
-            title=affiliation.role, current=affiliation.current,
-            confidence=affiliation.confidence, doc_id=affiliation.evidence.doc_id,
-            sentence=affiliation.evidence.sentence, start=affiliation.evidence.start,
-            end=affiliation.evidence.end, rule=affiliation.evidence.rule,
-        )
-    locate_places(G)
-    return G
+        sink.add_edge(affiliation.person, affiliation.organization, key, {
+            "role": "affiliation", "title": affiliation.role, "current": affiliation.current,
+            "confidence": affiliation.confidence, "doc_id": affiliation.evidence.doc_id,
+            "sentence": affiliation.evidence.sentence, "start": affiliation.evidence.start,
+            "end": affiliation.evidence.end, "rule": affiliation.evidence.rule,
+        })
 
 
 @contextmanager
@@ -242,20 +373,46 @@ def cluster_meetings(events: Iterable[Event]) -> list[tuple[Event, ...]]:
     [['m:d2', 'm:d1']]
     """
     groups: list[list[Event]] = []
-    by_pair: dict[frozenset[str], list[int]] = defaultdict(list)  # blocking: shared actors
+    # blocking: a group is found under each pair of its actors, with its primary's date at
+    # each precision (day, month, year) and without a date; reports come most detailed
+    # first, so a report looks only under its own date (or, undated, under the pair alone)
+    blocks: dict[tuple[tuple[str, ...], str | None], list[int]] = defaultdict(list)
     for event in sorted(events, key=_detail_key):
         if event.type != "meeting":
             groups.append([event])
             continue
-        candidates = sorted({i for key in _pair_keys(event) for i in by_pair.get(key, ())})
-        fits = [i for i in candidates if _joins(event, groups[i])]
+        pairs = _pair_keys(event)
+        candidates = sorted({i for pair in pairs for i in blocks.get((pair, event.date), ())})
+        fits: list[int] = []
+        for i in candidates:
+            if _joins(event, groups[i]):
+                fits.append(i)
+                if len(fits) == 2:  # two fits: it joins neither
+                    break
         if len(fits) == 1:
             groups[fits[0]].append(event)
             continue
         groups.append([event])
-        for key in _pair_keys(event):
-            by_pair[key].append(len(groups) - 1)
+        for pair in pairs:
+            for date in _date_keys(event.date):
+                blocks[(pair, date)].append(len(groups) - 1)
     return [tuple(group) for group in groups]
+
+
+def _date_keys(date: str | None) -> list[str | None]:
+    """The blocks a group whose primary report has ``date`` is filed under.
+
+    Examples
+    --------
+    >>> _date_keys("2030-03-02")
+    [None, '2030', '2030-03', '2030-03-02']
+    >>> _date_keys(None)
+    [None]
+    """
+    if not date:
+        return [None]
+    parts = date.split("-")
+    return [None] + ["-".join(parts[:n]) for n in range(1, len(parts) + 1)]
 
 
 def _joins(event: Event, group: Sequence[Event]) -> bool:
@@ -264,9 +421,10 @@ def _joins(event: Event, group: Sequence[Event]) -> bool:
             and all(_dates_match(e.date, event.date) for e in group))
 
 
-def _pair_keys(event: Event) -> list[frozenset[str]]:
+def _pair_keys(event: Event) -> list[tuple[str, ...]]:
+    """Each pair of the report's participants, sorted (a tuple: a quarter of a frozenset's memory)."""
     people = sorted(set(event.participants))
-    return [frozenset(pair) for pair in combinations(people, 2)] or [frozenset(people)]
+    return list(combinations(people, 2)) or [tuple(people)]
 
 
 def _detail_key(event: Event) -> tuple:
@@ -311,7 +469,7 @@ def _group_actors(group: Sequence[Event]) -> list[tuple[str, str]]:
             + [("location", place) for place in places])
 
 
-def _group_attributes(group: Sequence[Event], documents: dict[str, dict]) -> dict[str, Any]:
+def _group_attributes(group: Sequence[Event], documents: Any) -> dict[str, Any]:
     primary = group[0]
     attributes = _event_attributes(primary, documents)
     if len(group) > 1:
@@ -353,7 +511,7 @@ def _conflicts(group: Sequence[Event]) -> list[str]:
     return conflicts
 
 
-def _event_attributes(event: Event, documents: dict[str, dict]) -> dict[str, Any]:
+def _event_attributes(event: Event, documents: Any) -> dict[str, Any]:
     doc = documents.get(event.evidence.doc_id, {})
     label = event.subtype or event.type
     return {

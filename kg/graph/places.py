@@ -16,7 +16,7 @@ import re
 
 import networkx as nx
 
-__all__ = ["geonames_id", "locate_places"]
+__all__ = ["geonames_id", "locate_places", "place_point"]
 
 _GEONAMES_IRI = re.compile(r"https?://sws\.geonames\.org/(\d+)/?")
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -53,18 +53,36 @@ def locate_places(G: nx.MultiDiGraph) -> None:
     >>> "lat" in G.nodes["fac:hall"]
     False
     """
-    wanted = {node: gid for node, data in G.nodes(data=True)
-              if data.get("kind") == "entity" and data.get("type") in PLACE_TYPES
-              and (gid := geonames_id(data.get("same_as") or ())) is not None}
-    if not wanted:
-        return  # the gazetteer's tables load only for graphs that have places
+    for node, data in G.nodes(data=True):
+        data.update(place_point(data))
+
+
+def place_point(node: dict) -> dict[str, float | str]:
+    """``lat``, ``lon`` and ``country`` of one entity node's attributes, when GeoNames knows
+    the place (nothing otherwise): what :func:`locate_places` sets, for assembly that adds
+    nodes one by one (:func:`kg.graph.assemble.assemble_into`).
+
+    Examples
+    --------
+    >>> place_point({"kind": "entity", "type": "GPE", "same_as": ["https://sws.geonames.org/184745/"]})["country"]
+    'KE'
+    >>> place_point({"kind": "entity", "type": "PERSON", "same_as": []})
+    {}
+    """
+    if node.get("kind") != "entity" or node.get("type") not in PLACE_TYPES:
+        return {}
+    gid = geonames_id(node.get("same_as") or ())
+    if gid is None:
+        return {}
+    # the gazetteer's tables load only for graphs that have places
     from kg.extraction.gazetteer import locate
 
-    for node, gid in wanted.items():
-        here = locate(gid)
-        if here is None:
-            continue
-        if here.latitude is not None and here.longitude is not None:
-            G.nodes[node]["lat"], G.nodes[node]["lon"] = here.latitude, here.longitude
-        if here.country_code:
-            G.nodes[node]["country"] = here.country_code
+    here = locate(gid)
+    point: dict[str, float | str] = {}
+    if here is None:
+        return point
+    if here.latitude is not None and here.longitude is not None:
+        point["lat"], point["lon"] = here.latitude, here.longitude
+    if here.country_code:
+        point["country"] = here.country_code
+    return point

@@ -41,9 +41,8 @@ from kg.run.processes import extract_partition
 if TYPE_CHECKING:
     from distributed import Client
 
-    from kg.run.result import BuildResult
 
-__all__ = ["CONNECT_TIMEOUT", "LOCAL_WORKERS", "build_with_dask", "check_scheduler", "extract_with_dask"]
+__all__ = ["CONNECT_TIMEOUT", "LOCAL_WORKERS", "check_scheduler", "extract_with_dask"]
 
 LOCAL_WORKERS = 2
 CONNECT_TIMEOUT = 10.0  # seconds to wait for a scheduler to answer (Dask's own default is 30)
@@ -125,34 +124,6 @@ def extract_with_dask(
             report(error, on_error)
     records.sort(key=lambda x: x.document.id)
     return resolve_corpus(records) if resolve else records
-
-
-def build_with_dask(
-    paths: Iterable[str | Path | Document],
-    *,
-    scheduler: str | Client | None = None,
-    model: str | None = None,
-    published: str | None = None,
-    publisher_country: str | None = None,
-    partitions: int | None = None,
-    timeout: float = CONNECT_TIMEOUT,
-) -> BuildResult:
-    """``kg.build`` with the extraction on a Dask cluster; unreadable documents are skipped.
-
-    Returns
-    -------
-    kg.run.BuildResult
-        ``skipped`` lists the documents that could not be read or extracted.
-    """
-    from kg.run.result import assemble
-    from kg.extraction.pipeline import default_model
-
-    model = model or default_model()
-    skipped: list[IngestError] = []
-    records = extract_with_dask(paths, scheduler=scheduler, model=model, partitions=partitions,
-                                published=published, publisher_country=publisher_country, on_error=skipped.append,
-                                timeout=timeout)
-    return assemble(records, model=model, skipped=skipped)
 
 
 def check_scheduler(address: str, *, timeout: float = CONNECT_TIMEOUT) -> None:

@@ -7,13 +7,15 @@ Dask cluster.
 """
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from functools import partial
 
 from kg.errors import ErrorHandler, IngestError, report
 from kg.model import Document, Extraction
 
-__all__ = ["CHUNK_SIZE", "extract_in_processes", "extract_partition"]
+__all__ = ["CHUNK_SIZE", "die_with_parent", "extract_in_processes", "extract_partition"]
 
 
 CHUNK_SIZE = 16  # documents per task of extract_in_processes: small, so memory stays flat
@@ -52,7 +54,7 @@ def extract_in_processes(
     work = partial(extract_partition, model=model, batch_size=batch_size)
     stream = iter(documents)
     chunks = iter(lambda: list(islice(stream, chunk_size)), [])
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
+    with ProcessPoolExecutor(max_workers=n_process, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending = deque(pool.submit(work, chunk) for chunk in islice(chunks, 2 * n_process))
         while pending:
             records, errors = pending.popleft().result()
@@ -61,6 +63,27 @@ def extract_in_processes(
             yield from records
             for chunk in islice(chunks, 1):
                 pending.append(pool.submit(work, chunk))
+
+
+def die_with_parent(parent: int) -> None:
+    """Run in each worker as it starts: the kernel kills it when its parent dies.
+
+    A ``kill -9`` of ``kg add`` cannot clean up after itself; without this, its workers
+    would go on parsing for nobody. (They never hold the corpus lock: see
+    :mod:`kg.store.lock`.) Linux only (``prctl(PR_SET_PDEATHSIG)``); elsewhere a no-op.
+    """
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    PR_SET_PDEATHSIG = 1
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call above
+        os._exit(1)
 
 
 def extract_partition(documents: list[Document], *, model: str,

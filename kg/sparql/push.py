@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-__all__ = ["DEFAULT_TIMEOUT", "MEDIA_TYPES", "PushResult", "push_rdf"]
+__all__ = ["DEFAULT_TIMEOUT", "MEDIA_TYPES", "PushResult", "check_request", "push_rdf", "send"]
 
 MEDIA_TYPES = {
     ".nq": "application/n-quads",
@@ -85,9 +85,7 @@ def push_rdf(
                       f"expected one of {', '.join(MEDIA_TYPES)}")
     if graph is not None and suffix in DATASET_SUFFIXES:
         raise KGError(f"{path}: {suffix} names its own graphs; --graph is for .ttl, .nt and .jsonld")
-    _check_endpoint(endpoint)
-    if not timeout > 0:
-        raise KGError(f"--timeout {timeout:g}: expected a number of seconds above 0")
+    check_request(endpoint, timeout)
     url = endpoint
     if suffix not in DATASET_SUFFIXES:
         query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
@@ -96,8 +94,27 @@ def push_rdf(
         data = path.read_bytes()
     except OSError as error:
         raise KGError(f"{path}: cannot read ({error.strerror or error})") from None
-    request = urllib.request.Request(url, data=data, method="PUT" if replace else "POST",
-                                     headers={"Content-Type": f"{MEDIA_TYPES[suffix]}; charset=utf-8"})
+    status, final_url = send(url, data, method="PUT" if replace else "POST",
+                             content_type=f"{MEDIA_TYPES[suffix]}; charset=utf-8", timeout=timeout)
+    return PushResult(final_url, status, len(data))
+
+
+def send(url: str, data: bytes, *, method: str, content_type: str, timeout: float = DEFAULT_TIMEOUT,
+         server: str = "store") -> tuple[int, str]:
+    """Send ``data`` to ``url`` and return ``(status, final URL)``, on a 2xx answer only.
+
+    A 307 or 308 redirect is followed with the data sent again; any other redirect is an
+    error, as is any answer outside 2xx (``server`` names the other side in messages).
+    Every request kg sends to a SPARQL server goes this way (:func:`push_rdf`,
+    :func:`kg.sparql.incremental.push_incremental`).
+
+    Raises
+    ------
+    KGError
+        With the URL and the server's answer when the request fails.
+    """
+    _check_endpoint(url)
+    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": content_type})
     opener = urllib.request.build_opener(_ResendOnTemporaryRedirect)
     try:
         with opener.open(request, timeout=timeout) as response:
@@ -106,20 +123,28 @@ def push_rdf(
         location = error.headers.get("Location") if error.headers else None
         if 300 <= error.code < 400:
             target = urllib.parse.urljoin(error.url or url, location) if location else "nowhere"
-            raise KGError(f"{url}: the store answered {error.code} {error.reason}, redirecting to {target}; "
+            raise KGError(f"{url}: the {server} answered {error.code} {error.reason}, redirecting to {target}; "
                           f"kg follows only 307 and 308 to http(s) (others would send the data away or drop "
                           f"it): push to the final URL") from None
         detail = error.read().decode("utf-8", "replace").strip().splitlines()
-        raise KGError(f"{url}: the store answered {error.code} {error.reason}"
+        raise KGError(f"{url}: the {server} answered {error.code} {error.reason}"
                       f"{': ' + detail[0][:200] if detail else ''}") from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         if isinstance(reason, TimeoutError) or "timed out" in str(reason):
             reason = f"no answer within {timeout:g} s; --timeout sets the wait"
-        raise KGError(f"{url}: cannot reach the store ({reason})") from None
+        raise KGError(f"{url}: cannot reach the {server} ({reason})") from None
     if not 200 <= status < 300:  # 1xx and 3xx that reach here were not accepted either
-        raise KGError(f"{final_url}: the store answered {status}, not a success (2xx); nothing was stored")
-    return PushResult(final_url, status, len(data))
+        raise KGError(f"{final_url}: the {server} answered {status}, not a success (2xx); nothing was stored")
+    return status, final_url
+
+
+def check_request(endpoint: str, timeout: float) -> None:
+    """Refuse an endpoint that is not http(s) and a wait that is not a positive number of
+    seconds, before any file is read."""
+    _check_endpoint(endpoint)
+    if not timeout > 0:
+        raise KGError(f"--timeout {timeout:g}: expected a number of seconds above 0")
 
 
 def _check_endpoint(endpoint: str) -> None:

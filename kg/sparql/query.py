@@ -47,7 +47,7 @@ from kg.export.rdf.serialise import rdflib_quiet
 from kg.export.rdf.terms import NOT_XML_CHAR
 from kg.sparql.endpoint import DEFAULT_TIMEOUT, is_endpoint, query_endpoint
 from kg.sparql.results import XSD, QueryResult, sorted_ntriples
-from kg.sparql.sources import QueryError, Source, as_rdflib, as_store
+from kg.sparql.sources import QueryError, Source, as_rdflib, as_store, store_folder
 
 __all__ = ["ENGINES", "QUERIES_DIR", "NamedQuery", "QueryError", "QueryParam", "QueryResult", "format_table",
            "list_queries", "load_query", "run_query", "spreadsheet_safe"]
@@ -260,9 +260,9 @@ def run_query(
         return query_endpoint(str(source), _declare_prefixes(text), graphs=graphs, timeout=timeout)
     if graphs:
         raise QueryError("graphs are chosen for an endpoint; a file is queried whole (the union of its graphs)")
-    if engine == "rdflib":
+    if engine == "rdflib" and store_folder(source) is None:
         return _run_rdflib(as_rdflib(source), text)
-    return _run_oxigraph(as_store(source), text)
+    return _run_oxigraph(as_store(source), text)  # an on-disk store is queried where it lies
 
 
 _RDFLIB_PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -16,8 +16,9 @@ from kg.errors import KGError
 from kg.export.rdf import format_of, generate_quads, read_rdf, to_dataset
 from kg.export.rdf.jsonld import check_offline
 from kg.export.rdf.serialise import oxigraph_terms, rdflib_quiet
+from kg.export.rdf.store import STORE_DIR, open_store
 
-__all__ = ["QueryError", "Source", "as_rdflib", "as_store"]
+__all__ = ["QueryError", "Source", "as_rdflib", "as_store", "store_folder"]
 
 Source = Union[str, "os.PathLike[str]", Graph, nx.MultiDiGraph, Any]
 
@@ -41,7 +42,21 @@ def _is_store(source: Any) -> bool:
     return isinstance(source, pyoxigraph.Store)
 
 
+def store_folder(source: Any) -> Path | None:
+    """The on-disk Oxigraph store ``source`` names, if it names one: the store's own folder,
+    or a corpus folder holding ``graph.oxigraph`` (:mod:`kg.export.rdf.store`)."""
+    if not isinstance(source, (str, os.PathLike)):
+        return None
+    path = Path(source)
+    if (path / STORE_DIR).is_dir():
+        path = path / STORE_DIR
+    return path if path.is_dir() and (path / "CURRENT").is_file() else None
+
+
 def as_rdflib(source: Source) -> Graph:
+    folder = store_folder(source)
+    if folder is not None:
+        source = open_store(folder, read_only=True)
     if isinstance(source, Graph):
         return source
     if isinstance(source, nx.MultiDiGraph):
@@ -68,6 +83,9 @@ def as_store(source: Source) -> Any:
         raise QueryError("engine 'oxigraph' needs pyoxigraph: pip install pyoxigraph") from None
     if isinstance(source, ox.Store):
         return source
+    folder = store_folder(source)
+    if folder is not None:  # queried where it lies, nothing loaded
+        return open_store(folder, read_only=True)
     store = ox.Store()
     if isinstance(source, nx.MultiDiGraph):
         store.extend(oxigraph_terms(generate_quads(source)))

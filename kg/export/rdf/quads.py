@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -163,7 +163,8 @@ class _Exporter:
         self.base = checked_base(base)
         self.entities_graph = URIRef(f"{self.base}graph/entities")
         self.provenance_graph = URIRef(f"{self.base}graph/provenance")
-        self.documents: dict[str, dict[str, Any]] = dict(G.graph.get("documents") or {})
+        documents = G.graph.get("documents")  # not copied: a stored graph reads it from disk
+        self.documents: Mapping[str, dict[str, Any]] = documents if documents is not None else {}
         self.entity_iris = self._entity_iris()
         self.sentences: set[URIRef] = set()
         self.concepts: set[URIRef] = set()
@@ -176,8 +177,9 @@ class _Exporter:
         self.model = mint_iri("model", str(model), base=self.base) if model else None
         self.software = mint_iri("software", f"kg {version}", base=self.base)
         self.version = str(version)
-        self.run = mint_iri("run", f"{model or ''} {version}",
-                            "\x1e".join(sorted(map(str, self.documents))), base=self.base)
+        # the run is kg's extraction with this model, whatever the documents: a corpus that
+        # grows keeps its run IRI, so adding a document changes only that document's quads
+        self.run = mint_iri("run", f"{model or ''} {version}", base=self.base)
 
     # -- helpers
     def _warn(self, message: str) -> None:

@@ -7,12 +7,15 @@ same bytes whatever the run or ``PYTHONHASHSEED``.
 """
 from __future__ import annotations
 
+import heapq
 import io
 import json
 import os
+import tempfile
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +32,7 @@ from kg.export.rdf.terms import BASE, Quad
 from kg.graph import gc_paused
 
 __all__ = ["FORMATS", "LARGE_GRAPH", "format_of", "oxigraph_terms", "rdflib_quiet", "read_rdf", "serialise_rdf",
-           "to_dataset", "to_rdf", "write_rdf", "write_rdf_files"]
+           "to_dataset", "to_rdf", "write_rdf", "write_rdf_files", "write_rdf_to"]
 
 
 LARGE_GRAPH = 20_000
@@ -343,20 +346,129 @@ def write_rdf_files(
 
 def serialise_rdf(G: nx.MultiDiGraph, formats: Iterable[str], *, base: str = BASE, engine: str = "auto") -> list[bytes]:
     """The graph in each of ``formats`` (``turtle``, ``nquads``, ...), generating the quads once."""
+    formats = list(formats)
+    buffers = [io.BytesIO() for _ in formats]
+    write_rdf_to(G, [(fmt, buffer.write) for fmt, buffer in zip(formats, buffers)], base=base, engine=engine)
+    return [buffer.getvalue() for buffer in buffers]
+
+
+SORT_CHUNK = 50_000
+"""Quads serialised and sorted at a time when a large graph is streamed (see :func:`write_rdf_to`)."""
+
+
+def write_rdf_to(
+    G: Any,
+    outputs: Sequence[tuple[str, Callable[[bytes], Any]]],
+    *,
+    base: str = BASE,
+    engine: str = "auto",
+    workdir: str | os.PathLike[str] | None = None,
+) -> None:
+    """Write the graph in each ``(format, write)`` of ``outputs``, generating the quads once.
+
+    ``G`` is a NetworkX graph or reads like one (:class:`kg.graph.stored.StoredGraph`).
+    Graphs of up to :data:`LARGE_GRAPH` quads are serialised in memory (rdflib, unless
+    ``engine="oxigraph"``). Larger ones, with pyoxigraph, are streamed: the quads are
+    serialised :data:`SORT_CHUNK` at a time into sorted runs on disk (in ``workdir``,
+    the system's temporary folder by default), merged into sorted, duplicate-free
+    N-Quads and N-Triples lines, and Turtle is written by pyoxigraph from the sorted
+    triples, each subject's triples together. Memory stays flat in the graph's size;
+    JSON-LD and TriG of a large graph are still built in memory.
+    """
     if engine not in ("auto", "rdflib", "oxigraph"):
         raise ValueError(f"engine {engine!r}: expected 'auto', 'rdflib' or 'oxigraph'")
     if engine == "oxigraph" and not _has_oxigraph():
         raise ValueError("engine 'oxigraph' needs pyoxigraph: pip install pyoxigraph")
-    quads = list(generate_quads(G, base=base))
-    out = []
-    for fmt in formats:
-        fmt = format_of(Path("graph"), fmt)  # "ttl", "turtle", "nq", ... -> canonical name
-        use_oxigraph = fmt != "jsonld" and (
-            engine == "oxigraph" or (engine == "auto" and len(quads) > LARGE_GRAPH and _has_oxigraph())
-        )
-        data = _serialise_oxigraph(quads, fmt, base) if use_oxigraph else _serialise_rdflib(quads, fmt, base)
-        out.append(_sorted_lines(data) if fmt in ("ntriples", "nquads") else data)
-    return out
+    outputs = [(format_of(Path("graph"), fmt), write) for fmt, write in outputs]  # "ttl", "nq" -> canonical
+    quads = generate_quads(G, base=base)
+    head = list(islice(quads, LARGE_GRAPH + 1))
+    in_memory = engine == "rdflib" or not _has_oxigraph() or (engine == "auto" and len(head) <= LARGE_GRAPH)
+    if in_memory or any(fmt in ("jsonld", "trig") for fmt, _ in outputs):
+        everything = head + list(quads)
+        for fmt, write in outputs:
+            use_oxigraph = fmt != "jsonld" and not in_memory
+            data = (_serialise_oxigraph(everything, fmt, base) if use_oxigraph
+                    else _serialise_rdflib(everything, fmt, base))
+            write(_sorted_lines(data) if fmt in ("ntriples", "nquads") else data)
+        return
+    _stream_oxigraph(chain(head, quads), outputs, base=base, workdir=workdir)
+
+
+def _stream_oxigraph(quads: Iterator[Quad], outputs: Sequence[tuple[str, Callable[[bytes], Any]]], *,
+                     base: str, workdir: str | os.PathLike[str] | None) -> None:
+    import pyoxigraph as ox
+
+    formats = {fmt for fmt, _ in outputs}
+    with tempfile.TemporaryDirectory(prefix=".kg-rdf-", suffix=".tmp", dir=workdir) as tmp:
+        quad_runs = _SortedRuns(Path(tmp) / "nq") if "nquads" in formats else None
+        triple_runs = _SortedRuns(Path(tmp) / "nt") if formats & {"ntriples", "turtle"} else None
+        while chunk := list(islice(quads, SORT_CHUNK)):
+            with gc_paused():
+                if quad_runs is not None:
+                    quad_runs.add(ox.serialize(oxigraph_terms(chunk), format=ox.RdfFormat.N_QUADS))
+                if triple_runs is not None:
+                    triple_runs.add(ox.serialize(oxigraph_terms(chunk, triples=True), format=ox.RdfFormat.N_TRIPLES))
+        triples_file = None
+        if triple_runs is not None and "turtle" in formats:
+            triples_file = Path(tmp) / "triples.nt"
+            with triples_file.open("wb") as handle:
+                for line in triple_runs.merged():
+                    handle.write(line)
+        for fmt, write in outputs:
+            if fmt == "nquads":
+                for line in quad_runs.merged():
+                    write(line)
+            elif fmt == "ntriples":
+                for line in triple_runs.merged():
+                    write(line)
+            else:  # turtle from the sorted triples: each subject's triples come together
+                with triples_file.open("rb") as handle:
+                    ox.serialize(ox.parse(handle, format=ox.RdfFormat.N_TRIPLES), _Writer(write),
+                                 format=ox.RdfFormat.TURTLE, prefixes=prefixes(base))
+
+
+class _Writer(io.RawIOBase):
+    """A binary file object over a ``write`` function, for pyoxigraph's ``output``."""
+
+    def __init__(self, write: Callable[[bytes], Any]) -> None:
+        super().__init__()
+        self._write = write
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        data = bytes(data)
+        self._write(data)
+        return len(data)
+
+
+class _SortedRuns:
+    """Lines sorted on disk: each :meth:`add` writes a sorted, duplicate-free run; :meth:`merged`
+    yields every line once, in byte order, holding one line per run."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir()
+        self.folder = folder
+        self.runs: list[Path] = []
+
+    def add(self, data: bytes) -> None:
+        lines = sorted(set(line + b"\n" for line in data.split(b"\n") if line.strip()))
+        run = self.folder / f"{len(self.runs):06d}"
+        run.write_bytes(b"".join(lines))
+        self.runs.append(run)
+
+    def merged(self) -> Iterator[bytes]:
+        handles = [run.open("rb", buffering=1 << 16) for run in self.runs]
+        try:
+            previous = None
+            for line in heapq.merge(*handles):
+                if line != previous:
+                    yield line
+                    previous = line
+        finally:
+            for handle in handles:
+                handle.close()
 
 
 def read_rdf(path: str | os.PathLike[str], *, format: str | None = None) -> Dataset:
