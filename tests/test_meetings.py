@@ -944,3 +944,27 @@ def test_meetings_leaders_in_a_city_are_no_one_named():
     # "Ana Silva met leaders in Lima ."
     rows = LEADERS_IN[:5] + [("Lima", 4, "pobj", "PROPN", "Lima", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == []
+
+
+# "The meeting followed visits to Peru by Ana Silva and Omar Haddad ."
+VISITS_BY = [
+    ("The", 1, "det", "DET", "the", "O"), ("meeting", 2, "nsubj", "NOUN", "meeting", "O"),
+    ("followed", 2, "ROOT", "VERB", "follow", "O"), ("visits", 2, "dobj", "NOUN", "visit", "O"),
+    ("to", 3, "prep", "ADP", "to", "O"), ("Peru", 4, "pobj", "PROPN", "Peru", "B-GPE"),
+    ("by", 3, "prep", "ADP", "by", "O"), ("Ana", 8, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Silva", 6, "pobj", "PROPN", "Silva", "I-PERSON"), ("and", 8, "cc", "CCONJ", "and", "O"),
+    ("Omar", 11, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 8, "conj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_visits_by_two_people_are_one_visit_each():
+    assert _places(VISITS_BY) == [(["Ana Silva", "Peru"], "Peru", None, "occurred", "visit"),
+                                  (["Omar Haddad", "Peru"], "Peru", None, "occurred", "visit")]
+
+
+def test_meetings_a_visit_by_two_people_is_one_visit():
+    rows = VISITS_BY[:3] + [("a", 4, "det", "DET", "a", "O")] + [
+        (w, h + 1 if h >= 3 else h, d, p, l, e) for w, h, d, p, l, e in VISITS_BY[3:]]
+    rows[4] = ("visit", 2, "dobj", "NOUN", "visit", "O")
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad", "Peru"], "Peru", None, "occurred", "visit")]

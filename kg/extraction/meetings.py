@@ -499,8 +499,17 @@ def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: 
         if len(people) >= 2 and rule["subtype"] == "visit":  # "X's visit with Y": a meeting
             return [_Reading(trigger, rule, people, None, date, status, "meet")]
         return []
-    return [_Reading(trigger, rule, people + [host], location, date, status, "visit", host=host)
-            for location, host in places]
+    # "recent visits to Honiara by A and B": a plural noun of several visitors, one visit each
+    parties = [[person] for person in people] if _distributive(trigger, people, ents) else [people]
+    return [_Reading(trigger, rule, party + [host], location, date, status, "visit", host=host)
+            for location, host in places for party in parties]
+
+
+def _distributive(trigger: Token, people: list[str], ents: DocumentEntities) -> bool:
+    """A plural event noun with several people ("visits by A and B"): one event each."""
+    plural = trigger.lower_ != trigger.lemma_.lower()  # "visits", "trips"
+    return (trigger.pos_ == "NOUN" and plural and len(people) >= 2
+            and all(ents.type_of(p) == "PERSON" for p in people))
 
 
 def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
