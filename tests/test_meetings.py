@@ -968,3 +968,31 @@ def test_meetings_a_visit_by_two_people_is_one_visit():
         (w, h + 1 if h >= 3 else h, d, p, l, e) for w, h, d, p, l, e in VISITS_BY[3:]]
     rows[4] = ("visit", 2, "dobj", "NOUN", "visit", "O")
     assert _places(rows) == [(["Ana Silva", "Omar Haddad", "Peru"], "Peru", None, "occurred", "visit")]
+
+
+# "Ana Silva held meetings with Omar Haddad and Lina Diaz ."
+MEETINGS_WITH = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("held", 2, "ROOT", "VERB", "hold", "O"), ("meetings", 2, "dobj", "NOUN", "meeting", "O"),
+    ("with", 3, "prep", "ADP", "with", "O"), ("Omar", 6, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 4, "pobj", "PROPN", "Haddad", "I-PERSON"), ("and", 6, "cc", "CCONJ", "and", "O"),
+    ("Lina", 9, "compound", "PROPN", "Lina", "B-PERSON"), ("Diaz", 6, "conj", "PROPN", "Diaz", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_meetings_with_two_people_are_one_each():
+    assert [m[0] for m in _places(MEETINGS_WITH)] == [["Ana Silva", "Lina Diaz"], ["Ana Silva", "Omar Haddad"]]
+
+
+def test_meetings_talks_with_two_people_are_one_encounter():
+    rows = MEETINGS_WITH[:3] + [("talks", 2, "dobj", "NOUN", "talk", "O")] + MEETINGS_WITH[4:]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Lina Diaz", "Omar Haddad"]]
+
+
+def test_meetings_separate_talks_with_two_people_are_one_each():
+    # "Ana Silva held separate talks with Omar Haddad and Lina Diaz ."
+    rows = MEETINGS_WITH[:3] + [("separate", 4, "amod", "ADJ", "separate", "O")] + [
+        (w, h + 1 if h >= 3 else h, d, p, l, e) for w, h, d, p, l, e in MEETINGS_WITH[3:]]
+    rows[4] = ("talks", 2, "dobj", "NOUN", "talk", "O")
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Lina Diaz"], ["Ana Silva", "Omar Haddad"]]

@@ -473,9 +473,10 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
-    if is_verb and len(hosts) == 1 and len(guests) >= 2 and all(ents.type_of(g) == "PERSON" for g in guests) \
-            and subtype != "phone":
-        # "X met with A, B and C": one meeting with each; "spoke by phone with A and B" is one call
+    if (is_verb and subtype != "phone" or _distributive(trigger, guests, ents)) and len(hosts) == 1 and len(guests) >= 2 \
+            and all(ents.type_of(g) == "PERSON" for g in guests):
+        # "X met with A, B and C", "held meetings with A and B": one meeting with each;
+        # "spoke by phone with A and B" is one call
         return [_Reading(trigger, rule, hosts + [guest], location, date, status, subtype, other_time)
                 for guest in guests]
     return [_Reading(trigger, rule, participants, location, date, status, subtype, other_time)]
@@ -506,10 +507,13 @@ def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: 
 
 
 def _distributive(trigger: Token, people: list[str], ents: DocumentEntities) -> bool:
-    """A plural event noun with several people ("visits by A and B"): one event each."""
-    plural = trigger.lower_ != trigger.lemma_.lower()  # "visits", "trips"
-    return (trigger.pos_ == "NOUN" and plural and len(people) >= 2
-            and all(ents.type_of(p) == "PERSON" for p in people))
+    """An event noun that counts one event per person ("visits by A and B", "meetings with
+    A and B", "separate talks with A and B"; not "talks with A and B")."""
+    if trigger.pos_ != "NOUN" or len(people) < 2 or not all(ents.type_of(p) == "PERSON" for p in people):
+        return False
+    rules = load_rules("meetings")
+    plural = trigger.lower_ != trigger.lemma_.lower() and trigger.lemma_.lower() in rules["distributive_nouns"]
+    return plural or any(c.dep_ in ("amod", "advmod") and c.lower_ in rules["distributive_words"] for c in trigger.children)
 
 
 def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
