@@ -521,3 +521,23 @@ def test_discourse_a_plural_with_a_name_before_it_names_its_own():
     # "The two Tarvania Ministers held talks ." : "Tarvania Minister" is no title; not the pair
     rows = TWO_PRIME_MINISTERS[:2] + [("Tarvania", 3, "compound", "PROPN", "Tarvania", "O")] + TWO_PRIME_MINISTERS[3:]
     assert _met(join(INVITED_PAIR, rows), {13: "NNPS"}) == []
+
+
+# "Minister : I met Omar Haddad ." (a transcript turn labelled by a bare title)
+TITLE_TURN = [("Minister", 2, "nsubj", "PROPN", "Minister", "O"), (":", 0, "punct", "PUNCT", ":", "O"),
+              ("I", 3, "nsubj", "PRON", "I", "O"), ("met", 3, "ROOT", "VERB", "meet", "O"),
+              ("Omar", 5, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 3, "dobj", "PROPN", "Haddad", "I-PERSON"),
+              (".", 3, "punct", "PUNCT", ".", "O")]
+
+
+def test_discourse_a_bare_title_turn_in_a_governments_transcript_is_the_government():
+    extraction, names = extract_rows(TITLE_TURN, url="https://www.gov.pl/web/diplomacy/doorstop")
+    assert [sorted(names[p] for p in e.participants) for e in extraction.events if e.type == "meeting"] == [
+        ["Omar Haddad", "Poland"]]
+    assert [names[e.speaker] for e in extraction.events if e.type == "statement"] == ["Poland"]
+
+
+def test_discourse_a_bare_title_turn_with_no_publisher_is_no_one():
+    extraction, _ = extract_rows(TITLE_TURN)
+    assert [e for e in extraction.events if e.type == "meeting"] == []
+    assert [e for e in extraction.events if e.type == "statement"] == []

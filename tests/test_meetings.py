@@ -996,3 +996,26 @@ def test_meetings_separate_talks_with_two_people_are_one_each():
         (w, h + 1 if h >= 3 else h, d, p, l, e) for w, h, d, p, l, e in MEETINGS_WITH[3:]]
     rows[4] = ("talks", 2, "dobj", "NOUN", "talk", "O")
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Lina Diaz"], ["Ana Silva", "Omar Haddad"]]
+
+
+# "Ana Silva is heading to Lima to attend the summit ."
+HEADING_TO_ATTEND = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("is", 3, "aux", "AUX", "be", "O"), ("heading", 3, "ROOT", "VERB", "head", "O"),
+    ("to", 3, "prep", "ADP", "to", "O"), ("Lima", 4, "pobj", "PROPN", "Lima", "B-GPE"),
+    ("to", 7, "aux", "PART", "to", "O"), ("attend", 3, "advcl", "VERB", "attend", "O"),
+    ("the", 11, "det", "DET", "the", "O"), ("Pacific", 10, "compound", "PROPN", "Pacific", "B-ORG"),
+    ("Forum", 11, "compound", "PROPN", "Forum", "I-ORG"), ("summit", 7, "dobj", "NOUN", "summit", "O"),
+    (".", 3, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_heading_somewhere_to_attend_is_ahead_there():
+    assert _places(HEADING_TO_ATTEND) == [(["Ana Silva", "Pacific Forum"], "Lima", None, "planned", "summit")]
+
+
+def test_meetings_having_gone_somewhere_to_attend_is_behind_there():
+    # "Ana Silva went to Lima to attend the Pacific Forum summit ."
+    rows = [HEADING_TO_ATTEND[0], ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"), ("went", 2, "ROOT", "VERB", "go", "O")]
+    rows += [(w, h - 1 if h >= 3 else h, d, p, l, e) for w, h, d, p, l, e in HEADING_TO_ATTEND[4:]]
+    assert _places(rows) == [(["Ana Silva", "Pacific Forum"], "Lima", None, "occurred", "summit")]

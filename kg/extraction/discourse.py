@@ -238,7 +238,7 @@ def resolve_discourse(doc: Doc, document: Document, ents: DocumentEntities, post
     (:func:`kg.extraction.affiliations.find_posts`): they say who holds which title.
     """
     discourse = Discourse(ents, find_publisher(document), posts=posts)
-    discourse.turns = _turns(doc, ents)
+    discourse.turns = _turns(doc, discourse)
     discourse.author = _headline_author(doc, document.title, discourse)
     for sieve_pass in (_first_person, _titles, _publisher_titles, _unheld_titles, _groups, _descriptions, _pronouns,
                        _plural_pronouns):
@@ -292,15 +292,21 @@ def _person_named(discourse: Discourse, name: str) -> str:
 
 # -- 1. first person ----------------------------------------------------------------------
 
-def _turns(doc: Doc, ents: DocumentEntities) -> list[Turn]:
-    """Speaker labels that open a paragraph and name a person of the document."""
+def _turns(doc: Doc, discourse: Discourse) -> list[Turn]:
+    """Speaker labels that open a paragraph and name a person of the document; in a
+    government's own transcript a bare title ("Minister:") is that government speaking."""
+    ents = discourse.ents
     labels = []
     for match in _TURN.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is None:
             continue
         people = [e for e in ents.in_range(span.start, span.end) if ents.type_of(e) == "PERSON"]
-        labels.append((match, span, people[-1] if people else None))
+        speaker = people[-1] if people else None
+        if speaker is None and title_at(doc, span.start, span.end) == len(span) and discourse.publisher is not None \
+                and discourse.publisher.kind == "government":
+            speaker = discourse.publisher_country()
+        labels.append((match, span, speaker))
     turns = []
     for number, (match, span, speaker) in enumerate(labels):
         end_char = labels[number + 1][0].start() if number + 1 < len(labels) else len(doc.text)

@@ -456,6 +456,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         location = venue_below(_prep_holders(trigger, verb), ents)  # "at the Kremlin": Moscow
     if location is None:
         location = _where(verb if verb is not None else trigger, ents)
+    if location is None and _purpose(trigger if is_verb else verb):
+        # "travelled to Auckland to attend the Expo": where the journey went
+        location = place_in(list((trigger if is_verb else verb).head.children), ents, preps=frozenset({"to", "in"}))
     # "met officials in Kyiv": the city is only the place; "leaders in Poland" are Poland, there
     participants = [p for p in participants if p != location or rule["subtype"] == "visit"
                     or not is_city(ents.entities[p].name)]
@@ -465,6 +468,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     status = status_of(trigger, sentence, ceiling=_modality_ceiling(trigger, verb))
     if status == "occurred" and rule.get("requires_place") and _progressive(trigger):
         status = "planned"  # "the Minister is travelling to Italy": a trip announced, ahead
+    if status == "occurred" and _on_the_way(trigger if is_verb else verb):
+        status = "planned"  # "is heading to Auckland to attend the Expo": the purpose is ahead
     # "called off on Tuesday a summit": the verb's date is not the summit's
     date_verb = verb if verb is not None and _subject_takes_part(trigger, verb) else None
     date, other_time = _date(trigger, date_verb, document, future=status == "planned")
@@ -546,6 +551,18 @@ def _progressive(verb: Token) -> bool:
     """"is travelling", "are flying": present progressive."""
     return verb.lower_.endswith("ing") and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
                                                for c in verb.children)
+
+
+def _on_the_way(verb: Token | None) -> bool:
+    """"is heading to Auckland to attend", "are working to hold talks": the purpose of
+    something under way, not done yet."""
+    return _purpose(verb) and _progressive(verb.head)
+
+
+def _purpose(verb: Token | None) -> bool:
+    """"(travelled to X) to attend": a to-infinitive of purpose below another verb."""
+    return (verb is not None and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _where(verb: Token, ents: DocumentEntities) -> str | None:

@@ -141,6 +141,10 @@ def _transcript_turns(doc: Doc, document: Document, ents: DocumentEntities) -> l
     for match in _TURN.finditer(doc.text):
         label_words = re.findall(r"[\w’'-]+", match.group(1))
         speaker = people.get(label_words[-1].casefold()) if label_words else None
+        turn = ents.discourse.turn_at(match.start(2)) if speaker is None and ents.discourse is not None else None
+        if turn is not None:  # "Minister:" in a government's transcript: the government
+            speaker = turn.speaker
+            ents.discourse.ensure(speaker)
         if speaker is None:
             continue
         said = match.group(2).strip().strip('"“”').strip()
