@@ -324,3 +324,40 @@ def _named(text: str, verbs: tuple[str, ...]) -> dict[str, list[str]]:
 ])
 def test_who_halves_of_a_country_pair(text, expected):
     assert _named(text, ("met", "rejected")) == expected
+
+
+# -- unnamed officials speak for their country; some of them do not -------------------------
+
+def _officials_said(quantifier: str | None) -> list[Row]:
+    """"[Some] Chinese officials said the talks failed ." with its parse."""
+    rows = [("Chinese", 1, "amod", "ADJ", "chinese", "B-NORP"), ("officials", 2, "nsubj", "NOUN", "official", "O"),
+            ("said", 2, "ROOT", "VERB", "say", "O"), ("the", 4, "det", "DET", "the", "O"),
+            ("talks", 5, "nsubj", "NOUN", "talk", "O"), ("failed", 2, "ccomp", "VERB", "fail", "O"),
+            (".", 2, "punct", "PUNCT", ".", "O")]
+    if quantifier is None:
+        return rows
+    return [(quantifier, 2, "det", "DET", quantifier.lower(), "O"),
+            *[(w, h + 1, d, p, l, e) for w, h, d, p, l, e in rows]]
+
+
+def _speakers(extraction, names) -> set[str]:
+    return {names[e.speaker] for e in extraction.events if e.type == "statement"}
+
+
+def test_who_unnamed_officials_speak_for_their_country():
+    assert _speakers(*extract_rows(_officials_said(None))) == {"China"}
+
+
+@pytest.mark.parametrize("quantifier", ["Some", "Several"])
+def test_who_some_officials_are_not_their_country(quantifier):
+    assert _speakers(*extract_rows(_officials_said(quantifier))) == set()
+
+
+def test_who_according_to_officials():
+    # "According to U.S. officials , the talks failed ."
+    rows = [("According", 6, "prep", "VERB", "accord", "O"), ("to", 0, "prep", "ADP", "to", "O"),
+            ("U.S.", 3, "compound", "PROPN", "U.S.", "B-GPE"), ("officials", 1, "pobj", "NOUN", "official", "O"),
+            (",", 6, "punct", "PUNCT", ",", "O"), ("the", 5, "det", "DET", "the", "O"),
+            ("talks", 6, "nsubj", "NOUN", "talk", "O"), ("failed", 6, "ROOT", "VERB", "fail", "O"),
+            (".", 6, "punct", "PUNCT", ".", "O")]
+    assert _speakers(*extract_rows(rows)) == {"United States"}

@@ -263,6 +263,8 @@ def _speaker(head: Token, ents: DocumentEntities) -> list[str]:
     if actors:
         return actors
     if head.lemma_.lower() in _speaker_nouns():
+        if any(c.dep_ in ("det", "amod") and c.lower_ in _partial_quantifiers() for c in head.children):
+            return []  # "some U.S. officials have said": a part, not the country
         # "the president's office said": the office speaks for the person holding the title
         for owner in (c for c in head.children if c.dep_ == "poss"):
             owners = [a for a in np_actors(owner, ents, delegations=False) if ents.type_of(a) in SPEAKER_TYPES]
@@ -276,6 +278,11 @@ def _speaker(head: Token, ents: DocumentEntities) -> list[str]:
 @lru_cache(maxsize=1)
 def _speaker_nouns() -> frozenset[str]:
     return frozenset(load_rules("statements")["speaker_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _partial_quantifiers() -> frozenset[str]:
+    return frozenset(load_rules("statements")["partial_quantifiers"])
 
 
 def _inside(offset: int, quotes: list[Quote]) -> bool:
