@@ -1019,3 +1019,27 @@ def test_meetings_having_gone_somewhere_to_attend_is_behind_there():
     rows = [HEADING_TO_ATTEND[0], ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"), ("went", 2, "ROOT", "VERB", "go", "O")]
     rows += [(w, h - 1 if h >= 3 else h, d, p, l, e) for w, h, d, p, l, e in HEADING_TO_ATTEND[4:]]
     assert _places(rows) == [(["Ana Silva", "Pacific Forum"], "Lima", None, "occurred", "summit")]
+
+
+# "Ana Silva met Omar Haddad , Secretary of State , Peru , and Lina Diaz ." (the title parsed as a conjunct)
+TITLE_BODY_IN_LIST = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), (",", 4, "punct", "PUNCT", ",", "O"),
+    ("Secretary", 4, "conj", "PROPN", "Secretary", "O"), ("of", 6, "prep", "ADP", "of", "O"),
+    ("State", 7, "pobj", "PROPN", "State", "O"), (",", 6, "punct", "PUNCT", ",", "O"),
+    ("Peru", 6, "conj", "PROPN", "Peru", "B-GPE"), (",", 4, "punct", "PUNCT", ",", "O"),
+    ("and", 4, "cc", "CCONJ", "and", "O"), ("Lina", 14, "compound", "PROPN", "Lina", "B-PERSON"),
+    ("Diaz", 4, "conj", "PROPN", "Diaz", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_titles_body_in_a_list_of_people_is_no_party():
+    assert [m[0] for m in _places(TITLE_BODY_IN_LIST)] == [["Ana Silva", "Lina Diaz"], ["Ana Silva", "Omar Haddad"]]
+
+
+def test_meetings_a_country_joined_to_a_person_is_a_party():
+    # "Ana Silva met Omar Haddad and Peru ."
+    rows = TITLE_BODY_IN_LIST[:5] + [("and", 4, "cc", "CCONJ", "and", "O"), ("Peru", 4, "conj", "PROPN", "Peru", "B-GPE"),
+                                     (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad", "Peru"]]

@@ -63,9 +63,14 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
         readings.append((head, people or found))
     named = any(ents.type_of(a) == "PERSON" for _, found in readings for a in found)
     actors: list[str] = []
+    titles: set[int] = set()
     for head, found in readings:
-        if named and title_at(head.doc, head.i, head.i + 1) and not any(ents.type_of(a) == "PERSON" for a in found):
+        person = any(ents.type_of(a) == "PERSON" for a in found)
+        if named and title_at(head.doc, head.i, head.i + 1) and not person:
+            titles.add(head.i)
             continue  # "Karzai and Afghan Ambassador ... Bahand" parsed with the name elsewhere
+        if head.head.i in titles and not person:
+            continue  # "Cardinal A, Secretary of State, Holy See, and B": the title's body, no party
         for actor in found:
             if actor not in actors:
                 actors.append(actor)
