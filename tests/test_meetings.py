@@ -1043,3 +1043,30 @@ def test_meetings_a_country_joined_to_a_person_is_a_party():
     rows = TITLE_BODY_IN_LIST[:5] + [("and", 4, "cc", "CCONJ", "and", "O"), ("Peru", 4, "conj", "PROPN", "Peru", "B-GPE"),
                                      (".", 2, "punct", "PUNCT", ".", "O")]
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad", "Peru"]]
+
+
+# "Ana Silva met Omar Haddad in Rabat on Monday . Ana Silva also met Lina Diaz ."
+ALSO_MET = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("in", 2, "prep", "ADP", "in", "O"),
+    ("Rabat", 5, "pobj", "PROPN", "Rabat", "B-GPE"), ("on", 2, "prep", "ADP", "on", "O"),
+    ("Monday", 7, "pobj", "PROPN", "Monday", "B-DATE"), (".", 2, "punct", "PUNCT", ".", "O"),
+    ("Ana", 11, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 13, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("also", 13, "advmod", "ADV", "also", "O"), ("met", 13, "ROOT", "VERB", "meet", "O"),
+    ("Lina", 15, "compound", "PROPN", "Lina", "B-PERSON"), ("Diaz", 13, "dobj", "PROPN", "Diaz", "I-PERSON"),
+    (".", 13, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_also_met_is_where_and_when_the_meeting_before_was():
+    assert _places(ALSO_MET) == [(["Ana Silva", "Lina Diaz"], "Rabat", "2030-06-10", "occurred", "meet"),
+                                 (["Ana Silva", "Omar Haddad"], "Rabat", "2030-06-10", "occurred", "meet")]
+
+
+def test_meetings_also_met_elsewhere_keeps_its_own_place():
+    # "... Ana Silva also met Lina Diaz in Tunis ."
+    rows = ALSO_MET[:16] + [("in", 13, "prep", "ADP", "in", "O"), ("Tunis", 16, "pobj", "PROPN", "Tunis", "B-GPE"),
+                            (".", 13, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == [(["Ana Silva", "Lina Diaz"], "Tunis", None, "occurred", "meet"),
+                             (["Ana Silva", "Omar Haddad"], "Rabat", "2030-06-10", "occurred", "meet")]

@@ -77,6 +77,7 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
     merged = merge_meetings([r for r in readings if not r.absorbed], ents)
     _dated_by_trip(sorted(merged + [r for r in readings if r.absorbed], key=lambda r: r.trigger.i), ents)
     _dated_by_itinerary(merged, doc, document, ents)
+    _continued(merged, ents)
     _placed_by_dateline(merged, doc, document, ents)
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
 
@@ -124,6 +125,27 @@ def _dated_by_itinerary(readings: list[_Reading], doc: Doc, document: Document, 
         if reading.date is None and not reading.other_time and reading.location:
             reading.date = next((date for people, place, date in stops
                                  if place == reading.location and people & set(reading.participants)), None)
+
+
+def _continued(readings: list[_Reading], ents: DocumentEntities) -> None:
+    """"While in Rome, she will meet X. ... She will also meet Y": an encounter added with
+    "also" and no place or date of its own is held where and when the one before it of the
+    same actor is."""
+    ordered = sorted(readings, key=lambda r: r.trigger.i)
+    for number, reading in enumerate(ordered):
+        verb = _governing_verb(reading.trigger)
+        if verb is None or not any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+            continue
+        if reading.location or reading.date or reading.other_time:
+            continue
+        sentence = reading.trigger.sent
+        if any(e.label_ in ("DATE", "TIME") for e in sentence.ents) or place_in(
+                [t for t in sentence if t.dep_ == "prep"], ents, preps=PLACE_PREPS | {"to"}):
+            continue  # "also invited them to Washington later this year": a time or place of its own
+        before = next((r for r in reversed(ordered[:number]) if r.trigger.sent.start < reading.trigger.sent.start
+                       and set(r.participants) & set(reading.participants)), None)
+        if before is not None and before.status == reading.status:
+            reading.location, reading.date = before.location, before.date
 
 
 def _placed_by_dateline(readings: list[_Reading], doc: Doc, document: Document, ents: DocumentEntities) -> None:
