@@ -34,6 +34,19 @@ def extract_rows(rows: list[Row], *, published: str = "2030-06-12", url: str | N
     return extraction, {e.id: e.name for e in extraction.entities}
 
 
+def resolved_links(rows: list[Row], **document):
+    """Who-is-who on a hand-built Doc: {referring text: (actor names, via)} and the Discourse."""
+    from kg.extraction.affiliations import find_posts
+    from kg.extraction.discourse import resolve_discourse
+    from kg.extraction.entities import find_entities
+
+    doc = make_doc(rows)
+    ents = find_entities(doc)
+    discourse = resolve_discourse(doc, Document("t", doc.text, **document), ents, find_posts(doc, ents))
+    return {doc[link.start:link.end].text: ({ents.entities[a].name for a in discourse.actors(doc[head])}, link.via)
+            for head, link in discourse.links.items()}, discourse
+
+
 def shift(rows: list[Row], at: int, by: int) -> list[Row]:
     """Heads of rows pointing at or after ``at`` move by ``by`` (after inserting tokens)."""
     return [(w, h + by if h >= at else h, d, p, l, e) for w, h, d, p, l, e in rows]

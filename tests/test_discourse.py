@@ -6,11 +6,9 @@ import pytest
 
 from spacy.tokens import Doc
 
-from handbuilt import extract_rows, join, make_doc
+from handbuilt import extract_rows, join, make_doc, resolved_links
 from kg.extraction.affiliations import find_posts
-from kg.extraction.discourse import resolve_discourse
 from kg.extraction.entities import find_entities
-from kg.model import Document
 
 # "Secretary of State Anna Berg spoke with Chilean Foreign Minister Pablo Ruiz about Peru ."
 SPOKE = [("Secretary", 4, "compound", "PROPN", "Secretary", "O"), ("of", 0, "prep", "ADP", "of", "O"),
@@ -40,13 +38,7 @@ def _affiliations(extraction, names):
     return {(names[a.person], names[a.organization]) for a in extraction.affiliations}
 
 
-def _links(rows, **document):
-    doc = make_doc(rows)
-    ents = find_entities(doc)
-    posts = find_posts(doc, ents)
-    discourse = resolve_discourse(doc, Document("t", doc.text, **document), ents, posts)
-    return {doc[link.start:link.end].text: ({ents.entities[a].name for a in discourse.actors(doc[head])}, link.via)
-            for head, link in discourse.links.items()}, discourse
+_links = resolved_links
 
 
 def test_discourse_bare_title_takes_no_country_from_the_sentence():

@@ -7,11 +7,9 @@ import re
 
 import pytest
 
-from handbuilt import Row, extract_rows, join, make_doc
+from handbuilt import Row, extract_rows, join, make_doc, resolved_links
 from kg.extraction.affiliations import find_posts
-from kg.extraction.discourse import resolve_discourse
 from kg.extraction.entities import find_entities
-from kg.model import Document
 
 FUNCTION_WORDS = {"of": "ADP", "for": "ADP", "to": "ADP", "at": "ADP", "in": "ADP", "on": "ADP", "with": "ADP",
                   "the": "DET", "The": "DET", "a": "DET", "and": "CCONJ", "his": "PRON", "her": "PRON"}
@@ -163,12 +161,7 @@ def test_who_explicit_post_elsewhere_beats_the_publisher():
 # -- titles resolved to their holder ------------------------------------------------------------
 
 def _links(rows, **document):
-    doc = make_doc(rows)
-    ents = find_entities(doc)
-    posts = find_posts(doc, ents)
-    discourse = resolve_discourse(doc, Document("t", doc.text, **document), ents, posts)
-    return {doc[link.start:link.end].text: ({ents.entities[a].name for a in discourse.actors(doc[head])}, link.via)
-            for head, link in discourse.links.items()}
+    return resolved_links(rows, **document)[0]
 
 
 # "The Chairperson of the AU , Dr. Nadia Haile , spoke ." + "The Chairperson commended Zenara ."
@@ -297,11 +290,8 @@ def test_who_absent_offices_are_read_on_the_title_head(text, url, expected):
 def test_who_unnamed_title_the_publishers_country_lacks_is_not_the_publisher():
     # "The Prime Minister welcomed the plan" from the White House is not the United States
     rows = tagged("The Prime Minister welcomed the plan .", verbs=("welcomed",))
-    for url, actors in (("https://www.whitehouse.gov/r/1", set()), ("https://www.pm.gov.au/r/1", {"Australia"})):
-        doc = make_doc(rows)
-        ents = find_entities(doc)
-        discourse = resolve_discourse(doc, Document("t", doc.text, url=url), ents, find_posts(doc, ents))
-        assert {ents.entities[a].name for head in discourse.links for a in discourse.actors(doc[head])} == actors
+    assert _links(rows, url="https://www.whitehouse.gov/r/1") == {}
+    assert _links(rows, url="https://www.pm.gov.au/r/1") == {"Prime Minister": ({"Australia"}, "publisher")}
 
 
 # -- one country of a pair: "North and South Korea", "the North", "the two Koreas" ---------
