@@ -1070,3 +1070,26 @@ def test_meetings_also_met_elsewhere_keeps_its_own_place():
                             (".", 13, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == [(["Ana Silva", "Lina Diaz"], "Tunis", None, "occurred", "meet"),
                              (["Ana Silva", "Omar Haddad"], "Rabat", "2030-06-10", "occurred", "meet")]
+
+
+# "Ana Silva praised Peru as host of the talks with Chile ."
+AS_HOST = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("praised", 2, "ROOT", "VERB", "praise", "O"), ("Peru", 2, "dobj", "PROPN", "Peru", "B-GPE"),
+    ("as", 2, "prep", "ADP", "as", "O"), ("host", 4, "pobj", "NOUN", "host", "O"),
+    ("of", 5, "prep", "ADP", "of", "O"), ("the", 8, "det", "DET", "the", "O"),
+    ("talks", 6, "pobj", "NOUN", "talk", "O"), ("with", 8, "prep", "ADP", "with", "O"),
+    ("Chile", 9, "pobj", "PROPN", "Chile", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_one_praised_as_host_takes_part_not_the_speaker():
+    assert [m[0] for m in _places(AS_HOST)] == [["Chile", "Peru"]]
+
+
+def test_meetings_the_one_speaking_as_chair_takes_part():
+    # "Ana Silva spoke as chair of the talks with Chile ."
+    rows = AS_HOST[:2] + [("spoke", 2, "ROOT", "VERB", "speak", "O")] + [
+        (w, h - 1 if h >= 4 else h, d, p, l, e) for w, h, d, p, l, e in AS_HOST[4:]]
+    rows[4] = ("chair", 3, "pobj", "NOUN", "chair", "O")
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Chile"]]

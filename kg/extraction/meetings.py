@@ -422,7 +422,13 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         objects += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if not objects or not any(np_actors(o, ents, delegations=False) for o in objects):
             return []
-    if verb is not None and _subject_takes_part(trigger, verb):
+    if verb is not None and _as_host(trigger, verb):
+        # "congratulated Italy as host of the meeting": the one the role is said of, the
+        # object when there is one ("spoke as chair of the meeting": the subject)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for holder in objects or subjects_of(verb):
+            add(np_actors(holder, ents))
+    elif verb is not None and _subject_takes_part(trigger, verb):
         for subject in subjects_of(verb):
             add(np_actors(subject, ents))
     hosts = list(participants)
@@ -712,6 +718,18 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
                 return True  # "at a meeting", "for two days of talks", "on the sidelines of"
         node = node.head  # "the outcome of the talks": the verb above says
     return verb.lemma_.lower() in set(rules["participation_verbs"])
+
+
+def _as_host(trigger: Token, verb: Token) -> bool:
+    """Whether the trigger is what someone hosts or chairs "as" ("as co-host of the
+    ministerial meeting and host of the G20 meeting")."""
+    hosts = set(load_rules("meetings")["host_nouns"])
+    node = trigger
+    while node != verb and node.head != node:
+        if node.lemma_.lower() in hosts and node.dep_ == "pobj" and node.head.lower_ == "as":
+            return True
+        node = node.head
+    return False
 
 
 def _unnamed_counterpart(trigger: Token, ents: DocumentEntities) -> bool:

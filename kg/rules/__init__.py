@@ -17,7 +17,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "meetings": {"description", "triggers", "subtype_precedence", "object_nouns", "anaphoric_nouns",
                  "agreement_nouns", "status", "event_name_heads", "frame_nouns", "frame_preps", "status_verbs", "multilateral_words", "group_nouns",
                  "delegation_nouns", "person_nouns", "participation_verbs", "courtesy_words",
-                 "habitual_words", "object_control_verbs", "outside_preps", "distributive_nouns",
+                 "habitual_words", "object_control_verbs", "outside_preps", "distributive_nouns", "host_nouns",
                  "distributive_words"},
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
                    "joint_verbs", "intention_verbs", "communication_verbs", "agenda_verbs", "excluded_speakers_types", "news_verbs",
