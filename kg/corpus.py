@@ -36,7 +36,6 @@ AddReport(added=('a1', 'a2'), replaced=(), unchanged=(), skipped=(), damaged=(),
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -50,6 +49,7 @@ from kg.model import Document, Extraction, RecordError, extraction_from_dict
 from kg.run.progress import Progress, count_documents
 from kg.store import (LOCK_FILE, MANIFEST_FILE, STORE_FILE, RecordStore, StoreError, content_hash, exports_behind,
                       folder_lock, mark_pending, read_manifest, write_manifest)
+from kg.store.records import json_value
 
 if TYPE_CHECKING:
     from kg.run import BuildResult
@@ -448,16 +448,7 @@ def _import_legacy(store: RecordStore, path: Path, damaged: _DamageLog) -> None:
 
 
 def _legacy_line(raw: bytes) -> tuple[str, str, str, str, Extraction]:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise RecordError(f"not UTF-8 (byte 0x{raw[error.start]:02x} at position {error.start})") from None
-    try:
-        data = json.loads(text)
-    except RecursionError:
-        raise RecordError("JSON nested too deeply") from None
-    except ValueError as error:
-        raise RecordError(f"not JSON ({getattr(error, 'msg', error)})") from None
+    data = json_value(raw)
     if not isinstance(data, dict):
         raise RecordError("expected a JSON object with 'id', 'hash', 'model' and 'extraction'")
     missing = sorted({"id", "hash", "model", "extraction"} - set(data))

@@ -64,7 +64,8 @@ from kg.errors import KGError
 from kg.model import Document, Extraction, RecordError, extraction_from_dict, to_dict
 from kg.resolve import full_name_keys, resolve_record
 
-__all__ = ["SCHEMA_VERSION", "STORE_FILE", "RecordStore", "StoreError", "content_hash", "record_from_json"]
+__all__ = ["SCHEMA_VERSION", "STORE_FILE", "RecordStore", "StoreError", "content_hash", "json_value",
+           "record_from_json"]
 
 STORE_FILE = "corpus.sqlite"
 SCHEMA_VERSION = "1"
@@ -124,18 +125,33 @@ def record_from_json(raw: bytes | str) -> Extraction:
     ...
     kg.model.RecordError: not UTF-8 (byte 0xff at position 35)
     """
+    return extraction_from_dict(json_value(raw))
+
+
+def json_value(raw: bytes | str) -> Any:
+    """The JSON value of one stored record or line, or a :class:`~kg.model.RecordError`
+    saying why not (not UTF-8, not JSON, nested too deeply).
+
+    Examples
+    --------
+    >>> json_value(b'{"id": "a1"}')
+    {'id': 'a1'}
+    >>> json_value(b"[" * 100_000)
+    Traceback (most recent call last):
+    ...
+    kg.model.RecordError: JSON nested too deeply
+    """
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             raise RecordError(f"not UTF-8 (byte 0x{raw[error.start]:02x} at position {error.start})") from None
     try:
-        data = json.loads(raw)
+        return json.loads(raw)
     except RecursionError:
         raise RecordError("JSON nested too deeply") from None
     except ValueError as error:  # JSONDecodeError, and the digit limit of int()
         raise RecordError(f"not JSON ({getattr(error, 'msg', error)})") from None
-    return extraction_from_dict(data)
 
 
 class RecordStore:
