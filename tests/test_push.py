@@ -16,14 +16,18 @@ from kg.export.rdf import write_rdf
 from conftest import free_port as _free_port
 
 
-def _graph():
+def _first_document() -> Extraction:
     text = "Ana Silva met Omar Haddad in Rabat."
     evidence = Evidence("d1", 0, len(text), text, rule="meetings:test")
     entities = (Entity("person:ana-silva", "Ana Silva", "PERSON"), Entity("person:omar-haddad", "Omar Haddad", "PERSON"),
                 Entity("gpe:rabat", "Rabat", "GPE"))
     meeting = Event("meeting:1", "meeting", "meet", evidence, participants=("person:ana-silva", "person:omar-haddad"),
                     location="gpe:rabat", date="2030-01-06")
-    return build_graph([Extraction(Document("d1", text), entities, (meeting,))])
+    return Extraction(Document("d1", text), entities, (meeting,))
+
+
+def _graph():
+    return build_graph([_first_document()])
 
 
 def _count(base: str, query: str) -> int:
@@ -72,14 +76,7 @@ def _two_documents():
                 Entity("person:liis-valdmaa", "Liis Valdmaa", "PERSON"), Entity("gpe:rabat", "Rabat", "GPE"))
     meeting = Event("meeting:2", "meeting", "meet", evidence, participants=("person:omar-haddad", "person:liis-valdmaa"),
                     location="gpe:rabat", date="2030-01-07")
-    text1 = "Ana Silva met Omar Haddad in Rabat."
-    ev1 = Evidence("d1", 0, len(text1), text1, rule="meetings:test")
-    people1 = (Entity("person:ana-silva", "Ana Silva", "PERSON"), Entity("person:omar-haddad", "Omar Haddad", "PERSON"),
-               Entity("gpe:rabat", "Rabat", "GPE"))
-    m1 = Event("meeting:1", "meeting", "meet", ev1, participants=("person:ana-silva", "person:omar-haddad"),
-               location="gpe:rabat", date="2030-01-06")
-    return build_graph([Extraction(Document("d1", text1), people1, (m1,)),
-                        Extraction(Document("d2", text), entities, (meeting,))])
+    return build_graph([_first_document(), Extraction(Document("d2", text), entities, (meeting,))])
 
 
 def _server_quads(base: str) -> set[str]:
