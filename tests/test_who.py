@@ -7,9 +7,13 @@ import re
 
 import pytest
 
-from handbuilt import Row, extract_rows, join, make_doc, resolved_links
+from spacy.tokens import Doc
+
+from handbuilt import VOCAB, Row, extract_rows, join, make_doc, resolved_links
+from kg.extraction import extract_doc
 from kg.extraction.affiliations import find_posts
 from kg.extraction.entities import find_entities
+from kg.model import Document
 
 FUNCTION_WORDS = {"of": "ADP", "for": "ADP", "to": "ADP", "at": "ADP", "in": "ADP", "on": "ADP", "with": "ADP",
                   "the": "DET", "The": "DET", "a": "DET", "and": "CCONJ", "his": "PRON", "her": "PRON"}
@@ -351,3 +355,113 @@ def test_who_according_to_officials():
             ("talks", 6, "nsubj", "NOUN", "talk", "O"), ("failed", 6, "ROOT", "VERB", "fail", "O"),
             (".", 6, "punct", "PUNCT", ".", "O")]
     assert _speakers(*extract_rows(rows)) == {"United States"}
+
+
+# -- hyphenated given names ----------------------------------------------------------------------
+
+def _glued(rows: list[Row]):
+    """A Doc of ``rows`` where a "-" touches the words on both sides ("Seong-hoon")."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i] != "-" and words[i + 1] not in ("-", ".", ",") for i in range(len(words))]
+    return Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows])
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # NER stopped at the hyphen, or took the hyphen and not the syllable after it
+    ("Vice Minister [Park Seong]PERSON - hoon arrived .", "Park Seong-hoon"),
+    ("[Lee Sang -]PERSON deok arrived .", "Lee Sang-deok"),
+    # a compound modifier after a name is no part of it
+    ("[Kim]PERSON - led forces arrived .", "Kim"),
+    ("[Vega]PERSON - era rules arrived .", "Vega"),
+])
+def test_who_hyphenated_given_names_keep_their_second_syllable(text, person):
+    ents = find_entities(_glued(tagged(text, verbs=("arrived",))))
+    assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == {person}
+
+
+def test_who_post_nominal_body_keeps_its_head_noun():
+    # "Director-General of the North American Affairs Bureau Yoon Ji-ah": NER left "Bureau" out
+    text = "Director - General of [the North American Affairs]ORG Bureau Yoon Ji - ah arrived ."
+    doc = _glued(tagged(text, verbs=("arrived",)))
+    extraction = extract_doc(doc, Document(id="t", text=doc.text))
+    names = {e.id: e.name for e in extraction.entities}
+    assert _posts(extraction, names) == {("Yoon Ji-ah", "North American Affairs Bureau", "Director-General")}
+
+
+# -- relational posts: counterparts, predecessors, deputies -------------------------------------
+
+def test_who_counterpart_before_a_title_gives_the_country():
+    # "my Chinese counterpart, Foreign Minister Gao Feng" in a Japanese transcript: China's, not Japan's
+    text = "I met my [Chinese]NORP counterpart , Foreign Minister [Gao Feng]PERSON , today ."
+    extraction, names = extract_rows(tagged(text, verbs=("met",)), url="https://www.mofa.go.jp/press/1.html")
+    assert _posts(extraction, names) == {("Gao Feng", "China", "Foreign Minister")}
+
+
+@pytest.mark.parametrize("text", [
+    # the words before the comma are another person's, or a list of people
+    "Berg met [Ruiz]PERSON , Foreign Minister [Ana Vega]PERSON and others .",
+    "Berg met the envoy , Foreign Minister [Ana Vega]PERSON , Minister [Ruiz]PERSON and others .",
+])
+def test_who_words_before_a_titled_name_are_not_its_post(text):
+    extraction, names = extract_rows(tagged(text, verbs=("met",)))
+    assert not {(p, o) for p, o, _ in _posts(extraction, names) if p == "Ana Vega"}
+
+
+def test_who_head_of_a_body_before_a_ranked_name():
+    text = ("She met the head of [the Department for Combating Smuggling]ORG , Colonel [Tarek Mansour]PERSON , "
+            "who spoke .")
+    extraction, names = extract_rows(tagged(text, verbs=("met",)))
+    assert _posts(extraction, names) == {("Tarek Mansour", "Department for Combating Smuggling", "head")}
+
+
+PREDECESSOR = ("Foreign Minister of [Portugal]GPE , [Ines Carvalho]PERSON , arrived . "
+               "[Carvalho]PERSON 's predecessor , [Rui Matos]PERSON , left .")
+
+
+def test_who_predecessor_holds_the_owners_post_formerly():
+    extraction, names = extract_rows(tagged(PREDECESSOR, verbs=("arrived", "left")))
+    posts = {(names[a.person], names[a.organization], a.role, a.current) for a in extraction.affiliations}
+    assert ("Rui Matos", "Portugal", "Foreign Minister", False) in posts
+
+
+def test_who_deputy_serves_the_owners_body():
+    text = ("The [Taliban]ORG 's spokesman , [Abdul Noor]PERSON , spoke . "
+            "[Noor]PERSON 's deputy , [Qari Sami]PERSON , agreed .")
+    extraction, names = extract_rows(tagged(text, verbs=("spoke", "agreed")))
+    assert ("Qari Sami", "Taliban", "deputy") in _posts(extraction, names)
+
+
+@pytest.mark.parametrize("text", [
+    # the owner holds no post: nothing to inherit
+    "[Carvalho]PERSON arrived . [Carvalho]PERSON 's predecessor , [Rui Matos]PERSON , left .",
+    # a capitalised "Deputy" is a rank of the title after it, not a relation
+    "Deputy Assistant Administrator [Craig Hall]PERSON left .",
+])
+def test_who_relational_posts_negatives(text):
+    extraction, names = extract_rows(tagged(text, verbs=("arrived", "left")))
+    assert not {p for p, _, _ in _posts(extraction, names)} & {"Rui Matos"}
+    assert "Assistant Administrator" not in names.values()
+
+
+def test_who_post_in_a_place_after_an_organisations_abbreviation():
+    text = ("[The International Organization for Migration]ORG ( IOM ) Chief of Mission in [Libya]GPE , "
+            "[Sofia Marchetti]PERSON , arrived .")
+    extraction, names = extract_rows(tagged(text, verbs=("arrived",)))
+    assert _posts(extraction, names) == {("Sofia Marchetti", "International Organization for Migration",
+                                          "Chief of Mission")}
+
+
+def test_who_a_joined_title_is_held_as_each_of_its_titles():
+    # "The Tánaiste and Minister for Foreign Affairs, Ciarán Ó Duibhir, arrived. The Tánaiste said ..."
+    first = tagged("The Tánaiste and Minister for Foreign Affairs , [Ciaran Duibhir]PERSON , arrived .",
+                   verbs=("arrived",))
+    said = [("The", 1, "det", "DET", "the", "O"), ("Tánaiste", 2, "nsubj", "PROPN", "tánaiste", "O"),
+            ("said", 2, "ROOT", "VERB", "say", "O"), ("so", 2, "advmod", "ADV", "so", "O"),
+            (".", 2, "punct", "PUNCT", ".", "O")]
+    links = _links(join(first, said), url="https://www.dfa.ie/news/1")
+    assert links["Tánaiste"] == ({"Ciaran Duibhir"}, "title")
+    # a title the holder's joined post does not contain stays the publisher's
+    other = [("The", 1, "det", "DET", "the", "O"), ("Taoiseach", 2, "nsubj", "PROPN", "taoiseach", "O"),
+             *said[2:]]
+    assert _links(join(first, other), url="https://www.dfa.ie/news/1")["Taoiseach"][1] != "title"

@@ -18,7 +18,7 @@ national outlet its own country's; :mod:`kg.extraction.discourse`); else no coun
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -46,6 +46,7 @@ class Post:
     sentence_start: int  # token index of the sentence, for the fallback organisation
     rule: str
     mention_start: int
+    title_start: int | None = None  # token of the title read, where one was ("her [predecessor], Ana Vega")
 
 
 @lru_cache(maxsize=1)
@@ -84,8 +85,7 @@ def _merge(found: list[Post]) -> Post:
     titled = next((post for post in found if not _is_relational(post.role)), None)
     best = named or found[0]
     if titled is not None and titled is not best and _is_relational(best.role):
-        return Post(best.person, titled.role, best.organization, best.current and titled.current,
-                    best.sentence_start, best.rule, best.mention_start)
+        return replace(best, role=titled.role, current=best.current and titled.current)
     return best
 
 
@@ -125,6 +125,8 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
     hosted.update(_hosts(ents, encounters, {**known, **hosted, **conventional}, visits))
     for post in posts:
         organization, how = post.organization, "explicit"
+        if organization is None and _title_scope().get(post.role.lower()) in ("succession", "subordinate"):
+            continue  # "her predecessor, Ana Vega": the post of the one "her" is, read below
         if organization is None:
             if post.person in headline:
                 organization, how = headline.pop(post.person), "headline"
@@ -159,6 +161,16 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
                             rule="affiliations:headline-author")
         found[(author.person, author.organization)] = Affiliation(author.person, author.organization, evidence,
                                                                   role=author.role, current=True, confidence=0.7)
+    for post in posts:
+        relation = _title_scope().get(post.role.lower())
+        if relation in ("succession", "subordinate") and not any(key[0] == post.person for key in found):
+            inherited = _owners_post(doc, ents, post, found)
+            if inherited is not None:
+                role = inherited.role if relation == "succession" else post.role
+                current = post.role.lower() != "predecessor" and post.current
+                found[(post.person, inherited.organization)] = replace(
+                    inherited, person=post.person, role=role, current=current, confidence=0.6,
+                    evidence=_evidence(doc, document, post.mention_start, f"affiliations:{post.rule}+{relation}"))
     for person, owner, token in _possessors(doc, ents):
         if person not in explicit and not any(key[0] == person for key in found):
             sentence = doc[token].sent
@@ -172,6 +184,40 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
                                 rule="affiliations:membership")
             found[(member, body)] = Affiliation(member, body, evidence, role=role, current=True, confidence=0.8)
     return list(found.values())
+
+
+def _owners_post(doc: Doc, ents: DocumentEntities, post: Post, found: dict) -> Affiliation | None:
+    """The post of the person a relational title is said of: "her predecessor" after "Foreign
+    Minister Ana Vega", "Ms. Vega's deputy"; their first affiliation with a role."""
+    owner = _possessor(doc, ents, post.title_start) if post.title_start is not None else None
+    held = sorted((a for (person, _), a in found.items() if person == owner and a.role),
+                  key=lambda a: (-a.confidence, a.evidence.start))
+    return held[0] if held else None
+
+
+def _possessor(doc: Doc, ents: DocumentEntities, title: int) -> str | None:
+    """The person whose possessive stands before the title at token ``title``, over
+    adjectives: "her [Portuguese] predecessor" (the pronoun as the who-is-who resolved it),
+    "Ms. Vega's deputy"."""
+    i = title - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" or i >= 0 and ents.type_of(ents.at(doc[i])) == "NORP":
+        i -= 1
+    if i < 0:
+        return None
+    token = doc[i]
+    if token.lower_ in ("'s", "’s") and i > 0:
+        person = ents.at(doc[i - 1])
+    elif token.lower_ in ("his", "her", "my", "their", "its") and ents.discourse is not None:
+        actors = ents.discourse.actors(token)
+        person = actors[0] if len(actors) == 1 else None
+    else:
+        return None
+    return person if ents.type_of(person) == "PERSON" else None
+
+
+def _evidence(doc: Doc, document: Document, token: int, rule: str) -> Evidence:
+    sentence = doc[token].sent
+    return Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text, rule=rule)
 
 
 def _possessors(doc: Doc, ents: DocumentEntities) -> list[tuple[str, str, int]]:
@@ -555,7 +601,7 @@ def _apposition_after(doc: Doc, ents: DocumentEntities, start: int, end: int, pe
         if entity and ents.type_of(entity) in ("GPE", "ORG"):
             post = _read_title_phrase(doc, ents, _prefix_start(doc, ents, start), start, person, start, "of-phrase")
             if post:
-                return Post(person, post.role, entity, post.current, post.sentence_start, "of-phrase", start)
+                return replace(post, organization=entity)
     if end + 1 < len(doc) and doc[end].text == ",":
         stop = _apposition_end(doc, ents, end + 1)
         post = _read_title_phrase(doc, ents, end + 1, stop, person, start, "apposition") if stop else None
@@ -563,7 +609,7 @@ def _apposition_after(doc: Doc, ents: DocumentEntities, start: int, end: int, pe
             # "Pietro Parolin, Secretary of State, Holy See,": the body in a comma list of its own
             body = _listed_body(doc, ents, stop)
             if body:
-                post = Post(person, post.role, body, post.current, post.sentence_start, "apposition", start)
+                post = replace(post, organization=body)
         return post
     return None
 
@@ -616,12 +662,32 @@ def _apposition_before(doc: Doc, ents: DocumentEntities, start: int, end: int, p
     comma = start - 1
     while comma > 0 and _is_honorific(doc, comma, 1):
         comma -= 1
+    titled = comma >= 1 and doc[comma].text != "," and title_at(doc, _prefix_start(doc, ents, start), start)
+    if titled:
+        comma = _prefix_start(doc, ents, start) - 1  # "my Chinese counterpart, Foreign Minister Gao Feng"
     if comma < 1 or doc[comma].text != ",":
         return None
     begin = _prefix_start(doc, ents, comma)
     if begin >= 2 and doc[begin - 1].text == "," and ents.type_of(ents.at(doc[begin - 2])) == "PERSON":
         return None  # "Mr. Kim, Deputy Minister, Mr. Lee": the title between commas is Kim's
-    return _read_title_phrase(doc, ents, begin, comma, person, start, "apposition")
+    post = _read_title_phrase(doc, ents, begin, comma, person, start, "apposition")
+    if titled and post is not None and not _is_relational(post.role) and not (
+            doc[begin].lower_ in ("the", "its", "his", "her", "their") and not _listed_next(doc, ents, start)):
+        return None  # "met Ruiz, Foreign Minister Vega": the words before the comma are someone else's
+    return post
+
+
+def _listed_next(doc: Doc, ents: DocumentEntities, start: int) -> bool:
+    """The name at ``start`` is followed by "and", or by a comma and another name or title:
+    one of a list ("met the envoy, Minister Vega, Minister Ruiz and ..."), not an apposition."""
+    span = ents.span_of(doc[start])
+    after = span[1] if span else start + 1
+    if after >= len(doc) or doc[after].lower_ not in ("and", ","):
+        return False
+    following = doc[after + 1] if after + 1 < len(doc) else None
+    return doc[after].lower_ == "and" or following is not None and (
+        following.lower_ == "and" or ents.type_of(ents.at(following)) == "PERSON"
+        or (title_at(doc, following.i) and following.text[:1].isupper()))
 
 
 def _byline(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str) -> Post | None:
@@ -650,11 +716,21 @@ def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
         entity = ents.at(token)
         if entity and ents.type_of(entity) == "PERSON":
             break
+        if entity:
+            i = max(ents.span_of(token)[0], sentence_start)  # "the Department for [Combating] Illegal Migration"
+            continue
         if token.i in in_title:
             i -= 1  # "Assistant Secretary of State for East Asian and Pacific Affairs"
             continue
         if token.lower_ == "and" and token.i - 1 in in_title and ents.at(doc[token.i - 1]) is None:
             i -= 1  # "Foreign Minister and Alternate Prime Minister Lapid": two titles of one person
+            continue
+        if token.lower_ == "in" and token.i - 1 in in_title:
+            i -= 1  # "Chief of Mission in Libya", "Ambassador in Kabul": where the post is
+            continue
+        opening = _parenthesis_start(doc, token.i, sentence_start)
+        if opening is not None:
+            i = opening  # "the International Organization for Migration (IOM) Chief of Mission"
             continue
         if token.is_punct and token.text not in ("-", "'s", "’s", "'", "’"):
             break
@@ -662,6 +738,18 @@ def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
             break
         i -= 1
     return i
+
+
+def _parenthesis_start(doc: Doc, close: int, stop: int) -> int | None:
+    """The "(" of a short parenthesis closing at token ``close`` that abbreviates the name
+    before it ("(IOM)"), not before ``stop``."""
+    if doc[close].text != ")":
+        return None
+    for i in range(close - 1, max(stop, close - 4) - 1, -1):
+        if doc[i].text == "(":
+            inside = doc[i + 1:close]
+            return i if len(inside) == 1 and inside[0].text.isupper() and i > stop else None
+    return None
 
 
 def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str, mention: int,
@@ -721,7 +809,7 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
             entity = ents.at(token)
             if entity and ents.type_of(entity) == "ORG":
                 organization = entity
-    return Post(person, role, organization, current, doc[mention].sent.start, rule, mention)
+    return Post(person, role, organization, current, doc[mention].sent.start, rule, mention, title_start)
 
 
 def _is_honorific(doc: Doc, start: int, size: int) -> bool:

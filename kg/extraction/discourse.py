@@ -377,6 +377,13 @@ def _role_words(role: str) -> tuple[str, str]:
     return lowered, head[-1] if head else lowered
 
 
+def _held_titles(role: str) -> list[tuple[str, str]]:
+    """:func:`_role_words` of each title a role joins with "and": "Tánaiste and Minister for
+    Foreign Affairs" is held as the Tánaiste and as the minister."""
+    parts = [part for part in re.split(r"\s+and\s+", role) if part]
+    return [_role_words(role)] + [_role_words(part) for part in parts if len(parts) > 1]
+
+
 def _titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     """"the Secretary" / "the minister": the last person named before it holding the title
     (the whole title, else its head noun: "the minister" after "Foreign Minister X");
@@ -390,9 +397,10 @@ def _titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
         if head.i in discourse.links:
             continue
         title, title_head = _role_words(doc[start:end].text)
-        exact = [post for post in held if post.mention_start < start and _role_words(post.role)[0] == title]
-        loose = [post for post in held if post.mention_start < start and _role_words(post.role)[1] == title_head
-                 and title == title_head]
+        exact = [post for post in held if post.mention_start < start
+                 and any(words == title for words, _ in _held_titles(post.role))]
+        loose = [post for post in held if post.mention_start < start and title == title_head
+                 and any(head == title_head for _, head in _held_titles(post.role))]
         found = exact or loose
         if body is not None:
             found = [post for post in found if _serves(discourse, post, body)]
@@ -440,7 +448,7 @@ def _publisher_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
         return
     wanted = "organization" if publisher.kind == "international" else "state"
     foreign = _foreign_holders(discourse, posts)
-    held = {_role_words(post.role)[0] for post in posts if post.person not in foreign}
+    held = {words for post in posts if post.person not in foreign for words, _ in _held_titles(post.role)}
     held |= _titles_before_names(doc, discourse.ents, foreign)
     for head, start, end, body in _definite_titles(doc, discourse.ents):
         if head.i in discourse.links or body is not None or not doc[start].text[:1].isupper():

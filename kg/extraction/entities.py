@@ -159,6 +159,7 @@ def _postnominal_names(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         split, label = body
         name = split + _honorific_length(doc, split, stop)
+        stop = hyphenated_name_end(doc, stop)
         found += [(begin, split, label), (name, stop, "PERSON")]
         i = stop
     return found
@@ -196,8 +197,8 @@ def _body_end(doc: Doc, begin: int, stop: int) -> tuple[int, str] | None:
             return k, place.type
     if doc[begin].ent_type_ in ("GPE", "ORG", "LOC", "FAC"):
         end = begin + 1
-        while end < stop and doc[end].ent_iob_ == "I":
-            end += 1
+        while end < stop and (doc[end].ent_iob_ == "I" or doc[end].lower_ in _organization_heads()):
+            end += 1  # "the [North American Affairs] Bureau": NER left the head noun out
         if end in splits:
             return end, "GPE" if doc[begin].ent_type_ == "GPE" else doc[begin].ent_type_
     for k in reversed(splits):
@@ -321,6 +322,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     if label == "PERSON" and all(i in title_tokens(doc) for i in range(start, end)):
         return []  # "State [Councilor]" tagged PERSON: words of a title name no one
     if label == "PERSON":
+        end = hyphenated_name_end(doc, end)
         # "Anthony Albanese MP": post-nominal letters are not part of the name
         while end - start > 1 and doc[end - 1].text.rstrip(".") in _postnominals():
             end -= 1
@@ -375,6 +377,29 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         if len(parts) == 1 and _country_pair(parts[0].text):
             return []  # "U.S.-Sudan" as one token: two countries kg cannot place apart
     return [(start, end, label)]
+
+
+def hyphenated_name_end(doc: Doc, end: int) -> int:
+    """End of a name ending at ``end`` once the given name's second syllable NER cut at the
+    hyphen is back: "Park Seong[-hoon]", "Lee Sang-[deok]"; "Kim-led" stays out (the syllable
+    shape is data: names.json ``hyphenated_syllable``)."""
+    if 0 < end < len(doc) and doc[end - 1].text == "-" and _given_syllable(doc, end - 1):
+        return end + 1
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and _given_syllable(doc, end):
+        return end + 2
+    return end
+
+
+def _given_syllable(doc: Doc, hyphen: int) -> bool:
+    """The token after the hyphen at ``hyphen`` is glued to it and shaped like a romanised syllable."""
+    after = hyphen + 1
+    return (after < len(doc) and not doc[hyphen].whitespace_ and doc[after].is_alpha
+            and bool(_syllable_pattern().match(doc[after].text)))
+
+
+@lru_cache(maxsize=1)
+def _syllable_pattern() -> re.Pattern:
+    return re.compile(load_rules("names")["hyphenated_syllable"], re.IGNORECASE)
 
 
 def _name_words(doc: Doc, start: int, end: int) -> bool:
@@ -446,6 +471,8 @@ def _title_index(doc: Doc) -> dict[int, tuple[int, ...]]:
     if index is None:
         found: dict[int, list[int]] = {}
         for _match_id, start, end in _title_matcher(doc.vocab)(doc):
+            if doc[start].text[:1].isupper() and doc[start:end].text.lower() in _relational_titles():
+                continue  # "Deputy" of "Deputy Assistant Administrator" is a rank; "his deputy" a relation
             complement = _portfolio_end(doc, end)
             ends = (end, complement) if complement > end else (end,)
             begin = _portfolio_start(doc, start, end)
@@ -514,6 +541,14 @@ def _portfolio_end(doc: Doc, end: int) -> int:
 @lru_cache(maxsize=1)
 def _portfolio_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_rules("titles")["portfolios"])
+
+
+@lru_cache(maxsize=1)
+def _relational_titles() -> frozenset[str]:
+    """Nouns naming a post by another person's ("her predecessor", "his deputy"): titles
+    only in lower case."""
+    titles = load_rules("titles")["titles"]
+    return frozenset(t.lower() for kind in ("relational", "succession", "subordinate") for t in titles.get(kind, ()))
 
 
 @lru_cache(maxsize=8)
