@@ -1093,3 +1093,58 @@ def test_meetings_the_one_speaking_as_chair_takes_part():
         (w, h - 1 if h >= 4 else h, d, p, l, e) for w, h, d, p, l, e in AS_HOST[4:]]
     rows[4] = ("chair", 3, "pobj", "NOUN", "chair", "O")
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Chile"]]
+
+
+# "Ana Silva met Omar Haddad in Rabat ." then "Both sides agreed to hold talks in May ."
+MET_IN_RABAT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("in", 2, "prep", "ADP", "in", "O"),
+    ("Rabat", 5, "pobj", "PROPN", "Rabat", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+BOTH_SIDES_AGREED = [
+    ("Both", 1, "det", "DET", "both", "O"), ("sides", 2, "nsubj", "NOUN", "side", "O"),
+    ("agreed", 2, "ROOT", "VERB", "agree", "O"), ("to", 4, "aux", "PART", "to", "O"),
+    ("hold", 2, "xcomp", "VERB", "hold", "O"), ("talks", 4, "dobj", "NOUN", "talk", "O"),
+    ("in", 4, "prep", "ADP", "in", "O"), ("May", 6, "pobj", "PROPN", "May", "B-DATE"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_both_sides_after_an_encounter_are_its_participants():
+    from handbuilt import extract_rows, join
+
+    rows = join(MET_IN_RABAT, BOTH_SIDES_AGREED)
+    extraction, names = extract_rows(rows, tags={len(MET_IN_RABAT) + 1: "NNS"})
+    found = [(sorted(names[p] for p in e.participants), names.get(e.location), e.date, e.status, e.subtype)
+             for e in extraction.events if e.type == "meeting"]
+    assert found == [(["Ana Silva", "Omar Haddad"], "Rabat", None, "occurred", "meet"),
+                     (["Ana Silva", "Omar Haddad"], None, "2031-05", "planned", "talks")]
+
+
+def test_meetings_both_sides_with_no_encounter_before_are_no_one():
+    assert _places(BOTH_SIDES_AGREED, tags={1: "NNS"}) == []
+
+
+# "Ana Silva was in Lima for the ASEAN summit ."
+IN_LIMA_FOR_SUMMIT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("was", 2, "ROOT", "AUX", "be", "O"), ("in", 2, "prep", "ADP", "in", "O"),
+    ("Lima", 3, "pobj", "PROPN", "Lima", "B-GPE"), ("for", 2, "prep", "ADP", "for", "O"),
+    ("the", 8, "det", "DET", "the", "O"), ("ASEAN", 8, "compound", "PROPN", "ASEAN", "B-ORG"),
+    ("summit", 5, "pobj", "NOUN", "summit", "O"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_being_somewhere_for_a_summit_is_attending_it():
+    assert _places(IN_LIMA_FOR_SUMMIT) == [(["Ana Silva", "Association of Southeast Asian Nations"], "Lima", None, "occurred", "summit")]
+
+
+def test_meetings_discussing_preparations_for_a_summit_is_not_attending_it():
+    # "Ana Silva discussed preparations for the ASEAN summit ."
+    rows = IN_LIMA_FOR_SUMMIT[:2] + [
+        ("discussed", 2, "ROOT", "VERB", "discuss", "O"), ("preparations", 2, "dobj", "NOUN", "preparation", "O"),
+        ("for", 3, "prep", "ADP", "for", "O"), ("the", 7, "det", "DET", "the", "O"),
+        ("ASEAN", 7, "compound", "PROPN", "ASEAN", "B-ORG"), ("summit", 4, "pobj", "NOUN", "summit", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []

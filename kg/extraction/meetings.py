@@ -9,6 +9,7 @@ encounter within a document are then merged.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import permutations
@@ -56,14 +57,16 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
     """Meetings reported in ``doc``, merged per encounter, each with its evidence."""
     readings: list[_Reading] = []
     seen: set[int] = set()
-    for rule_id, start, end in matches(doc, "meetings"):
-        rule = matching_rule("meetings", rule_id)
-        trigger = doc[end - 1] if rule.get("trigger_last") else doc[start]  # "video conference"
-        if trigger.i in seen:
-            continue
-        seen.add(trigger.i)
-        reading = _read(trigger, rule, ents, document)
-        if reading:
+    with _reported_so_far(ents) as report:
+        for rule_id, start, end in matches(doc, "meetings"):
+            rule = matching_rule("meetings", rule_id)
+            trigger = doc[end - 1] if rule.get("trigger_last") else doc[start]  # "video conference"
+            if trigger.i in seen:
+                continue
+            seen.add(trigger.i)
+            reading = _read(trigger, rule, ents, document)
+            for found in reading:
+                report(found)
             readings.extend(reading)
     for reading in readings:
         _bridge(reading, ents, document)
@@ -80,6 +83,29 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
     _continued(merged, ents)
     _placed_by_dateline(merged, doc, document, ents)
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
+
+
+@contextmanager
+def _reported_so_far(ents: DocumentEntities) -> Iterator[Callable[[_Reading], None]]:
+    """While the triggers are read in text order, each encounter read is one "both sides",
+    "the two leaders" in a later sentence can refer to ("X met Y. Both sides agreed to hold
+    talks in May": X and Y). These notes are the raw readings; once merged, the meetings
+    themselves are noted for the statements (:func:`kg.extraction.document.extract_doc`),
+    so the notes made here are taken back at the end."""
+    discourse = ents.discourse
+    if discourse is None:
+        yield lambda reading: None
+        return
+    before = list(discourse.encounters)
+
+    def report(reading: _Reading) -> None:
+        # its sentence's last token: a reference inside the sentence is part of the report
+        discourse.note_encounter(reading.trigger.sent.end - 1, reading.participants)
+
+    try:
+        yield report
+    finally:
+        discourse.encounters[:] = before
 
 
 def _bridge(reading: _Reading, ents: DocumentEntities, document: Document) -> None:
@@ -714,9 +740,10 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
             prep = node.head.lower_
             if prep in rules["outside_preps"]:
                 return False  # "spoke about the talks", "steps towards a summit"
-            if prep != "of":
+            if prep != "of" and (node.head.head == verb or node.head.head.pos_ not in ("NOUN", "PROPN")):
                 return True  # "at a meeting", "for two days of talks", "on the sidelines of"
-        node = node.head  # "the outcome of the talks": the verb above says
+        # "the outcome of the talks", "discussed preparations for the summit": the verb above says
+        node = node.head
     return verb.lemma_.lower() in set(rules["participation_verbs"])
 
 
