@@ -1148,3 +1148,72 @@ def test_meetings_discussing_preparations_for_a_summit_is_not_attending_it():
         ("ASEAN", 7, "compound", "PROPN", "ASEAN", "B-ORG"), ("summit", 4, "pobj", "NOUN", "summit", "O"),
         (".", 2, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == []
+
+
+def _status_of(rows, trigger: int) -> str:
+    from handbuilt import make_doc
+
+    from kg.extraction.syntax import status_of
+
+    doc = make_doc(rows)
+    return status_of(doc[trigger], doc[trigger].sent)
+
+
+# "Leaders arrived on Thursday ahead of the summit ."
+AHEAD_OF_SUMMIT = [
+    ("Leaders", 1, "nsubj", "NOUN", "leader", "O"), ("arrived", 1, "ROOT", "VERB", "arrive", "O"),
+    ("on", 1, "prep", "ADP", "on", "O"), ("Thursday", 2, "pobj", "PROPN", "Thursday", "B-DATE"),
+    ("ahead", 1, "advmod", "ADV", "ahead", "O"), ("of", 4, "prep", "ADP", "of", "O"),
+    ("the", 7, "det", "DET", "the", "O"), ("summit", 5, "pobj", "NOUN", "summit", "O"),
+    (".", 1, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_ahead_of_a_summit_it_is_still_to_come():
+    assert _status_of(AHEAD_OF_SUMMIT, 7) == "planned"
+    # "Leaders arrived on Thursday in the lead-up to the summit ."
+    lead_up = AHEAD_OF_SUMMIT[:4] + [
+        ("in", 1, "prep", "ADP", "in", "O"), ("the", 8, "det", "DET", "the", "O"),
+        ("lead", 8, "compound", "NOUN", "lead", "O"), ("-", 8, "punct", "PUNCT", "-", "O"),
+        ("up", 4, "pobj", "NOUN", "up", "O"), ("to", 8, "prep", "ADP", "to", "O"),
+        ("the", 11, "det", "DET", "the", "O"), ("summit", 9, "pobj", "NOUN", "summit", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O")]
+    assert _status_of(lead_up, 11) == "planned"
+
+
+def test_meetings_after_a_summit_it_is_behind():
+    # "Leaders arrived on Thursday after the summit ."
+    rows = AHEAD_OF_SUMMIT[:4] + [
+        ("after", 1, "prep", "ADP", "after", "O"), ("the", 6, "det", "DET", "the", "O"),
+        ("summit", 4, "pobj", "NOUN", "summit", "O"), (".", 1, "punct", "PUNCT", ".", "O")]
+    assert _status_of(rows, 6) == "occurred"
+
+
+# "Ana Silva was unable to attend the summit ."
+UNABLE_TO_ATTEND = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("was", 2, "ROOT", "AUX", "be", "O"), ("unable", 2, "acomp", "ADJ", "unable", "O"),
+    ("to", 5, "aux", "PART", "to", "O"), ("attend", 3, "xcomp", "VERB", "attend", "O"),
+    ("the", 7, "det", "DET", "the", "O"), ("summit", 5, "dobj", "NOUN", "summit", "O"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_unable_to_attend_is_called_off():
+    assert _status_of(UNABLE_TO_ATTEND, 5) == "cancelled"
+    assert _status_of(UNABLE_TO_ATTEND, 7) == "cancelled"
+
+
+def test_meetings_unable_to_stay_for_a_summit_leaves_the_summit_alone():
+    # "Ana Silva was unable to stay for the summit ."
+    rows = UNABLE_TO_ATTEND[:5] + [("stay", 3, "xcomp", "VERB", "stay", "O"), ("for", 5, "prep", "ADP", "for", "O"),
+                                   ("the", 8, "det", "DET", "the", "O"), ("summit", 6, "pobj", "NOUN", "summit", "O"),
+                                   (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _status_of(rows, 8) == "occurred"
+
+
+def test_meetings_slated_to_attend_is_planned():
+    # "Ana Silva is slated to attend the summit ."
+    rows = UNABLE_TO_ATTEND[:2] + [("is", 3, "auxpass", "AUX", "be", "O"), ("slated", 3, "ROOT", "VERB", "slate", "O")] \
+        + UNABLE_TO_ATTEND[4:]
+    assert _status_of(rows, 5) == "planned"

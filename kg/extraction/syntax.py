@@ -289,6 +289,31 @@ def _delegation_nouns() -> frozenset[str]:
     return frozenset(load_rules("meetings")["delegation_nouns"])
 
 
+def _unable_to(chain: list[Token], words: frozenset[str]) -> bool:
+    """"unable to travel", "unable to attend the summit": the event's own verb (or the verb
+    whose object it is) is the to-infinitive of "unable"; not an event further down ("unable
+    to stay, due to the need to return for meetings")."""
+    for below, node in zip(chain, chain[1:3]):
+        if node.lemma_.lower() in words or node.lower_ in words:
+            return below.dep_ == "xcomp"
+        if below.dep_ not in ("dobj", "advcl", "xcomp"):
+            return False
+    return False
+
+
+def _looked_ahead_to(chain: list[Token], words: frozenset[str]) -> bool:
+    """"ahead of the summit", "in the lead-up to the talks", "on the eve of the visit": the
+    event is the pobj of a phrase whose head noun or adverb says it is still to come."""
+    for below, node in zip(chain, chain[1:3]):
+        if below.dep_ != "pobj" or node.dep_ != "prep":
+            continue
+        head = node.head
+        compounds = [c for c in head.lefts if c.dep_ in ("compound", "punct") and c.i >= head.i - 2]
+        written = "".join(t.lower_ for t in (*compounds, head))
+        return head.lower_ in words or written in words
+    return False
+
+
 def status_of(trigger: Token, sentence: Span, *, ceiling: Token | None = None) -> str:
     """Modality of an event from its trigger's clause and the clauses above it, up to
     ``ceiling`` when given ("wants to share the news of my visit": the visit is not planned).
@@ -304,8 +329,12 @@ def status_of(trigger: Token, sentence: Span, *, ceiling: Token | None = None) -
         node = node.head
         chain.append(node)
     found: set[str] = set()
-    if _present_purpose(trigger):
-        found.add("planned")  # "the delegation is in Moscow for two days of talks": ahead, or under way
+    if _present_purpose(trigger) or _looked_ahead_to(chain, words["ahead_of"]):
+        # "the delegation is in Moscow for two days of talks": ahead, or under way;
+        # "arrived on Thursday ahead of Friday's summit": ahead of the clause's own time
+        found.add("planned")
+    if _unable_to(chain, words["unable_heads"]):
+        found.add("cancelled")  # "was unable to travel to X to meet Y": the trip is off
     for depth, node in enumerate(chain):
         children = list(node.children)
         lemmas = {node.lemma_.lower(), node.lower_}
