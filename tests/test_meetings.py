@@ -1217,3 +1217,89 @@ def test_meetings_slated_to_attend_is_planned():
     rows = UNABLE_TO_ATTEND[:2] + [("is", 3, "auxpass", "AUX", "be", "O"), ("slated", 3, "ROOT", "VERB", "slate", "O")] \
         + UNABLE_TO_ATTEND[4:]
     assert _status_of(rows, 5) == "planned"
+
+
+# "Ana Silva praised Peru as host of the summit and host of the ASEAN meeting ." as the
+# small model parses it: the second "host" a conjunct of "summit"
+AS_HOST_OF_TWO = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("praised", 2, "ROOT", "VERB", "praise", "O"), ("Peru", 2, "dobj", "PROPN", "Peru", "B-GPE"),
+    ("as", 2, "prep", "ADP", "as", "O"), ("host", 4, "pobj", "NOUN", "host", "O"),
+    ("of", 5, "prep", "ADP", "of", "O"), ("the", 8, "det", "DET", "the", "O"),
+    ("summit", 6, "pobj", "NOUN", "summit", "O"), ("and", 8, "cc", "CCONJ", "and", "O"),
+    ("host", 8, "conj", "NOUN", "host", "O"), ("of", 10, "prep", "ADP", "of", "O"),
+    ("the", 14, "det", "DET", "the", "O"), ("ASEAN", 14, "compound", "PROPN", "ASEAN", "B-ORG"),
+    ("meeting", 11, "pobj", "NOUN", "meeting", "O"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_second_role_of_a_host_reaches_its_meeting():
+    assert [m[0] for m in _places(AS_HOST_OF_TWO)] == [["Association of Southeast Asian Nations", "Peru"]]
+
+
+def test_meetings_a_meeting_inside_a_clause_below_the_role_is_not_hosted():
+    # "Ana Silva praised Peru as host of the talks that preceded the ASEAN meeting ."
+    rows = AS_HOST_OF_TWO[:8] + [
+        ("talks", 6, "pobj", "NOUN", "talk", "O"), ("that", 10, "nsubj", "PRON", "that", "O"),
+        ("preceded", 8, "relcl", "VERB", "precede", "O"), ("the", 13, "det", "DET", "the", "O"),
+        ("ASEAN", 13, "compound", "PROPN", "ASEAN", "B-ORG"), ("meeting", 10, "dobj", "NOUN", "meeting", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []
+
+
+# "The Andean Trade Forum met on Monday . Ana Silva attended the Peru – Andean Trade Forum
+# meeting ." where the tagger read only "Andean" as a place in the second sentence
+FORUM_MET = [
+    ("The", 3, "det", "DET", "the", "O"), ("Andean", 3, "compound", "PROPN", "Andean", "B-ORG"),
+    ("Trade", 3, "compound", "PROPN", "Trade", "I-ORG"), ("Forum", 4, "nsubj", "PROPN", "Forum", "I-ORG"),
+    ("met", 4, "ROOT", "VERB", "meet", "O"), ("on", 4, "prep", "ADP", "on", "O"),
+    ("Monday", 5, "pobj", "PROPN", "Monday", "B-DATE"), (".", 4, "punct", "PUNCT", ".", "O"),
+]
+ATTENDED_DASHED = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("attended", 2, "ROOT", "VERB", "attend", "O"), ("the", 9, "det", "DET", "the", "O"),
+    ("Peru", 9, "nmod", "PROPN", "Peru", "B-GPE"), ("–", 4, "punct", "PUNCT", "–", "O"),
+    ("Andean", 7, "compound", "PROPN", "Andean", "B-LOC"), ("Trade", 8, "compound", "PROPN", "Trade", "O"),
+    ("Forum", 9, "compound", "PROPN", "Forum", "O"), ("meeting", 2, "dobj", "NOUN", "meeting", "O"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_name_the_tagger_cut_short_in_a_meeting_noun_is_the_actor():
+    from handbuilt import join
+
+    found = [m[0] for m in _places(join(FORUM_MET, ATTENDED_DASHED))]
+    assert ["Ana Silva", "Andean Trade Forum", "Peru"] in found
+
+
+def test_meetings_proper_nouns_naming_no_actor_add_no_party():
+    from handbuilt import join
+
+    rows = join(FORUM_MET, ATTENDED_DASHED)
+    rows[len(FORUM_MET) + 7] = ("Farm", len(FORUM_MET) + 8, "compound", "PROPN", "Farm", "O")  # "Andean Farm Forum"
+    found = [m[0] for m in _places(rows)]
+    assert ["Ana Silva", "Peru"] in found and not any("Andean Trade Forum" in people and "Ana Silva" in people
+                                                       for people in found)
+
+
+# "Ana Silva invited Omar Haddad to Lima for the ASEAN summit ."
+INVITED_FOR_SUMMIT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("invited", 2, "ROOT", "VERB", "invite", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("to", 2, "prep", "ADP", "to", "O"),
+    ("Lima", 5, "pobj", "PROPN", "Lima", "B-GPE"), ("for", 2, "prep", "ADP", "for", "O"),
+    ("the", 10, "det", "DET", "the", "O"), ("ASEAN", 10, "compound", "PROPN", "ASEAN", "B-ORG"),
+    ("summit", 7, "pobj", "NOUN", "summit", "O"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_invited_to_a_city_for_a_summit_is_there():
+    assert [(m[0], m[1]) for m in _places(INVITED_FOR_SUMMIT)] == [
+        (["Ana Silva", "Association of Southeast Asian Nations", "Omar Haddad"], "Lima")]
+
+
+def test_meetings_sent_to_a_city_for_a_summit_is_not_said_to_be_there():
+    # "Ana Silva wrote to Lima for the ASEAN summit ." : "to" is no place of the summit
+    rows = INVITED_FOR_SUMMIT[:2] + [("wrote", 2, "ROOT", "VERB", "write", "O")] + [
+        (w, h - 2 if h > 4 else h, d, p, l, e) for w, h, d, p, l, e in INVITED_FOR_SUMMIT[5:]]
+    assert "Lima" not in [m[1] for m in _places(rows)]

@@ -448,11 +448,12 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         objects += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if not objects or not any(np_actors(o, ents, delegations=False) for o in objects):
             return []
-    if verb is not None and _as_host(trigger, verb):
+    role_verb = _host_role_verb(trigger)
+    if role_verb is not None:
         # "congratulated Italy as host of the meeting": the one the role is said of, the
         # object when there is one ("spoke as chair of the meeting": the subject)
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        for holder in objects or subjects_of(verb):
+        objects = [c for c in role_verb.children if c.dep_ == "dobj"]
+        for holder in objects or subjects_of(role_verb):
             add(np_actors(holder, ents))
     elif verb is not None and _subject_takes_part(trigger, verb):
         for subject in subjects_of(verb):
@@ -502,6 +503,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         return []  # "X and Y did not meet with representatives of the opposition": not X with Y
     # "welcomed X to Canberra": a reception's "to" is where it happens
     preps = PLACE_PREPS | frozenset(rule.get("place_preps", ()))
+    if verb is not None and verb.lemma_.lower() in load_rules("meetings")["invitation_verbs"]:
+        preps |= {"to"}  # "invited X to Washington for the summit": where the summit is
     location = place_in(_prep_holders(trigger, verb), ents, preps=preps) or named_place
     if location is None:
         subject_tokens = {t.i for subject in subjects_of(verb) for t in subject.subtree} if verb is not None else set()
@@ -661,7 +664,25 @@ def _named_parties(trigger: Token, ents: DocumentEntities) -> tuple[list[str], s
             place = place or entity
         elif kind in ACTOR_TYPES:
             parties.append(entity)
+    # "the U.S. – Pacific Islands Forum meeting" where the tagger cut the name short: a run of
+    # proper nouns that is exactly the name of one of the document's actors is that actor
+    for run in _proper_runs(tokens):
+        if not any(ents.at(token) in parties for token in run):  # "the Commonwealth Foreign Ministers"
+            parties.extend(a for a in _actors_by_form([run.text], ents) if a not in parties)
     return parties, place
+
+
+def _proper_runs(tokens: list[Token]) -> list[Span]:
+    """The runs of adjacent proper nouns among ``tokens`` (two words or more)."""
+    runs: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.pos_ != "PROPN":
+            continue
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return [token.doc[run[0].i:run[-1].i + 1] for run in runs if len(run) > 1]
 
 
 def _multilateral(actor: str, ents: DocumentEntities) -> bool:
@@ -747,17 +768,21 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
     return verb.lemma_.lower() in set(rules["participation_verbs"])
 
 
-def _as_host(trigger: Token, verb: Token) -> bool:
-    """Whether the trigger is what someone hosts or chairs "as" ("as co-host of the
-    ministerial meeting and host of the G20 meeting")."""
+def _host_role_verb(trigger: Token) -> Token | None:
+    """The verb of the clause that says someone hosts or chairs the trigger's event "as"
+    ("praised Italy as co-host of the ministerial meeting and host of the G20 meeting"),
+    found through the chain of event nouns, "of" phrases and conjuncts above the trigger,
+    however long; None when a verb or any other phrase comes first."""
     hosts = set(load_rules("meetings")["host_nouns"])
     node = trigger
-    while node != verb and node.head != node:
+    while node.head != node and (node is trigger or node.pos_ in ("NOUN", "PROPN", "ADP")):
         if node.lemma_.lower() in hosts and node.dep_ == "pobj" and node.head.lower_ == "as":
-            return True
+            verb = node.head.head
+            return verb if verb.pos_ in ("VERB", "AUX") else None
+        if node is not trigger and node.pos_ == "ADP" and node.lower_ != "of":
+            return None
         node = node.head
-    return False
-
+    return None
 
 def _unnamed_counterpart(trigger: Token, ents: DocumentEntities) -> bool:
     """True when the verb's object or "with" phrase names no one kg can identify."""
