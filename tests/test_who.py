@@ -465,3 +465,93 @@ def test_who_a_joined_title_is_held_as_each_of_its_titles():
     other = [("The", 1, "det", "DET", "the", "O"), ("Taoiseach", 2, "nsubj", "PROPN", "taoiseach", "O"),
              *said[2:]]
     assert _links(join(first, other), url="https://www.dfa.ie/news/1")["Taoiseach"][1] != "title"
+
+
+# -- titles unique to one government, labels, headings --------------------------------------
+
+def test_who_a_title_running_into_the_name_is_left_out():
+    # NER's "[Councilor Li Meng]" after "State": the title is "State Councilor"
+    extraction, names = extract_rows(tagged("State [Councilor Li Meng]PERSON arrived .", verbs=("arrived",)),
+                                     url="https://www.fmprc.gov.cn/eng/1.html")
+    assert _posts(extraction, names) == {("Li Meng", "China", "State Councilor")}
+    # a name NER started right after a whole title keeps all its words
+    extraction, names = extract_rows(tagged("Councilor [Ana Vega]PERSON arrived .", verbs=("arrived",)))
+    assert "Ana Vega" in names.values()
+
+
+def test_who_upper_case_label_titles_read_as_prose_writes_them():
+    rows = tagged("FOREIGN MINISTER [TAKEDA]PERSON : We arrived .", verbs=("arrived",))
+    extraction, names = extract_rows(rows, url="https://www.mofa.go.jp/press/1.html")
+    assert _posts(extraction, names) == {("TAKEDA", "Japan", "Foreign Minister")}
+
+
+def test_who_a_heading_line_is_no_person():
+    rows = [("Opening", 1, "amod", "VERB", "open", "B-PERSON"), ("Remarks", 1, "ROOT", "PROPN", "remarks", "I-PERSON"),
+            ("\n", 1, "dep", "SPACE", "\n", "O"),
+            *tagged("[Ana Vega]PERSON arrived .", verbs=("arrived",))]
+    rows = rows[:3] + [(w, h + 3, d, p, l, e) for w, h, d, p, l, e in rows[3:]]
+    names = {e.name for e in find_entities(make_doc(rows)).entities.values()}
+    assert names == {"Ana Vega"}
+    # a name alone on its line (a byline) stays a person
+    byline = [("Ana", 1, "compound", "PROPN", "ana", "B-PERSON"), ("Vega", 1, "ROOT", "PROPN", "vega", "I-PERSON"),
+              ("\n", 1, "dep", "SPACE", "\n", "O"), ("Secretary", 2, "ROOT", "PROPN", "secretary", "O")]
+    assert {e.name for e in find_entities(make_doc(byline)).entities.values()} == {"Ana Vega"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demonym NER missed still names its country, and gives the post
+    ("The Qatari Emir , Sheikh [Hamad bin Faisal]PERSON , phoned .", {("Hamad bin Faisal", "Qatar", "Emir")}),
+])
+def test_who_demonyms_ner_missed(text, expected):
+    extraction, names = extract_rows(tagged(text, verbs=("phoned",)))
+    assert _posts(extraction, names) == expected
+
+
+# -- a ministry named by its country ----------------------------------------------------------
+
+def _ministry_said(words: list[str], country_label: str) -> list[Row]:
+    """"The Indian foreign ministry said the talks failed ." with ``words`` for "Indian foreign ministry"."""
+    rows: list[Row] = [("The", len(words), "det", "DET", "the", "O")]
+    for n, word in enumerate(words):
+        ent = f"B-{country_label}" if n == 0 else "O"
+        rows.append((word, len(words), "compound" if n < len(words) - 1 else "nsubj",
+                     "PROPN" if n == 0 else "NOUN", word.lower(), ent))
+    rows[len(words)] = (*rows[len(words)][:1], len(words) + 1, "nsubj", "NOUN", words[-1].lower(), "O")
+    verb = len(rows)
+    rows = [(w, verb if h == len(words) + 1 else h, d, p, l, e) for w, h, d, p, l, e in rows]
+    rows += [("said", verb, "ROOT", "VERB", "say", "O"), ("the", verb + 2, "det", "DET", "the", "O"),
+             ("talks", verb + 3, "nsubj", "NOUN", "talk", "O"), ("failed", verb, "ccomp", "VERB", "fail", "O"),
+             (".", verb, "punct", "PUNCT", ".", "O")]
+    return rows
+
+
+@pytest.mark.parametrize(("words", "label", "speaker"), [
+    (["Indian", "foreign", "ministry"], "NORP", "Indian foreign ministry"),
+    (["Indian", "defence", "ministry"], "NORP", "Indian defence ministry"),
+    # "office" only with a portfolio: "the Indian office" is nobody's ministry
+    (["Indian", "office"], "NORP", "India"),
+])
+def test_who_a_ministry_named_by_its_country_is_an_organisation(words, label, speaker):
+    extraction, names = extract_rows(_ministry_said(words, label))
+    assert _speakers(extraction, names) == {speaker}
+    assert "India" in names.values()  # the country the ministry's name holds stays an entity
+    kinds = dict((name, kind) for name, kind in _kinds(extraction))
+    assert kinds.get(speaker) == ("ORG" if speaker != "India" else "GPE")
+
+
+def test_who_its_before_a_title_is_the_body_of_the_last_subject():
+    said = _ministry_said(["Indian", "foreign", "ministry"], "NORP")
+    its = tagged("Its spokeswoman , [Ana Vega]PERSON , agreed .", verbs=("agreed",))
+    its[0] = ("Its", its[0][1], "poss", "PRON", "its", "O")
+    extraction, names = extract_rows(join(said, its))
+    assert ("Ana Vega", "Indian foreign ministry", "spokeswoman") in _posts(extraction, names)
+    assert _links(join(said, its))["Its"] == ({"Indian foreign ministry"}, "its-body")
+    # two bodies as the subjects: "its" is either's, so no one's
+    both = [("EU", 3, "nsubj", "PROPN", "eu", "B-ORG"), ("and", 0, "cc", "CCONJ", "and", "O"),
+            ("China", 0, "conj", "PROPN", "china", "B-GPE"), ("met", 3, "ROOT", "VERB", "meet", "O"),
+            (".", 3, "punct", "PUNCT", ".", "O")]
+    assert "Its" not in _links(join(both, its))
+    # "its" before a common noun is no one's post
+    plain = tagged("Its plan , [Ana Vega]PERSON said , failed .", verbs=("failed",))
+    plain[0] = ("Its", plain[0][1], "poss", "PRON", "its", "O")
+    assert "Its" not in _links(join(said, plain))

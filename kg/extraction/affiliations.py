@@ -127,6 +127,8 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
         organization, how = post.organization, "explicit"
         if organization is None and _title_scope().get(post.role.lower()) in ("succession", "subordinate"):
             continue  # "her predecessor, Ana Vega": the post of the one "her" is, read below
+        if organization is None and (body := _possessing_body(doc, ents, post)):
+            organization, how = body, "possessor"  # "Its spokeswoman, Ana Vega" after the foreign office
         if organization is None:
             if post.person in headline:
                 organization, how = headline.pop(post.person), "headline"
@@ -213,6 +215,20 @@ def _possessor(doc: Doc, ents: DocumentEntities, title: int) -> str | None:
     else:
         return None
     return person if ents.type_of(person) == "PERSON" else None
+
+
+def _possessing_body(doc: Doc, ents: DocumentEntities, post: Post) -> str | None:
+    """The country or organisation "its" before the title stands for, as the who-is-who
+    resolved it ("[its] spokeswoman")."""
+    if post.title_start is None or ents.discourse is None:
+        return None
+    i = post.title_start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i < 0 or doc[i].lower_ not in ("its", "their"):
+        return None
+    actors = ents.discourse.actors(doc[i])
+    return actors[0] if len(actors) == 1 and ents.type_of(actors[0]) in ("GPE", "ORG") else None
 
 
 def _evidence(doc: Doc, document: Document, token: int, rule: str) -> Evidence:
@@ -793,7 +809,7 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
         i += 1
     if title_start is None:
         return None
-    role = doc[title_start:title_end].text
+    role = _as_written_in_prose(doc[title_start:title_end].text)
     current = not any(t.lower_ in _former_words() for t in tokens)
     organization = None
     for token in tokens[:title_start - start]:
@@ -810,6 +826,29 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
             if entity and ents.type_of(entity) == "ORG":
                 organization = entity
     return Post(person, role, organization, current, doc[mention].sent.start, rule, mention, title_start)
+
+
+def _as_written_in_prose(role: str) -> str:
+    """A title from an upper-case transcript label ("FOREIGN MINISTER TAKEDA:") as prose
+    writes it: the lexicon's spelling, else each word capitalised but the small ones."""
+    if not role.isupper() or len(role) < 3:
+        return role
+    spelled = _title_spellings().get(role.lower())
+    if spelled:
+        return spelled
+    return " ".join(word.lower() if word.lower() in ("of", "for", "to", "the", "and")
+                    else "-".join(part.capitalize() for part in word.split("-")) for word in role.split())
+
+
+@lru_cache(maxsize=1)
+def _title_spellings() -> dict[str, str]:
+    """Lower-cased title -> its capitalised spelling in the lexicon ("Secretary-General")."""
+    spellings: dict[str, str] = {}
+    for titles in load_rules("titles")["titles"].values():
+        for title in titles:
+            if title[:1].isupper():
+                spellings.setdefault(title.lower(), title)
+    return spellings
 
 
 def _is_honorific(doc: Doc, start: int, size: int) -> bool:

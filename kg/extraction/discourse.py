@@ -240,8 +240,8 @@ def resolve_discourse(doc: Doc, document: Document, ents: DocumentEntities, post
     discourse = Discourse(ents, find_publisher(document), posts=posts)
     discourse.turns = _turns(doc, discourse)
     discourse.author = _headline_author(doc, document.title, discourse)
-    for sieve_pass in (_first_person, _titles, _publisher_titles, _unheld_titles, _groups, _descriptions, _pronouns,
-                       _plural_pronouns):
+    for sieve_pass in (_first_person, _titles, _publisher_titles, _unheld_titles, _groups, _descriptions,
+                       _bodies_titles, _pronouns, _plural_pronouns):
         sieve_pass(doc, discourse, posts)
     return discourse
 
@@ -548,6 +548,44 @@ def _descriptions(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
                 discourse.links[token.i] = Link(token.i, token.i + 1, (post.person,), "description",
                                                 _span_at(ents, post.mention_start))
                 break
+
+
+def _bodies_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """"its spokeswoman", "its foreign minister": "its" before a title is the country or
+    organisation that is the subject of the closest earlier sentence with one ("Pakistan's
+    foreign office rejected the claim. Its spokeswoman said ..."); two such subjects in that
+    sentence leave it unresolved."""
+    ents = discourse.ents
+    sentences = list(doc.sents)
+    number = {token.i: n for n, sentence in enumerate(sentences) for token in sentence}
+    for token in doc:
+        if token.lower_ != "its" or token.i in discourse.links or not title_at(doc, _after_adjectives(doc, token.i + 1)):
+            continue
+        here = number[token.i]
+        for back in range(0, PRONOUN_WINDOW):
+            if here - back < 0:
+                break
+            sentence = sentences[here - back]
+            bodies = {entity for t in sentence if t.dep_ in SUBJECT_DEPS and t.i < token.i
+                      for head in [t, *t.conjuncts] if (entity := ents.at(head))
+                      and ents.type_of(entity) in ("ORG", "GPE")}
+            if bodies:
+                if len(bodies) == 1:
+                    body = next(iter(bodies))
+                    discourse.links[token.i] = Link(token.i, token.i + 1, (body,), "its-body", _span_of(ents, body, token.i))
+                break
+
+
+def _after_adjectives(doc: Doc, i: int) -> int:
+    while i < len(doc) and doc[i].pos_ == "ADJ" and not title_at(doc, i):
+        i += 1
+    return i
+
+
+def _span_of(ents: DocumentEntities, entity: str, before: int) -> tuple[int, int] | None:
+    """The last mention of ``entity`` before token ``before``."""
+    found = [(start, end) for start, end, e in ents.spans if e == entity and end <= before]
+    return found[-1] if found else None
 
 
 @lru_cache(maxsize=1)

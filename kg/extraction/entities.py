@@ -47,6 +47,7 @@ class _Cluster:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, label
     same_as: tuple[str, ...] = ()
     fixed_name: bool = False  # a gazetteer or table name, not to be replaced by a longer form
+    named_inside: bool = False  # named only inside another's name ("[Indian] foreign ministry"): no mention of its own
 
 
 @dataclass
@@ -125,6 +126,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 spans.extend(split)
                 continue
         spans.extend(_clean(doc, start, end, label))
+    spans = _described_ministries(doc, spans)
     spans.extend(_titled_names(doc, spans))
     spans.extend(_apposed_names(doc, spans))
     spans.extend(_turn_labels(doc, spans))
@@ -136,6 +138,27 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         kept.append(span)
     return kept
+
+
+def _described_ministries(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"the Indian foreign ministry", "Pakistan's foreign office": a ministry named by its
+    country (a demonym, or a country's possessive) and its portfolio is an organisation of
+    that country, one span in place of the country's (which stays an entity by the name it
+    holds: :func:`_cluster`). "office" only with a portfolio ("the Indian office" is none)."""
+    rules = load_rules("organizations")["ministries"]
+    heads = frozenset(rules["heads"])
+    portfolios = sorted((tuple(p.split()) for p in rules["portfolios"]), key=len, reverse=True)
+    replaced: dict[int, tuple[int, int, str]] = {}
+    for start, end, label in spans:
+        if label not in ("GPE", "NORP") or not gazetteer.lookup_country(doc[start:end].text):
+            continue
+        i = end + (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+        portfolio = next((len(words) for words in portfolios if tuple(t.lower_ for t in doc[i:i + len(words)]) == words), 0)
+        head = i + portfolio
+        if head < len(doc) and doc[head].lower_ in heads and (portfolio or doc[head].lower_ != "office") \
+                and not (head + 1 < len(doc) and doc[head + 1].lower_ in ("of", "for")):
+            replaced[start] = (start, head + 1, "ORG")
+    return [replaced.get(span[0], span) for span in spans]
 
 
 def _postnominal_names(doc: Doc) -> list[tuple[int, int, str]]:
@@ -321,7 +344,10 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         return []
     if label == "PERSON" and all(i in title_tokens(doc) for i in range(start, end)):
         return []  # "State [Councilor]" tagged PERSON: words of a title name no one
+    if label == "PERSON" and _heading(doc, start, end):
+        return []  # "Opening Remarks" heading a transcript's section
     if label == "PERSON":
+        start = _after_straddling_title(doc, start, end)  # "State [Councilor Li Meng]"
         end = hyphenated_name_end(doc, end)
         # "Anthony Albanese MP": post-nominal letters are not part of the name
         while end - start > 1 and doc[end - 1].text.rstrip(".") in _postnominals():
@@ -377,6 +403,27 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         if len(parts) == 1 and _country_pair(parts[0].text):
             return []  # "U.S.-Sudan" as one token: two countries kg cannot place apart
     return [(start, end, label)]
+
+
+def _heading(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start:end`` are a line of their own with a common word in it ("Opening
+    Remarks", "Questions and Answers"): a section heading, not a byline's name."""
+    alone = (start == 0 or "\n" in doc[start - 1].text_with_ws) and (
+        end == len(doc) or "\n" in doc[end - 1].whitespace_ + doc[end].text)
+    return alone and any(t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") for t in doc[start:end])
+
+
+def _after_straddling_title(doc: Doc, start: int, end: int) -> int:
+    """Where a span starts once a capitalised title that began before it and runs into it is
+    left out: NER's "[Councilor Li Meng]" after "State" is "Li Meng"."""
+    for back in range(1, 4):
+        begin = start - back
+        if begin < 0:
+            break
+        size = title_at(doc, begin, end)
+        if size > back and doc[begin].text[:1].isupper() and begin + size < end:
+            return begin + size
+    return start
 
 
 def hyphenated_name_end(doc: Doc, end: int) -> int:
@@ -610,12 +657,13 @@ def _listed_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
     for match_id, start, end in _listed_matcher(doc.vocab)(doc):
         if any(i in taken for i in range(start, end)) or any(doc[i].ent_type_ for i in range(start, end)):
             continue
-        if end - start == 1 and ((doc[start].is_sent_start and not doc[start].is_upper)
-                                 or doc[start].pos_ not in ("PROPN", "NOUN")):
+        label = doc.vocab.strings[match_id]
+        if end - start == 1 and ((doc[start].is_sent_start and not doc[start].is_upper and label != "NORP")
+                                 or doc[start].pos_ not in ("PROPN", "NOUN", "ADJ" if label == "NORP" else "NOUN")):
             continue  # "Chad", "Jordan" opening a sentence may be a person's name; "USAID" may not
         if _in_longer_name(doc, start, end):
             continue  # "Coalition Against Daesh", "New South Wales": the tail of a name NER missed
-        found.append((start, end, doc.vocab.strings[match_id]))
+        found.append((start, end, label))
         taken.update(range(start, end))
     return found
 
@@ -632,11 +680,12 @@ def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
 @lru_cache(maxsize=8)
 def _listed_matcher(vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="ORTH")
-    forms: dict[str, set[str]] = {"ORG": set(), "GPE": set(), "LOC": set()}
+    forms: dict[str, set[str]] = {"ORG": set(), "GPE": set(), "LOC": set(), "NORP": set()}
     for name, record in load_rules("organizations")["organizations"].items():
         forms["ORG"].update(f for f in [name, *record["aliases"]] if not f.lower().startswith("the "))
     for record in gazetteer.load_countries().values():
         forms["GPE"].update([record.name, *record.aliases])
+        forms["NORP"].update(record.demonyms)  # "the Qatari Emir": a demonym NER missed still names the country
     for record in gazetteer.load_regions().values():
         forms[record.type].update([record.name, *record.aliases])
     for label, names in forms.items():
@@ -749,6 +798,14 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
         existing = clusters.setdefault(key, cluster)
         existing.forms.add(text)
         existing.mentions.append((start, end, label))
+    for start, end, label in others:
+        country = _country_inside(doc, start, end) if label == "ORG" else None
+        if country is not None:
+            key, fresh = _classify(country, "GPE")
+            if fresh is not None:
+                cluster = clusters.setdefault(key, fresh)
+                cluster.forms.add(country)
+                cluster.named_inside = True
     for start, end, label in halves:
         country = _half_of_a_pair(doc[start].text, clusters)
         if country:
@@ -760,6 +817,21 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
 
 
 COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+
+
+def _country_inside(doc: Doc, start: int, end: int) -> str | None:
+    """The demonym or country a ministry's name opens with ("[Indian] foreign ministry",
+    "[Pakistan]'s foreign office", "the [Russian] Foreign Ministry"), which names that
+    country too; not other bodies' ("the Palestinian Authority" is no country's)."""
+    if doc[end - 1].lower_ not in load_rules("organizations")["ministries"]["heads"]:
+        return None
+    if start < end and doc[start].lower_ == "the":
+        start += 1
+    for size in (3, 2, 1):
+        words = doc[start:start + size]
+        if start + size < end and gazetteer.lookup_country(words.text) and words[-1].text[:1].isupper():
+            return words.text
+    return None
 
 
 def _both_of_a_pair(text: str) -> bool:
@@ -1018,7 +1090,7 @@ def _finish(doc: Doc, clusters: dict[str, _Cluster]) -> DocumentEntities:
     spans: list[tuple[int, int, str]] = []
     for key in sorted(clusters):
         cluster = clusters[key]
-        if not cluster.mentions:
+        if not cluster.mentions and not cluster.named_inside:
             continue
         name = cluster.name
         if not cluster.fixed_name:
