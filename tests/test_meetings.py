@@ -1303,3 +1303,45 @@ def test_meetings_sent_to_a_city_for_a_summit_is_not_said_to_be_there():
     rows = INVITED_FOR_SUMMIT[:2] + [("wrote", 2, "ROOT", "VERB", "write", "O")] + [
         (w, h - 2 if h > 4 else h, d, p, l, e) for w, h, d, p, l, e in INVITED_FOR_SUMMIT[5:]]
     assert "Lima" not in [m[1] for m in _places(rows)]
+
+
+# "Ana Silva addressed the Andean Parliament on Monday ."
+ADDRESSED_PARLIAMENT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("addressed", 2, "ROOT", "VERB", "address", "O"), ("the", 5, "det", "DET", "the", "B-ORG"),
+    ("Andean", 5, "compound", "PROPN", "Andean", "I-ORG"), ("Parliament", 2, "dobj", "PROPN", "Parliament", "I-ORG"),
+    ("on", 2, "prep", "ADP", "on", "O"), ("Monday", 6, "pobj", "PROPN", "Monday", "B-DATE"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_addressing_a_body_is_meeting_it():
+    assert _places(ADDRESSED_PARLIAMENT) == [(["Ana Silva", "Andean Parliament"], None, "2030-06-10", "occurred", "meet")]
+
+
+def test_meetings_addressing_an_issue_or_a_country_is_no_encounter():
+    # "Ana Silva addressed the issue on Monday ." / "Ana Silva addressed Peru on Monday ."
+    issue = ADDRESSED_PARLIAMENT[:3] + [("the", 4, "det", "DET", "the", "O"), ("issue", 2, "dobj", "NOUN", "issue", "O")] + [
+        (w, h - 1 if h > 5 else h, d, p, l, e) for w, h, d, p, l, e in ADDRESSED_PARLIAMENT[6:]]
+    country = ADDRESSED_PARLIAMENT[:3] + [("Peru", 2, "dobj", "PROPN", "Peru", "B-GPE")] + [
+        (w, h - 2 if h > 5 else h, d, p, l, e) for w, h, d, p, l, e in ADDRESSED_PARLIAMENT[6:]]
+    assert _places(issue) == [] and _places(country) == []
+
+
+# "Ana Silva held ongoing meetings with Omar Haddad ."
+ONGOING_MEETINGS = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("held", 2, "ROOT", "VERB", "hold", "O"), ("ongoing", 4, "amod", "ADJ", "ongoing", "O"),
+    ("meetings", 2, "dobj", "NOUN", "meeting", "O"), ("with", 4, "prep", "ADP", "with", "O"),
+    ("Omar", 7, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 5, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_ongoing_meetings_are_of_the_publication_month():
+    assert [m[2] for m in _places(ONGOING_MEETINGS)] == ["2030-06"]
+
+
+def test_meetings_meetings_not_said_to_be_ongoing_are_undated():
+    rows = ONGOING_MEETINGS[:3] + [("productive", 4, "amod", "ADJ", "productive", "O")] + ONGOING_MEETINGS[4:]
+    assert [m[2] for m in _places(rows)] == [None]

@@ -442,6 +442,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         return []  # "called Chile a trusted partner": naming, not calling
     if _habitual(trigger if verb is None else verb):
         return []  # "meets regularly with Y": a practice, not an encounter
+    if rule.get("object_is_body") and not any(
+            ents.type_of(ents.at(c)) == "ORG" for c in trigger.children if c.dep_ == "dobj"):
+        return []  # "addressed the Parliament", "the Security Council"; not "addressed the issue"
     if rule.get("object_is_person"):
         # "X hosted Y", or passive "was greeted by Y"
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
@@ -532,6 +535,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     date, other_time = _date(trigger, date_verb, document, future=status == "planned")
     if date is None and not other_time and _just_now(verb if verb is not None else trigger):
         date = (document.published or "")[:10] or None  # "I have just concluded a meeting": today
+    if date is None and not other_time and status == "occurred" and _ongoing(trigger):
+        date = (document.published or "")[:7] or None  # "his ongoing meetings": this month's
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
@@ -602,6 +607,12 @@ def _just_now(verb: Token) -> bool:
     """"has just met", "have just concluded": the present perfect of what just happened."""
     return any(c.lower_ == "just" for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
+
+
+def _ongoing(trigger: Token) -> bool:
+    """"ongoing talks", "the continuing negotiations": under way as the text is written."""
+    words = set(load_rules("meetings")["ongoing_words"])
+    return trigger.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in trigger.children)
 
 
 def _progressive(verb: Token) -> bool:

@@ -15,7 +15,7 @@ __all__ = ["load_rules"]
 
 ALLOWED_KEYS: dict[str, set[str]] = {
     "meetings": {"description", "triggers", "subtype_precedence", "object_nouns", "anaphoric_nouns",
-                 "agreement_nouns", "status", "event_name_heads", "invitation_verbs", "frame_nouns", "frame_preps", "status_verbs", "multilateral_words", "group_nouns",
+                 "agreement_nouns", "status", "event_name_heads", "invitation_verbs", "ongoing_words", "frame_nouns", "frame_preps", "status_verbs", "multilateral_words", "group_nouns",
                  "delegation_nouns", "person_nouns", "participation_verbs", "courtesy_words",
                  "habitual_words", "object_control_verbs", "outside_preps", "distributive_nouns", "host_nouns",
                  "distributive_words"},
@@ -30,7 +30,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
-                "object_is_person", "requires_agreement", "requires_event_object", "trigger_last", "place_preps",
+                "object_is_person", "object_is_body", "requires_agreement", "requires_event_object", "trigger_last", "place_preps",
                 "courtesy", "not_with_deps"}
 
 
