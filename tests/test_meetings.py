@@ -1345,3 +1345,25 @@ def test_meetings_ongoing_meetings_are_of_the_publication_month():
 def test_meetings_meetings_not_said_to_be_ongoing_are_undated():
     rows = ONGOING_MEETINGS[:3] + [("productive", 4, "amod", "ADJ", "productive", "O")] + ONGOING_MEETINGS[4:]
     assert [m[2] for m in _places(rows)] == [None]
+
+
+# "Ana Silva is looking forward to meeting Omar Haddad ." as the small model parses it once
+# an adverb stands between: the subject hangs off the auxiliary
+LOOKING_FORWARD = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("is", 3, "aux", "AUX", "be", "O"), ("looking", 3, "ROOT", "VERB", "look", "O"),
+    ("forward", 3, "advmod", "ADV", "forward", "O"), ("to", 3, "prep", "ADP", "to", "O"),
+    ("meeting", 5, "pcomp", "VERB", "meet", "O"), ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 6, "dobj", "PROPN", "Haddad", "I-PERSON"), (".", 3, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_subject_hung_off_the_auxiliary_is_the_verbs():
+    assert _places(LOOKING_FORWARD) == [(["Ana Silva", "Omar Haddad"], None, None, "planned", "meet")]
+
+
+def test_meetings_looking_forward_to_meeting_with_no_subject_is_no_encounter():
+    # "Looking forward to meeting Omar Haddad ."
+    rows = [(w, h - 3, d, p, l, e) for w, h, d, p, l, e in LOOKING_FORWARD[3:]]
+    rows[0] = ("Looking", 0, "ROOT", "VERB", "look", "O")
+    assert _places(rows) == []

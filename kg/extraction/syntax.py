@@ -168,7 +168,10 @@ def subjects_of(verb: Token) -> list[Token]:
     """Subject heads of a verb, borrowed from the governing clause when it has none."""
     node = verb
     for _ in range(6):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] or _fronted_subject(node)
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] or _fronted_subject(node) or [
+            # "I am very much looking forward": a parse that hangs the subject off the auxiliary
+            c for aux in node.children if aux.dep_ == "aux" and aux.i < node.i for c in aux.children
+            if c.dep_ in SUBJECT_DEPS]
         if subjects and node.dep_ == "relcl" and all(s.lower_ in ("who", "which", "that") for s in subjects):
             return conjuncts(node.head)  # "Y, who is visiting Japan": Y visits
         if subjects:
