@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 from kg.extraction import gazetteer
 from kg.extraction.entities import DocumentEntities, organization_named, title_at, tokenize
 from kg.extraction.publishers import Publisher, find_publisher, lacks_office
+from kg.extraction.tokens import text_of
 from kg.ids import entity_id
 from kg.model import Document, Entity
 from kg.rules import load_rules
@@ -297,7 +298,7 @@ def _turns(doc: Doc, discourse: Discourse) -> list[Turn]:
     government's own transcript a bare title ("Minister:") is that government speaking."""
     ents = discourse.ents
     labels = []
-    for match in _TURN.finditer(doc.text):
+    for match in _TURN.finditer(text_of(doc)):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is None:
             continue
@@ -309,7 +310,7 @@ def _turns(doc: Doc, discourse: Discourse) -> list[Turn]:
         labels.append((match, span, speaker))
     turns = []
     for number, (match, span, speaker) in enumerate(labels):
-        end_char = labels[number + 1][0].start() if number + 1 < len(labels) else len(doc.text)
+        end_char = labels[number + 1][0].start() if number + 1 < len(labels) else len(text_of(doc))
         if speaker is not None:
             turns.append(Turn(speaker, span.start, span.end, match.end(), end_char))
     return turns

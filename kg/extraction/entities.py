@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
+from kg.extraction.tokens import text_of
 from kg.ids import entity_id
 from kg.model import Entity, Mention
 from kg.rules import load_rules
@@ -631,7 +632,7 @@ def _turn_labels(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     taken = {i for start, end, _ in spans for i in range(start, end)}
     generic = _generic_speakers()
     found = []
-    for match in TURN_LABEL.finditer(doc.text):
+    for match in TURN_LABEL.finditer(text_of(doc)):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue

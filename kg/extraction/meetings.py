@@ -22,6 +22,7 @@ from kg.extraction.matching import matches
 from kg.extraction.matching import rule as matching_rule
 from kg.extraction.places import dateline_place, is_city, venue_below
 from kg.extraction.syntax import PLACE_PREPS, np_actors, place_below, place_in, status_of, subjects_of
+from kg.extraction.tokens import text_of
 from kg.extraction import gazetteer
 from kg.ids import entity_id, event_id
 from kg.model import ACTOR_TYPES, PLACE_TYPES, Document, Event, Evidence
@@ -122,7 +123,7 @@ def _bridge(reading: _Reading, ents: DocumentEntities, document: Document) -> No
     if sentence.start == 0:
         return
     previous = trigger.doc[sentence.start - 1].sent
-    between = trigger.doc.text[previous.end_char:sentence.start_char]
+    between = text_of(trigger.doc)[previous.end_char:sentence.start_char]
     if "\n\n" in between or any(start in range(previous.start, previous.end)
                                   for _rule, start, _end in matches(trigger.doc, "meetings")):
         return
@@ -301,7 +302,7 @@ def _held_on_visit(visit: _Reading, readings: list[_Reading]) -> None:
     visitors = set(visit.participants) - {visit.location, visit.host}
     doc = visit.trigger.doc
     for other in sorted((r for r in readings if r.trigger.i > visit.trigger.i), key=lambda r: r.trigger.i):
-        if other.subtype == "visit" or "\n\n" in doc.text[visit.trigger.idx:other.trigger.idx]:
+        if other.subtype == "visit" or "\n\n" in text_of(doc)[visit.trigger.idx:other.trigger.idx]:
             break
         hosts = set(other.participants) - visitors - {visit.host}
         if other.location is None and other.status == visit.status and visitors & set(other.participants) and hosts:

@@ -80,9 +80,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if token.is_space and token.text.count("\n") >= 1:
             doc[token.i + 1].is_sent_start = True
             starts.append(token.i + 1)
+    text = doc.text  # Doc.text joins every token's text: once, not per paragraph
     for start in starts:  # "NEW YORK, 12 May 2031 - X met Y": the dateline stands alone too
-        offset = doc[start].idx if start < len(doc) else len(doc.text)
-        end = dateline_end(doc.text[offset:offset + DATELINE_CHARS])
+        offset = doc[start].idx if start < len(doc) else len(text)
+        end = dateline_end(text[offset:offset + DATELINE_CHARS])
         body = doc.char_span(offset + end, offset + end + 1, alignment_mode="expand") if end else None
         if body is not None and body.start > start:
             doc[body.start].is_sent_start = True

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
 from kg.extraction.entities import DocumentEntities
+from kg.extraction.tokens import text_of
 from kg.ids import entity_id
 from kg.model import Document, Entity
 from kg.rules import load_rules
@@ -105,7 +106,7 @@ def dateline_place(doc: Doc, document: Document, ents: DocumentEntities) -> str 
 def _header_place(doc: Doc, ents: DocumentEntities) -> str | None:
     """A place on one of the short lines that open the body ("Diaoyutai, Beijing")."""
     offset = 0
-    for number, line in enumerate(doc.text.split("\n")):
+    for number, line in enumerate(text_of(doc).split("\n")):
         if number >= HEADER_LINES or len(line.split()) > HEADER_WORDS:
             break
         start, end = offset, offset + len(line)
@@ -138,7 +139,8 @@ def _venue_in_line(line: str, ents: DocumentEntities) -> str | None:
 def _wire_place(doc: Doc, ents: DocumentEntities) -> str | None:
     """ "MOSCOW, May 28 (Reuters) - ...", "Addis Ababa, 8 July 2031: ...": the place that
     opens the story."""
-    first = doc.text.lstrip().split("\n", 1)[0]
+    text = text_of(doc)
+    first = text.lstrip().split("\n", 1)[0]
     dateline = _dateline(first)
     if dateline is not None:
         place = dateline[0]
@@ -150,7 +152,7 @@ def _wire_place(doc: Doc, ents: DocumentEntities) -> str | None:
         if place is None or place.type != "GPE":
             return None
     # the document's own mention of it ("NEW YORK"), else the gazetteer's entity
-    opening = doc.char_span(len(doc.text) - len(doc.text.lstrip()), len(doc.text) - len(doc.text.lstrip()) + 1,
+    opening = doc.char_span(len(text) - len(text.lstrip()), len(text) - len(text.lstrip()) + 1,
                             alignment_mode="expand")
     named = ents.at(opening[0]) if opening is not None else None
     return named if named is not None and ents.type_of(named) == "GPE" else place_entity(place, ents)

@@ -19,6 +19,7 @@ from kg.extraction.matching import matches
 from kg.extraction.meetings import is_courtesy_call
 from kg.extraction.matching import rule as matching_rule
 from kg.extraction.syntax import np_actors, status_of, subjects_of
+from kg.extraction.tokens import text_of
 from kg.ids import event_id
 from kg.model import Document, Event, Evidence
 from kg.rules import load_rules
@@ -50,7 +51,7 @@ def find_quotes(text: str) -> list[Quote]:
 
 def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> list[Event]:
     """Statements in ``doc``, one per speech act, each with its evidence."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     events: list[Event] = []
     used_quotes: set[Quote] = set()
     seen: set[int] = set()
@@ -138,7 +139,7 @@ def _transcript_turns(doc: Doc, document: Document, ents: DocumentEntities) -> l
     people = {e.name.split()[-1].casefold(): e.id for e in ents.entities.values()
               if e.type == "PERSON" and e.name.split()}
     events = []
-    for match in _TURN.finditer(doc.text):
+    for match in _TURN.finditer(text_of(doc)):
         label_words = re.findall(r"[\w’'-]+", match.group(1))
         speaker = people.get(label_words[-1].casefold()) if label_words else None
         turn = ents.discourse.turn_at(match.start(2)) if speaker is None and ents.discourse is not None else None
@@ -292,7 +293,7 @@ def _inside(offset: int, quotes: list[Quote]) -> bool:
 def _attributed_quote(trigger: Token, quotes: list[Quote], used: set[Quote]) -> Quote | None:
     """The quote a speech verb introduces or closes: in its sentence, or ending just before it."""
     sentence = trigger.sent
-    text = trigger.doc.text  # Doc.text joins every token: once, not per quote
+    text = text_of(trigger.doc)
     best = None
     for quote in quotes:
         if quote in used:
