@@ -608,6 +608,13 @@ def lookup_place(name: str) -> Place | None:
     """
     if not isinstance(name, str) or not name.strip():
         return None
+    return _lookup_place(name)
+
+
+@lru_cache(maxsize=65536)
+def _lookup_place(name: str) -> Place | None:
+    """:func:`lookup_place` of a non-blank string, kept: the rules ask about the same
+    words (every capitalised word before a title) in every document."""
     found = lookup_country(name) or lookup_region(name)
     if found:
         return found
