@@ -555,3 +555,63 @@ def test_who_its_before_a_title_is_the_body_of_the_last_subject():
     plain = tagged("Its plan , [Ana Vega]PERSON said , failed .", verbs=("failed",))
     plain[0] = ("Its", plain[0][1], "poss", "PRON", "its", "O")
     assert "Its" not in _links(join(said, plain))
+
+
+# -- transcript labels of other governments ------------------------------------------------------
+
+def _turn(label: str, said: str = "We agree .") -> list[Row]:
+    """A paragraph "LABEL : SAID", its words hanging from the first verb ("agree")."""
+    return [*tagged(f"{label} : {said}", verbs=("agree", "ask")), ("\n\n", 0, "dep", "SPACE", "\n\n", "O")]
+
+
+def test_who_label_with_a_comma_and_an_honorific_names_the_speaker():
+    rows = join(_turn("Official Spokesperson , Shri Nikhil Varma"), _turn("Question ( Priya Nair , Daily News )",
+                                                                          "I ask ."))
+    extraction, names = extract_rows(rows, url="https://www.mea.gov.in/media-briefings.htm")
+    assert {"Nikhil Varma", "Priya Nair"} <= set(names.values())
+    assert _speakers(extraction, names) == {"Nikhil Varma"}  # the questioner asks; no statement
+    assert _posts(extraction, names) == {("Nikhil Varma", "India", "Official Spokesperson")}
+
+
+def test_who_generic_label_without_brackets_names_no_one():
+    extraction, names = extract_rows(_turn("Question"), url="https://www.mea.gov.in/media-briefings.htm")
+    assert not [n for n in names.values() if n not in ("India",)]
+
+
+def test_who_bare_title_label_is_the_one_holder_named_before():
+    intro = tagged("The briefing was by [Farhan Qadir]PERSON , Deputy Spokesperson for the Secretary-General .",
+                   verbs=("was",))
+    rows = join(intro, [("\n\n", 0, "dep", "SPACE", "\n\n", "O")], _turn("Deputy Spokesperson"))
+    extraction, names = extract_rows(rows, url="https://press.un.org/en/2031/db1.doc.htm")
+    assert _speakers(extraction, names) == {"Farhan Qadir"}
+    # two holders named before: the label is neither's
+    two = tagged("[Ana Vega]PERSON , Deputy Spokesperson , and [Omar Sy]PERSON , Deputy Spokesperson , spoke .",
+                 verbs=("spoke",))
+    rows = join(two, [("\n\n", 0, "dep", "SPACE", "\n\n", "O")], _turn("Deputy Spokesperson"))
+    extraction, names = extract_rows(rows, url="https://press.un.org/en/2031/db1.doc.htm")
+    assert not _speakers(extraction, names) & {"Ana Vega", "Omar Sy"}
+
+
+def test_who_our_envoy_in_a_bodys_release_is_the_bodys():
+    text = "Our Special Envoy for [Yemen]GPE , [Lars Hedlund]PERSON , briefed the Council ."
+    extraction, names = extract_rows(tagged(text, verbs=("briefed",)), url="https://press.un.org/en/2031/db1.doc.htm")
+    assert ("Lars Hedlund", "United Nations", "Special Envoy for Yemen") in _posts(extraction, names)
+    # with no publisher, "our" is no one's
+    extraction, names = extract_rows(tagged(text, verbs=("briefed",)))
+    assert not {o for p, o, _ in _posts(extraction, names) if p == "Lars Hedlund"}
+
+
+def test_who_one_met_by_the_publishers_unnamed_leader_is_the_other_side():
+    # an Indian release: "The Prime Minister will meet President Lindqvist ." (India's Prime Minister, unnamed)
+    rows = [("The", 2, "det", "DET", "the", "O"), ("Prime", 2, "compound", "PROPN", "prime", "O"),
+            ("Minister", 4, "nsubj", "PROPN", "minister", "O"), ("will", 4, "aux", "AUX", "will", "O"),
+            ("meet", 4, "ROOT", "VERB", "meet", "O"), ("President", 6, "compound", "PROPN", "president", "O"),
+            ("Lindqvist", 4, "dobj", "PROPN", "lindqvist", "B-PERSON"), (".", 4, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(rows, url="https://www.mea.gov.in/visit.htm")
+    assert not _posts(extraction, names)
+    # not met by the publisher's side: the bare title is the publisher's by convention
+    alone = [("President", 1, "compound", "PROPN", "president", "O"),
+             ("Lindqvist", 2, "nsubj", "PROPN", "lindqvist", "B-PERSON"), ("spoke", 2, "ROOT", "VERB", "speak", "O"),
+             (".", 2, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(alone, url="https://www.mea.gov.in/visit.htm")
+    assert _posts(extraction, names) == {("Lindqvist", "India", "President")}

@@ -121,7 +121,7 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
     known = {**explicit, **{person: organization for person, (organization, _) in implied.items()}}
     # hosts of a guest whose country the text says first, then those of the publisher's officials
     hosted = _hosts(ents, encounters, known, visits)
-    conventional = _by_convention(ents, posts, {**known, **hosted}, encounters)
+    conventional = _by_convention(doc, ents, posts, {**known, **hosted}, encounters)
     hosted.update(_hosts(ents, encounters, {**known, **hosted, **conventional}, visits))
     for post in posts:
         organization, how = post.organization, "explicit"
@@ -219,12 +219,18 @@ def _possessor(doc: Doc, ents: DocumentEntities, title: int) -> str | None:
 
 def _possessing_body(doc: Doc, ents: DocumentEntities, post: Post) -> str | None:
     """The country or organisation "its" before the title stands for, as the who-is-who
-    resolved it ("[its] spokeswoman")."""
+    resolved it ("[its] spokeswoman"); "our" in a publisher's own words is the publisher."""
     if post.title_start is None or ents.discourse is None:
         return None
     i = post.title_start - 1
     while i >= 0 and doc[i].pos_ == "ADJ":
         i -= 1
+    if i >= 0 and doc[i].lower_ == "our":
+        # "Our Special Envoy for Yemen, Ana Vega" in a body's or government's own release, outside any turn
+        discourse = ents.discourse
+        if discourse.publisher is None or discourse.publisher.actor is None or discourse.turn_at(doc[i].idx):
+            return None
+        return discourse.publisher_actor()
     if i < 0 or doc[i].lower_ not in ("its", "their"):
         return None
     actors = ents.discourse.actors(doc[i])
@@ -442,10 +448,13 @@ class _Encounter:
 HOSTING_VERBS = frozenset({"host", "welcome", "receive", "greet"})
 
 
-def _encounters(doc: Doc, ents: DocumentEntities) -> list[_Encounter]:
-    """The two sides of each meeting trigger's clause, persons only: "In Lima, Berg met
-    with President Ruiz" -> ({Berg}, {Ruiz}, Lima); "Berg was greeted by President Ruiz"
-    -> ({Berg}, {Ruiz}), Ruiz the host."""
+def _encounters(doc: Doc, ents: DocumentEntities, also: frozenset[str] = frozenset()) -> list[_Encounter]:
+    """The two sides of each meeting trigger's clause, persons only (and the actors in
+    ``also``): "In Lima, Berg met with President Ruiz" -> ({Berg}, {Ruiz}, Lima); "Berg was
+    greeted by President Ruiz" -> ({Berg}, {Ruiz}), Ruiz the host."""
+    def kept(actor: str) -> bool:
+        return ents.type_of(actor) == "PERSON" or actor in also
+
     found = []
     for _rule, start, _end in matches(doc, "meetings"):
         trigger = doc[start]
@@ -454,15 +463,13 @@ def _encounters(doc: Doc, ents: DocumentEntities) -> list[_Encounter]:
             continue
         if verb.pos_ == "ADP":
             verb = verb.head
-        subjects = {a for s in subjects_of(verb) for a in np_actors(s, ents, delegations=False)
-                    if ents.type_of(a) == "PERSON"}
+        subjects = {a for s in subjects_of(verb) for a in np_actors(s, ents, delegations=False) if kept(a)}
         holders = [trigger, verb] if verb != trigger else [trigger]
         objects = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                    for o in c.children if o.dep_ == "pobj"]
         objects += [c for c in trigger.children if c.dep_ == "dobj" and trigger.pos_ == "VERB"]
         agents = [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        others = {a for o in objects + agents for a in np_actors(o, ents, delegations=False)
-                  if ents.type_of(a) == "PERSON"}
+        others = {a for o in objects + agents for a in np_actors(o, ents, delegations=False) if kept(a)}
         if subjects and others - subjects:
             place = place_in([c for h in holders for c in h.children], ents)
             if place is None and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
@@ -534,7 +541,7 @@ def _country_of_place(ents: DocumentEntities, entity: str | None) -> str | None:
     return identifier if identifier in ents.entities else None
 
 
-def _by_convention(ents: DocumentEntities, posts: list[Post], settled: dict[str, str],
+def _by_convention(doc: Doc, ents: DocumentEntities, posts: list[Post], settled: dict[str, str],
                    encounters: list[_Encounter]) -> dict[str, str]:
     """Bare-titled persons the publisher's convention places, in order of first mention.
 
@@ -546,6 +553,9 @@ def _by_convention(ents: DocumentEntities, posts: list[Post], settled: dict[str,
     if discourse is None or discourse.publisher is None:
         return {}
     across: dict[str, set[str]] = {}
+    own = discourse.publisher.actor and discourse.publisher_actor()
+    if own:  # "Will the Prime Minister meet President Lindqvist?" from India: the President is the other side
+        encounters = [*encounters, *(e for e in _encounters(doc, ents, frozenset({own})) if own in e.subjects | e.others)]
     for encounter in encounters:
         for person in encounter.others:
             across.setdefault(person, set()).update(encounter.subjects)
@@ -561,7 +571,7 @@ def _by_convention(ents: DocumentEntities, posts: list[Post], settled: dict[str,
         actor = _conventional_actor(discourse, post.role)
         if actor is None:
             continue
-        if any({**settled, **placed}.get(other) == actor or (other in home and other != person)
+        if any({**settled, **placed}.get(other) == actor or other == actor or (other in home and other != person)
                for other in across.get(person, ())):
             continue
         placed[person] = actor

@@ -303,7 +303,9 @@ def _turns(doc: Doc, discourse: Discourse) -> list[Turn]:
         if span is None:
             continue
         people = [e for e in ents.in_range(span.start, span.end) if ents.type_of(e) == "PERSON"]
-        speaker = people[-1] if people else None
+        speaker = people[-1] if people and not _questioner(span) else None
+        if speaker is None and title_at(doc, span.start, span.end) == len(span):
+            speaker = _label_holder(span, discourse)
         if speaker is None and title_at(doc, span.start, span.end) == len(span) and discourse.publisher is not None \
                 and discourse.publisher.kind == "government":
             speaker = discourse.publisher_country()
@@ -314,6 +316,29 @@ def _turns(doc: Doc, discourse: Discourse) -> list[Turn]:
         if speaker is not None:
             turns.append(Turn(speaker, span.start, span.end, match.end(), end_char))
     return turns
+
+
+def _label_holder(label, discourse: Discourse) -> str | None:
+    """The one person named before a bare-title label with that title ("Deputy
+    Spokesperson:" after "Ana Vega, Deputy Spokesperson for the Secretary-General"); two
+    holders leave it to the publisher's convention."""
+    title = label.text.lower()
+    holders = {post.person for post in discourse.posts if post.mention_start < label.start
+               and any(words == title or re.split(r"\s+(?:of|for|to)\s+", words)[0] == title
+                       for words, _ in _held_titles(post.role))}
+    return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _questioner(label) -> bool:
+    """A generic label naming the one asking ("Question (Ana Vega, Daily News)"): the
+    turn asks a question; it is no one's statement, nor is its "I" the named person's."""
+    opening = next((t.i for t in label if t.text == "("), None)
+    return opening is not None and label.doc[label.start:opening].text.casefold() in _generic_speakers()
+
+
+@lru_cache(maxsize=1)
+def _generic_speakers() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_rules("titles")["generic_speakers"])
 
 
 def _first_person(doc: Doc, discourse: Discourse, posts: Sequence) -> None:

@@ -623,25 +623,37 @@ def _title_prefix_length(doc: Doc, start: int, end: int) -> int:
 
 
 # "JULIE BISHOP: I have ...", "SECRETARY POMPEO: Thank you": a speaker label opening a paragraph
-TURN_LABEL = re.compile(r"^[ \t]*([A-Z][A-Za-z.'’ -]{1,60}?):[ \t]+(?=\S)", re.M)
+TURN_LABEL = re.compile(r"^[ \t]*([A-Z][A-Za-z.'’ ,()-]{1,80}?):[ \t]+(?=\S)", re.M)
 
 
 def _turn_labels(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The name in a transcript's speaker label when NER missed it: the label's words after
-    any title, unless they are a generic speaker ("QUESTION", "MODERATOR") or a place."""
+    any title, a comma and an honorific ("Official Spokesperson, Shri Ana Vega:"), unless
+    they are a generic speaker ("QUESTION", "MODERATOR") or a place; a questioner named in
+    brackets after a generic label ("Question (Ana Vega, Daily News):")."""
     taken = {i for start, end, _ in spans for i in range(start, end)}
     generic = _generic_speakers()
     found = []
     for match in TURN_LABEL.finditer(text_of(doc)):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-        if span is None or any(i in taken for i in range(span.start, span.end)):
+        if span is None:
             continue
-        start = span.start + _title_prefix_length(doc, span.start, span.end)
-        words = doc[start:span.end]
+        start, end = span.start, span.end
+        opening = next((t.i for t in span if t.text == "("), None)
+        if opening is not None:
+            if doc[start:opening].text.casefold() not in generic:
+                continue
+            start = opening + 1
+            end = next((t.i for t in doc[start:end] if t.text in (",", ")")), end)
+        else:
+            start += _title_prefix_length(doc, start, end)
+            while start < end and (doc[start].text == "," or _honorific_length(doc, start, end)):
+                start += _honorific_length(doc, start, end) or 1
+        words = doc[start:end]
         if (not words or len(words) > 4 or words.text.casefold() in generic or _known_name(words.text)
-                or not all(_NAME_TOKEN.match(t.text) for t in words)):
+                or not all(_NAME_TOKEN.match(t.text) for t in words) or any(i in taken for i in range(start, end))):
             continue
-        found.append((start, span.end, "PERSON"))
+        found.append((start, end, "PERSON"))
     return found
 
 
