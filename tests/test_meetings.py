@@ -1367,3 +1367,61 @@ def test_meetings_looking_forward_to_meeting_with_no_subject_is_no_encounter():
     rows = [(w, h - 3, d, p, l, e) for w, h, d, p, l, e in LOOKING_FORWARD[3:]]
     rows[0] = ("Looking", 0, "ROOT", "VERB", "look", "O")
     assert _places(rows) == []
+
+
+# "Ana Silva toured Lima ." then "Ana Silva met Omar Haddad in Lima ." with the second Lima
+# tagged an organisation
+TOURED_LIMA = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("toured", 2, "ROOT", "VERB", "tour", "O"), ("Lima", 2, "dobj", "PROPN", "Lima", "B-GPE"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+MET_IN_LIMA_AS_ORG = MET_IN_RABAT[:6] + [("Lima", 5, "pobj", "PROPN", "Lima", "B-ORG"), (".", 2, "punct", "PUNCT", ".", "O")]
+
+
+def test_meetings_a_place_tagged_an_organisation_is_the_place_named_elsewhere():
+    from handbuilt import join
+
+    found = _places(join(TOURED_LIMA, MET_IN_LIMA_AS_ORG))
+    assert (["Ana Silva", "Omar Haddad"], "Lima", None, "occurred", "meet") in found
+
+
+def test_meetings_an_organisation_no_place_is_named_after_is_no_place():
+    rows = MET_IN_RABAT[:6] + [("Petrobras", 5, "pobj", "PROPN", "Petrobras", "B-ORG"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[1] for m in _places(rows)] == [None]
+
+
+# "Ana Silva will be in Lima on May 4 and in Cusco from May 6 ." then
+# "In Cusco , Ana Silva will meet Omar Haddad ."
+TWO_STOPS = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("will", 3, "aux", "AUX", "will", "O"), ("be", 3, "ROOT", "AUX", "be", "O"),
+    ("in", 3, "prep", "ADP", "in", "O"), ("Lima", 4, "pobj", "PROPN", "Lima", "B-GPE"),
+    ("on", 3, "prep", "ADP", "on", "O"), ("May", 6, "pobj", "PROPN", "May", "B-DATE"),
+    ("4", 7, "nummod", "NUM", "4", "I-DATE"), ("and", 6, "cc", "CCONJ", "and", "O"),
+    ("in", 6, "conj", "ADP", "in", "O"), ("Cusco", 10, "pobj", "PROPN", "Cusco", "B-GPE"),
+    ("from", 3, "prep", "ADP", "from", "O"), ("May", 12, "pobj", "PROPN", "May", "B-DATE"),
+    ("6", 13, "nummod", "NUM", "6", "I-DATE"), (".", 3, "punct", "PUNCT", ".", "O"),
+]
+IN_CUSCO_WILL_MEET = [
+    ("In", 5, "prep", "ADP", "in", "O"), ("Cusco", 0, "pobj", "PROPN", "Cusco", "B-GPE"),
+    (",", 5, "punct", "PUNCT", ",", "O"), ("Ana", 4, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Silva", 5, "nsubj", "PROPN", "Silva", "I-PERSON"), ("will", 6, "aux", "AUX", "will", "O"),
+    ("meet", 6, "ROOT", "VERB", "meet", "O"), ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 6, "dobj", "PROPN", "Haddad", "I-PERSON"), (".", 6, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_each_stop_of_an_itinerary_has_its_own_date():
+    from handbuilt import join
+
+    assert _places(join(TWO_STOPS, IN_CUSCO_WILL_MEET)) == [
+        (["Ana Silva", "Omar Haddad"], "Cusco", "2031-05-06", "planned", "meet")]
+
+
+def test_meetings_an_itinerary_stop_without_a_date_dates_nothing():
+    from handbuilt import join
+
+    # "Ana Silva will be in Lima on May 4 and in Cusco ."
+    rows = TWO_STOPS[:12] + [(".", 3, "punct", "PUNCT", ".", "O")]
+    assert _places(join(rows, IN_CUSCO_WILL_MEET)) == [(["Ana Silva", "Omar Haddad"], "Cusco", None, "planned", "meet")]

@@ -141,17 +141,36 @@ def _dated_by_itinerary(readings: list[_Reading], doc: Doc, document: Document, 
     (someone is at a place on a day) dates that person's undated encounters at that place."""
     stops: list[tuple[set[str], str, str]] = []
     for verb in (t for t in doc if t.lemma_ == "be" and t.pos_ in ("AUX", "VERB")):
-        place = place_in(list(verb.children), ents)
-        if place is None:
+        future = any(c.lower_ in ("will", "'ll") for c in verb.children)
+        places = _itinerary_stops(verb, ents)
+        if not places:
             continue
-        date, _ = _date(verb, None, document, future=any(c.lower_ in ("will", "'ll") for c in verb.children))
         people = {a for subject in subjects_of(verb) for a in np_actors(subject, ents, delegations=False)}
-        if date and people:
-            stops.append((people, place, date))
+        if len(places) == 1:
+            dated = [(places[0][1], _date(verb, None, document, future=future)[0])]
+        else:  # "in Rome on April 16 and in Capri from April 17": each stop the date after it
+            times = [t for t in _times_in(verb.sent) if _under(t.root, verb, verb, None)]
+            ends = [start for start, _ in places[1:]] + [verb.sent.end]
+            dated = [(place, next((value for t in times if start < t.start < end
+                                   for value in [normalise_date(t.text, document.published, future=future)] if value),
+                                  None)) for (start, place), end in zip(places, ends)]
+        stops.extend((people, place, date) for place, date in dated if date and people)
     for reading in readings:
         if reading.date is None and not reading.other_time and reading.location:
             reading.date = next((date for people, place, date in stops
                                  if place == reading.location and people & set(reading.participants)), None)
+
+
+def _itinerary_stops(verb: Token, ents: DocumentEntities) -> list[tuple[int, str]]:
+    """(token, place) of each "in <place>" of a "be" clause, conjoined ones too, in text order."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [c for p in preps for c in p.conjuncts]
+    found: list[tuple[int, str]] = []
+    for prep in sorted(preps, key=lambda t: t.i):
+        place = place_in([prep], ents)
+        if place is not None and place not in (p for _, p in found):
+            found.append((prep.i, place))
+    return found
 
 
 def _continued(readings: list[_Reading], ents: DocumentEntities) -> None:

@@ -239,10 +239,21 @@ def places_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[s
                 c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of") for gc in ([c] if c.dep_ == "appos" else
                                                                                      c.children) if gc.dep_ in ("appos", "pobj")]
             for candidate in [*named, obj, *(c for c in obj.children if c.dep_ == "compound")]:
-                entity = ents.at(candidate)
-                if entity and ents.type_of(entity) in PLACE_TYPES:
+                entity = _as_place(ents.at(candidate), ents)
+                if entity is not None:
                     yield entity
                     break
+
+
+def _as_place(entity: str | None, ents: DocumentEntities) -> str | None:
+    """``entity`` when it is a place; an organisation the tagger made of a place the document
+    names elsewhere ("In Capri, she will attend ..." after "in Capri from April 17") is that place."""
+    if entity is None or ents.type_of(entity) in PLACE_TYPES:
+        return entity
+    if ents.type_of(entity) != "ORG":
+        return None
+    name = ents.entities[entity].name
+    return next((e.id for e in ents.entities.values() if e.type in PLACE_TYPES and e.name == name), None)
 
 
 def place_below(heads: list[Token], ents: DocumentEntities, *, skip: set[int] = frozenset(),
