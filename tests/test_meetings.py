@@ -1425,3 +1425,32 @@ def test_meetings_an_itinerary_stop_without_a_date_dates_nothing():
     # "Ana Silva will be in Lima on May 4 and in Cusco ."
     rows = TWO_STOPS[:12] + [(".", 3, "punct", "PUNCT", ".", "O")]
     assert _places(join(rows, IN_CUSCO_WILL_MEET)) == [(["Ana Silva", "Omar Haddad"], "Cusco", None, "planned", "meet")]
+
+
+# "Leaders arrived for the ASEAN summit , due to be hosted by Ana Silva ." as the small
+# model parses it: "due" hangs off "arrived", not off the summit
+SUMMIT_DUE_TO_BE_HOSTED = [
+    ("Leaders", 1, "nsubj", "NOUN", "leader", "O"), ("arrived", 1, "ROOT", "VERB", "arrive", "O"),
+    ("for", 1, "prep", "ADP", "for", "O"), ("the", 5, "det", "DET", "the", "O"),
+    ("ASEAN", 5, "compound", "PROPN", "ASEAN", "B-ORG"), ("summit", 2, "pobj", "NOUN", "summit", "O"),
+    (",", 1, "punct", "PUNCT", ",", "O"), ("due", 1, "prep", "ADJ", "due", "O"),
+    ("to", 10, "aux", "PART", "to", "O"), ("be", 10, "auxpass", "AUX", "be", "O"),
+    ("hosted", 7, "xcomp", "VERB", "host", "O"), ("by", 10, "agent", "ADP", "by", "O"),
+    ("Ana", 13, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 11, "pobj", "PROPN", "Silva", "I-PERSON"),
+    (".", 1, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_misplaced_passive_host_hosts_the_event_before_it():
+    assert [(m[0], m[4]) for m in _places(SUMMIT_DUE_TO_BE_HOSTED)] == [
+        (["Ana Silva", "Association of Southeast Asian Nations"], "summit")]
+
+
+def test_meetings_a_dinner_hosted_by_someone_is_not_the_summit():
+    # "Leaders arrived for the ASEAN summit and a dinner hosted by Ana Silva ."
+    rows = SUMMIT_DUE_TO_BE_HOSTED[:6] + [
+        ("and", 5, "cc", "CCONJ", "and", "O"), ("a", 8, "det", "DET", "a", "O"),
+        ("dinner", 5, "conj", "NOUN", "dinner", "O"), ("hosted", 8, "acl", "VERB", "host", "O"),
+        ("by", 9, "agent", "ADP", "by", "O"), ("Ana", 12, "compound", "PROPN", "Ana", "B-PERSON"),
+        ("Silva", 10, "pobj", "PROPN", "Silva", "I-PERSON"), (".", 1, "punct", "PUNCT", ".", "O")]
+    assert not any("Ana Silva" in m[0] and "Association of Southeast Asian Nations" in m[0] for m in _places(rows))

@@ -69,6 +69,7 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
             for found in reading:
                 report(found)
             readings.extend(reading)
+    readings = _hosted_passives(readings)
     for reading in readings:
         _bridge(reading, ents, document)
     companions = _companions(doc, ents)
@@ -107,6 +108,27 @@ def _reported_so_far(ents: DocumentEntities) -> Iterator[Callable[[_Reading], No
         yield report
     finally:
         discourse.encounters[:] = before
+
+
+def _hosted_passives(readings: list[_Reading]) -> list[_Reading]:
+    """"Friday's summit, due to be hosted by X": a passive reception with nothing received
+    (no subject, no object) is the hosting of the event named just before it in its
+    sentence, whatever the parse attached it to; its host joins that event."""
+    kept: list[_Reading] = []
+    for reading in readings:
+        verb = reading.trigger
+        passive = verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
+        received = any(c.dep_ in ("nsubjpass", "nsubj", "dobj") for c in verb.children)
+        # "a dinner hosted by X" hosts the dinner: only a verb the parse hung off no noun
+        misplaced = verb.head.pos_ not in ("NOUN", "PROPN")
+        if reading.rule.get("id") == "host" and passive and not received and misplaced:
+            event = next((r for r in reversed(kept) if r.trigger.sent == verb.sent and r.trigger.i < verb.i
+                          and r.trigger.pos_ in ("NOUN", "PROPN")), None)
+            if event is not None:
+                event.participants.extend(p for p in reading.participants if p not in event.participants)
+                continue
+        kept.append(reading)
+    return kept
 
 
 def _bridge(reading: _Reading, ents: DocumentEntities, document: Document) -> None:
