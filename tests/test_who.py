@@ -615,3 +615,50 @@ def test_who_one_met_by_the_publishers_unnamed_leader_is_the_other_side():
              (".", 2, "punct", "PUNCT", ".", "O")]
     extraction, names = extract_rows(alone, url="https://www.mea.gov.in/visit.htm")
     assert _posts(extraction, names) == {("Lindqvist", "India", "President")}
+
+
+# -- places and regions ----------------------------------------------------------------------------
+
+def test_who_a_city_tagged_as_a_building_is_a_place():
+    rows = tagged("Kerr arrived in [Port Moresby]GPE .", verbs=("arrived",))
+    rows = [(w, h, d, p, l, e.replace("GPE", "FAC")) for w, h, d, p, l, e in rows]
+    kinds = dict(_kinds(extract_rows(rows)[0]))
+    assert kinds["Port Moresby"] == "GPE"
+    # a building named by no city stays a building
+    rows = [(w, h, d, p, l, e.replace("GPE", "FAC")) for w, h, d, p, l, e in
+            tagged("Kerr arrived at [Blair House]GPE .", verbs=("arrived",))]
+    assert dict(_kinds(extract_rows(rows)[0]))["Blair House"] == "FAC"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sorokin met Governor of Tomsk Region [Alexei Gromov]ORG .", {("Alexei Gromov", "Tomsk Region", "Governor")}),
+    ("Sorokin met Governor of Aichi Prefecture [Kenji Mori]ORG .", {("Kenji Mori", "Aichi Prefecture", "Governor")}),
+])
+def test_who_a_region_below_a_country_is_a_post_nominal_body(text, expected):
+    extraction, names = extract_rows(tagged(text, verbs=("met",)))
+    assert _posts(extraction, names) == expected
+    assert dict(_kinds(extraction))[next(iter(expected))[1]] == "GPE"
+
+
+def test_who_a_portfolio_ending_in_region_stays_a_portfolio():
+    extraction, names = extract_rows(tagged("Minister for the Pacific Region [Ana Vega]PERSON arrived .",
+                                            verbs=("arrived",)))
+    assert "Pacific Region" not in names.values()
+
+
+# -- an international body's unnamed officer -----------------------------------------------------
+
+SG_ARRIVED = [("The", 1, "det", "DET", "the", "O"), ("Secretary-General", 2, "nsubj", "PROPN", "secretary-general", "O"),
+              ("arrived", 2, "ROOT", "VERB", "arrive", "O"), (".", 2, "punct", "PUNCT", ".", "O")]
+HE_MET = [("He", 1, "nsubj", "PRON", "he", "O"), ("met", 1, "ROOT", "VERB", "meet", "O"),
+          ("President", 3, "compound", "PROPN", "president", "O"), ("Wanjiru", 1, "dobj", "PROPN", "wanjiru", "B-PERSON"),
+          (".", 1, "punct", "PUNCT", ".", "O")]
+
+
+def test_who_an_international_bodys_unnamed_officer_is_the_body_and_its_pronoun_too():
+    links = _links(join(SG_ARRIVED, HE_MET), url="https://press.un.org/en/2031/db1.doc.htm")
+    assert links["Secretary-General"] == ({"United Nations"}, "publisher")
+    assert links["He"] == ({"United Nations"}, "pronoun")
+    # a government's release: the Secretary-General is no one of its own
+    links = _links(join(SG_ARRIVED, HE_MET), url="https://www.mea.gov.in/visit.htm")
+    assert "Secretary-General" not in links and "He" not in links

@@ -472,7 +472,7 @@ def _publisher_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     publisher = discourse.publisher
     if publisher is None or publisher.actor is None:
         return
-    wanted = "organization" if publisher.kind == "international" else "state"
+    wanted = ("organization", "international") if publisher.kind == "international" else ("state",)
     foreign = _foreign_holders(discourse, posts)
     held = {words for post in posts if post.person not in foreign for words, _ in _held_titles(post.role)}
     held |= _titles_before_names(doc, discourse.ents, foreign)
@@ -480,7 +480,7 @@ def _publisher_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
         if head.i in discourse.links or body is not None or not doc[start].text[:1].isupper():
             continue
         title = doc[start:end].text.lower()
-        if (title in held or _title_scope().get(title) != wanted or not _principal(title)
+        if (title in held or _title_scope().get(title) not in wanted or not _principal(title)
                 or lacks_office(publisher.country, title)):  # "the Prime Minister" from the White House
             continue
         actor = discourse.publisher_actor()
@@ -644,6 +644,11 @@ def _pronouns(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
             start, end, person = pending
             candidates.append(_Candidate(person, start, end, sentence_of[start], _is_subject(doc[start:end].root)))
             pending = next(spans, None)
+        titled = discourse.links.get(token.i)
+        if titled is not None and titled.via in ("publisher", "title-of") and token.i == titled.end - 1:
+            # "The Secretary-General arrived. He met ...": the unnamed officer stands for the body
+            candidates.append(_Candidate(titled.actors[0], titled.start, titled.end, sentence_of[token.i],
+                                         _is_subject(token)))
         wanted = THIRD_PERSON.get(token.lower_)
         if wanted is None or token.pos_ != "PRON" or token.i in discourse.links:
             continue

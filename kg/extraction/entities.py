@@ -219,6 +219,8 @@ def _body_end(doc: Doc, begin: int, stop: int) -> tuple[int, str] | None:
         place = gazetteer.lookup_country(text) or gazetteer.lookup_place(text)
         if place and not gazetteer.is_demonym(text):
             return k, place.type
+        if k - begin > 1 and doc[k - 1].text in _administrative_heads():
+            return k, "GPE"  # "Governor of [Tomsk Region] Alexei Gromov"
     if doc[begin].ent_type_ in ("GPE", "ORG", "LOC", "FAC"):
         end = begin + 1
         while end < stop and (doc[end].ent_iob_ == "I" or doc[end].lower_ in _organization_heads()):
@@ -233,6 +235,11 @@ def _body_end(doc: Doc, begin: int, stop: int) -> tuple[int, str] | None:
         if doc[begin:k].text in elsewhere:
             return k, "GPE"
     return None
+
+
+@lru_cache(maxsize=1)
+def _administrative_heads() -> frozenset[str]:
+    return frozenset(load_rules("names")["administrative_heads"])
 
 
 def _holder_name(doc: Doc, split: int, stop: int) -> bool:
@@ -583,6 +590,8 @@ def _portfolio_end(doc: Doc, end: int) -> int:
         i += 1
     if last < len(doc) and doc[last].lower_ in _organization_heads():
         return end  # "director of the Central Intelligence Agency": a body's name, no portfolio
+    if last - 2 > end and doc[last - 1].text in _administrative_heads() and doc[last - 2].lower_ not in portfolio:
+        return end  # "Governor of [Tomsk Region]": a region's name, no portfolio ("for the Pacific Region" is one)
     return last
 
 
@@ -992,6 +1001,10 @@ def _classify(text: str, label: str) -> tuple[str, _Cluster | None]:
         city = gazetteer.lookup_place(text)
         if city and city.type == "GPE":
             label = "GPE"  # "Lusaka" tagged ORG: a capital is a place (its government speaks as the country)
+    if label == "FAC" and len(text.split()) > 1:
+        city = gazetteer.lookup_place(text)
+        if city and city.type == "GPE":
+            label = "GPE"  # "Port Moresby" tagged FAC: a city of that whole name (one word may be a building's)
     if label in ("GPE", "LOC", "FAC"):
         place = gazetteer.lookup_place(text) if label != "FAC" else None
         name = place.name if place else text

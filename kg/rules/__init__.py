@@ -26,7 +26,8 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "organizations": {"description", "heads", "organizations", "ministries"},
     "publishers": {"description", "domains", "government_suffixes", "headers", "absent_offices"},
     "venues": {"description", "venues", "place_nouns"},
-    "names": {"description", "greetings", "opening_verbs", "formal_states", "hyphenated_syllable"},
+    "names": {"description", "greetings", "opening_verbs", "formal_states", "hyphenated_syllable",
+              "administrative_heads"},
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
