@@ -1454,3 +1454,36 @@ def test_meetings_a_dinner_hosted_by_someone_is_not_the_summit():
         ("by", 9, "agent", "ADP", "by", "O"), ("Ana", 12, "compound", "PROPN", "Ana", "B-PERSON"),
         ("Silva", 10, "pobj", "PROPN", "Silva", "I-PERSON"), (".", 1, "punct", "PUNCT", ".", "O")]
     assert not any("Ana Silva" in m[0] and "Association of Southeast Asian Nations" in m[0] for m in _places(rows))
+
+
+# "The Andean Union welcomed the agreement reached in Vienna between Peru and Chile ."
+AGREEMENT_REACHED_BETWEEN = [
+    ("The", 2, "det", "DET", "the", "B-ORG"), ("Andean", 2, "compound", "PROPN", "Andean", "I-ORG"),
+    ("Union", 3, "nsubj", "PROPN", "Union", "I-ORG"), ("welcomed", 3, "ROOT", "VERB", "welcome", "O"),
+    ("the", 5, "det", "DET", "the", "O"), ("agreement", 3, "dobj", "NOUN", "agreement", "O"),
+    ("reached", 5, "acl", "VERB", "reach", "O"), ("in", 6, "prep", "ADP", "in", "O"),
+    ("Vienna", 7, "pobj", "PROPN", "Vienna", "B-GPE"), ("between", 6, "prep", "ADP", "between", "O"),
+    ("Peru", 9, "pobj", "PROPN", "Peru", "B-GPE"), ("and", 10, "cc", "CCONJ", "and", "O"),
+    ("Chile", 10, "conj", "PROPN", "Chile", "B-GPE"), (".", 3, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_an_agreement_reached_between_parties_is_their_talks():
+    assert _places(AGREEMENT_REACHED_BETWEEN) == [(["Chile", "Peru"], "Vienna", None, "occurred", "talks")]
+
+
+def test_meetings_welcoming_an_agreement_is_no_part_in_it():
+    # "The Andean Union welcomed the agreement reached in Vienna ."
+    rows = AGREEMENT_REACHED_BETWEEN[:9] + [(".", 3, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []
+
+
+def test_meetings_parties_reaching_an_agreement_held_talks():
+    # "Peru and Chile reached an agreement ."
+    rows = [("Peru", 3, "nsubj", "PROPN", "Peru", "B-GPE"), ("and", 0, "cc", "CCONJ", "and", "O"),
+            ("Chile", 0, "conj", "PROPN", "Chile", "B-GPE"), ("reached", 3, "ROOT", "VERB", "reach", "O"),
+            ("an", 5, "det", "DET", "an", "O"), ("agreement", 3, "dobj", "NOUN", "agreement", "O"),
+            (".", 3, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == [(["Chile", "Peru"], None, None, "occurred", "talks")]
+    rows[5] = ("conclusion", 3, "dobj", "NOUN", "conclusion", "O")  # "reached a conclusion": no agreement
+    assert _places(rows) == []

@@ -474,9 +474,11 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         nouns = set(load_rules("meetings")["anaphoric_nouns"]) | set(load_rules("meetings")["object_nouns"])
         if not any(c.lemma_.lower() in nouns or c.lower_ in nouns for c in trigger.children if c.dep_ == "dobj"):
             return []
-    if rule.get("requires_agreement"):
-        nouns = set(load_rules("meetings")["agreement_nouns"])
-        if not any(c.lemma_.lower() in nouns for c in trigger.children if c.dep_ == "dobj"):
+    # "the agreement reached in Vienna between A and B": the parties are in the phrase, not
+    # whoever speaks of the agreement ("The Union welcomes the agreement reached ...")
+    agreement_phrase = bool(rule.get("requires_agreement")) and _agreement_noun(trigger.head) and trigger.dep_ == "acl"
+    if rule.get("requires_agreement") and not agreement_phrase:
+        if not any(_agreement_noun(c) for c in trigger.children if c.dep_ == "dobj"):
             return []
     if rule.get("courtesy") and not is_courtesy_call(trigger, ents):
         return []
@@ -500,7 +502,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         objects = [c for c in role_verb.children if c.dep_ == "dobj"]
         for holder in objects or subjects_of(role_verb):
             add(np_actors(holder, ents))
-    elif verb is not None and _subject_takes_part(trigger, verb):
+    elif verb is not None and not agreement_phrase and _subject_takes_part(trigger, verb):
         for subject in subjects_of(verb):
             add(np_actors(subject, ents))
     hosts = list(participants)
@@ -544,7 +546,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         add(named)
     else:  # "held a Japan-Korea meeting with Y": the two people are the sides
         add([p for p in named if ents.type_of(p) not in ("GPE", "NORP")])
-    if is_verb and len(hosts) >= 2 and _unnamed_counterpart(trigger, ents):
+    if is_verb and len(hosts) >= 2 and not rule.get("requires_agreement") and _unnamed_counterpart(trigger, ents):
         return []  # "X and Y did not meet with representatives of the opposition": not X with Y
     # "welcomed X to Canberra": a reception's "to" is where it happens
     preps = PLACE_PREPS | frozenset(rule.get("place_preps", ()))
@@ -819,6 +821,11 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
         # "the outcome of the talks", "discussed preparations for the summit": the verb above says
         node = node.head
     return verb.lemma_.lower() in set(rules["participation_verbs"])
+
+
+def _agreement_noun(token: Token) -> bool:
+    """"agreement", "deal", "accord": what parties sign or reach after talks."""
+    return token.lemma_.lower() in set(load_rules("meetings")["agreement_nouns"])
 
 
 def _host_role_verb(trigger: Token) -> Token | None:
