@@ -1487,3 +1487,50 @@ def test_meetings_parties_reaching_an_agreement_held_talks():
     assert _places(rows) == [(["Chile", "Peru"], None, None, "occurred", "talks")]
     rows[5] = ("conclusion", 3, "dobj", "NOUN", "conclusion", "O")  # "reached a conclusion": no agreement
     assert _places(rows) == []
+
+
+def test_meetings_a_signed_agreement_between_parties_is_their_talks():
+    # "The Andean Union welcomed the signed agreement between Peru and Chile ."
+    rows = AGREEMENT_REACHED_BETWEEN[:4] + [("the", 6, "det", "DET", "the", "O"), ("signed", 6, "amod", "VERB", "sign", "O"),
+                                            ("agreement", 3, "dobj", "NOUN", "agreement", "O"),
+                                            ("between", 6, "prep", "ADP", "between", "O")] + [
+        (w, h - 2 if h >= 9 else h, d, p, l, e) for w, h, d, p, l, e in AGREEMENT_REACHED_BETWEEN[10:]]
+    assert _places(rows) == [(["Chile", "Peru"], None, None, "occurred", "talks")]
+
+
+# "Peru and Chile agreed to launch a dialogue ."
+AGREED_TO_LAUNCH = [
+    ("Peru", 3, "nsubj", "PROPN", "Peru", "B-GPE"), ("and", 0, "cc", "CCONJ", "and", "O"),
+    ("Chile", 0, "conj", "PROPN", "Chile", "B-GPE"), ("agreed", 3, "ROOT", "VERB", "agree", "O"),
+    ("to", 5, "aux", "PART", "to", "O"), ("launch", 3, "xcomp", "VERB", "launch", "O"),
+    ("a", 7, "det", "DET", "a", "O"), ("dialogue", 5, "dobj", "NOUN", "dialogue", "O"),
+    (".", 3, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_launching_a_dialogue_is_taking_part_in_it():
+    assert _places(AGREED_TO_LAUNCH) == [(["Chile", "Peru"], None, None, "planned", "talks")]
+
+
+def test_meetings_praising_a_dialogue_is_no_part_in_it():
+    rows = AGREED_TO_LAUNCH[:3] + [("praised", 3, "ROOT", "VERB", "praise", "O"),
+                                   ("the", 5, "det", "DET", "the", "O"), ("dialogue", 3, "dobj", "NOUN", "dialogue", "O"),
+                                   (".", 3, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []
+
+
+def test_meetings_recently_is_a_time_of_its_own():
+    from kg.extraction.meetings import _vaguely_past
+    from handbuilt import make_doc
+
+    # "Peru and Chile recently signed a deal ." / "Peru and Chile signed a deal ."
+    recently = make_doc([("Peru", 4, "nsubj", "PROPN", "Peru", "B-GPE"), ("and", 0, "cc", "CCONJ", "and", "O"),
+                         ("Chile", 0, "conj", "PROPN", "Chile", "B-GPE"), ("recently", 4, "advmod", "ADV", "recently", "O"),
+                         ("signed", 4, "ROOT", "VERB", "sign", "O"), ("a", 6, "det", "DET", "a", "O"),
+                         ("deal", 4, "dobj", "NOUN", "deal", "O"), (".", 4, "punct", "PUNCT", ".", "O")])
+    assert _vaguely_past(recently[4], recently[4])
+    plain = make_doc([("Peru", 3, "nsubj", "PROPN", "Peru", "B-GPE"), ("and", 0, "cc", "CCONJ", "and", "O"),
+                      ("Chile", 0, "conj", "PROPN", "Chile", "B-GPE"), ("signed", 3, "ROOT", "VERB", "sign", "O"),
+                      ("a", 5, "det", "DET", "a", "O"), ("deal", 3, "dobj", "NOUN", "deal", "O"),
+                      (".", 3, "punct", "PUNCT", ".", "O")])
+    assert not _vaguely_past(plain[3], plain[3])

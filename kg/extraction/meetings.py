@@ -476,7 +476,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
             return []
     # "the agreement reached in Vienna between A and B": the parties are in the phrase, not
     # whoever speaks of the agreement ("The Union welcomes the agreement reached ...")
-    agreement_phrase = bool(rule.get("requires_agreement")) and _agreement_noun(trigger.head) and trigger.dep_ == "acl"
+    agreement_phrase = bool(rule.get("requires_agreement")) and _agreement_noun(trigger.head) and trigger.dep_ in (
+        "acl", "amod")
     if rule.get("requires_agreement") and not agreement_phrase:
         if not any(_agreement_noun(c) for c in trigger.children if c.dep_ == "dobj"):
             return []
@@ -511,6 +512,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     own_encounter = verb is not None and verb != trigger and any(
         start == verb.i for _rule, start, _end in matches(trigger.doc, "meetings"))
     holders = [trigger] + ([verb] if verb is not None and verb != trigger and not own_encounter else [])
+    if agreement_phrase:
+        holders = [trigger, trigger.head]  # "the recently signed agreement between A and B"
     # "briefed Y on the outcome of the talks": the one told about an encounter is not in it
     told = verb is not None and verb != trigger and verb.lemma_.lower() in load_rules("statements")["addressee_verbs"]
     for holder in holders:
@@ -577,6 +580,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     # "called off on Tuesday a summit": the verb's date is not the summit's
     date_verb = verb if verb is not None and _subject_takes_part(trigger, verb) else None
     date, other_time = _date(trigger, date_verb, document, future=status == "planned")
+    if date is None and _vaguely_past(trigger if is_verb or verb is None else verb, trigger):
+        other_time = True  # "the recently signed agreement": some time before, not a trip's day
     if date is None and not other_time and _just_now(verb if verb is not None else trigger):
         date = (document.published or "")[:10] or None  # "I have just concluded a meeting": today
     if date is None and not other_time and status == "occurred" and _ongoing(trigger):
@@ -651,6 +656,12 @@ def _just_now(verb: Token) -> bool:
     """"has just met", "have just concluded": the present perfect of what just happened."""
     return any(c.lower_ == "just" for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
+
+
+def _vaguely_past(verb: Token, trigger: Token) -> bool:
+    """"recently signed", "had previously met": an earlier time the text does not name."""
+    words = set(load_rules("meetings")["vague_past_words"])
+    return any(c.dep_ == "advmod" and c.lower_ in words for head in {verb, trigger} for c in head.children)
 
 
 def _ongoing(trigger: Token) -> bool:
