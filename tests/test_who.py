@@ -662,3 +662,33 @@ def test_who_an_international_bodys_unnamed_officer_is_the_body_and_its_pronoun_
     # a government's release: the Secretary-General is no one of its own
     links = _links(join(SG_ARRIVED, HE_MET), url="https://www.mea.gov.in/visit.htm")
     assert "Secretary-General" not in links and "He" not in links
+
+
+# -- first person in remarks: the headline's speaker ----------------------------------------------
+
+# "I spoke with President Olena Hrytsenko ." / "“ I am ready , ” she said ."
+I_SPOKE = [("I", 1, "nsubj", "PRON", "I", "O"), ("spoke", 1, "ROOT", "VERB", "speak", "O"),
+           ("with", 1, "prep", "ADP", "with", "O"), ("President", 5, "compound", "PROPN", "president", "O"),
+           ("Olena", 5, "compound", "PROPN", "olena", "B-PERSON"), ("Hrytsenko", 2, "pobj", "PROPN", "hrytsenko", "I-PERSON"),
+           (".", 1, "punct", "PUNCT", ".", "O")]
+QUOTED_I = [("“", 2, "punct", "PUNCT", "“", "O"), ("I", 2, "nsubj", "PRON", "I", "O"), ("am", 2, "ROOT", "AUX", "be", "O"),
+            ("ready", 2, "acomp", "ADJ", "ready", "O"), ("”", 2, "punct", "PUNCT", "”", "O")]
+
+
+def test_who_first_person_in_remarks_is_the_headlines_speaker():
+    links, discourse = resolved_links(join(I_SPOKE, QUOTED_I), title="Remarks by President Lena Vogt after the summit")
+    assert links["I"] == ({"Lena Vogt"}, "byline")
+    assert list(links) == ["I"]  # the quoted "I" is someone else's
+    extraction, names = extract_rows(I_SPOKE, title="Remarks by President Lena Vogt after the summit")
+    assert [sorted(names[p] for p in e.participants) for e in extraction.events if e.type == "meeting"] == [
+        ["Lena Vogt", "Olena Hrytsenko"]]
+
+
+@pytest.mark.parametrize("title", [
+    "Remarks by the President after the summit",  # no one named
+    "Readout of President Lena Vogt's call",  # a readout is not her words
+    None,
+])
+def test_who_first_person_without_a_named_speaker_is_no_one(title):
+    links, _ = resolved_links(I_SPOKE, title=title)
+    assert "I" not in links

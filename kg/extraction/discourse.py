@@ -58,6 +58,7 @@ NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # how far back a pronoun looks for its antecedent, in sentences
 PRONOUN_WINDOW = 3
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 # "SECRETARY POMPEO: Thank you." / "Ms Wong: We ..." : a speaker label opening a paragraph
 _TURN = re.compile(r"^[ \t]*([A-Z][^:\n]{1,60}?):[ \t]+(?=\S)", re.M)
 
@@ -113,6 +114,7 @@ class Discourse:
     encounters: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # token, participants
     posts: Sequence = ()  # the affiliation reader's posts: who holds which title
     author: Author | None = None  # whose readout or statement the headline says the document is
+    headline: str | None = None
     _pending: dict[str, Entity] = field(default_factory=dict)  # the publisher's entity, before any use
 
     def refers(self, token: Token) -> Link | None:
@@ -238,7 +240,7 @@ def resolve_discourse(doc: Doc, document: Document, ents: DocumentEntities, post
     ``posts`` are the affiliation reader's titles next to names
     (:func:`kg.extraction.affiliations.find_posts`): they say who holds which title.
     """
-    discourse = Discourse(ents, find_publisher(document), posts=posts)
+    discourse = Discourse(ents, find_publisher(document), posts=posts, headline=document.title)
     discourse.turns = _turns(doc, discourse)
     discourse.author = _headline_author(doc, document.title, discourse)
     for sieve_pass in (_first_person, _titles, _publisher_titles, _unheld_titles, _groups, _descriptions,
@@ -252,6 +254,10 @@ def resolve_discourse(doc: Doc, document: Document, ents: DocumentEntities, post
 # "Statement by NSC Spokesperson Ana Vega on ...", "Readout from the Spokesperson: ..."
 _AUTHOR = re.compile(r"^(?:Press\s+)?(?:Statement|Readout|Remarks|Note)\s+(?:by|from)\s+(?:the\s+)?(.+?)"
                      r"(?:\s+(?:on|regarding|about|following|after|at|in)\s+|\s*[:,–—-]\s+|$)")
+
+
+# "Remarks by President Ana Vega after ...", "Speech by ...": the named speaker's own words
+_REMARKS = re.compile(r"^(?:Press\s+)?(?:Remarks|Statement|Speech|Address|Keynote\s+Address|Opening\s+Remarks)\s+by\s")
 
 
 def _headline_author(doc: Doc, title: str | None, discourse: Discourse) -> Author | None:
@@ -268,10 +274,13 @@ def _headline_author(doc: Doc, title: str | None, discourse: Discourse) -> Autho
             organization, i = discourse.entity_named(*found, form=words[:size].text), size
             break
     size = title_at(words, i)
-    if not size or _title_scope().get(words[i:i + size].text.lower()) != "spokesperson":
-        return None  # only a spokesperson's readout is the spokesperson's statement
+    spokesperson = bool(size) and _title_scope().get(words[i:i + size].text.lower()) == "spokesperson"
+    if not size or not (spokesperson or _REMARKS.match(title or "")):
+        return None  # only a spokesperson's readout is the spokesperson's statement; remarks are the speaker's
     role = words[i:i + size].text
     name = words[i + size:]
+    if not spokesperson and not (name and organization is None):
+        return None  # "Remarks by the President": no one named
     if name and all(t.text[:1].isupper() and t.is_alpha for t in name) and len(name) <= 4:
         person = _person_named(discourse, name.text)
         return Author(person, person, organization, role)
@@ -343,7 +352,15 @@ def _generic_speakers() -> frozenset[str]:
 
 def _first_person(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     """I / we in a turn are its speaker ("we met" from a minister is the minister speaking
-    for the side they lead: kg's records name the person)."""
+    for the side they lead: kg's records name the person); in remarks with no turns, the
+    headline's speaker ("Remarks by President Ana Vega"), outside quotations."""
+    author = discourse.author
+    if not discourse.turns and author is not None and author.person and _REMARKS.match(discourse.headline or ""):
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
+        for token in doc:
+            if (token.lower_ in FIRST_PERSON_SINGULAR or token.lower_ in FIRST_PERSON_PLURAL) and token.pos_ == "PRON" \
+                    and not any(start <= token.idx < end for start, end in quoted):
+                discourse.links.setdefault(token.i, Link(token.i, token.i + 1, (author.person,), "byline"))
     for turn in discourse.turns:
         span = doc.char_span(turn.start_char, turn.end_char, alignment_mode="contract")
         if span is None:
