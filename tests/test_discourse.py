@@ -533,3 +533,29 @@ def test_discourse_a_bare_title_turn_with_no_publisher_is_no_one():
     extraction, _ = extract_rows(TITLE_TURN)
     assert [e for e in extraction.events if e.type == "meeting"] == []
     assert [e for e in extraction.events if e.type == "statement"] == []
+
+
+# "Omar Haddad met Ana Vega .\n\nHADDAD : Thank you .\n\nVEGA : Your visit matters ."
+TWO_SPEAKERS = [
+    ("Omar", 1, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 2, "nsubj", "PROPN", "Haddad", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Ana", 4, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Vega", 2, "dobj", "PROPN", "Vega", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O"),
+    ("\n\n", 5, "dep", "SPACE", "\n\n", "O"),
+    ("HADDAD", 9, "nsubj", "PROPN", "HADDAD", "B-PERSON"), (":", 7, "punct", "PUNCT", ":", "O"),
+    ("Thank", 9, "ROOT", "VERB", "thank", "O"), ("you", 9, "dobj", "PRON", "you", "O"),
+    (".", 9, "punct", "PUNCT", ".", "O"), ("\n\n", 11, "dep", "SPACE", "\n\n", "O"),
+    ("VEGA", 17, "npadvmod", "PROPN", "VEGA", "B-PERSON"), (":", 13, "punct", "PUNCT", ":", "O"),
+    ("Your", 16, "poss", "PRON", "your", "O"), ("visit", 17, "nsubj", "NOUN", "visit", "O"),
+    ("matters", 17, "ROOT", "VERB", "matter", "O"), (".", 17, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_discourse_you_in_a_two_speaker_transcript_is_the_other_speaker():
+    links, _ = _links(TWO_SPEAKERS)
+    assert links["you"] == ({"Ana Vega"}, "turn")
+    assert links["Your"] == ({"Omar Haddad"}, "turn")
+
+
+def test_discourse_you_with_one_speaker_is_no_one():
+    links, _ = _links(TWO_SPEAKERS[:12])
+    assert "you" not in links

@@ -1534,3 +1534,45 @@ def test_meetings_recently_is_a_time_of_its_own():
                       ("a", 5, "det", "DET", "a", "O"), ("deal", 3, "dobj", "NOUN", "deal", "O"),
                       (".", 3, "punct", "PUNCT", ".", "O")])
     assert not _vaguely_past(plain[3], plain[3])
+
+
+def test_meetings_willing_to_meet_is_the_subjects_meeting():
+    # "Peru is willing to meet Chile ."
+    rows = [("Peru", 1, "nsubj", "PROPN", "Peru", "B-GPE"), ("is", 1, "ROOT", "AUX", "be", "O"),
+            ("willing", 1, "acomp", "ADJ", "willing", "O"), ("to", 4, "aux", "PART", "to", "O"),
+            ("meet", 2, "xcomp", "VERB", "meet", "O"), ("Chile", 4, "dobj", "PROPN", "Chile", "B-GPE"),
+            (".", 1, "punct", "PUNCT", ".", "O")]
+    assert [m[0] for m in _places(rows)] == [["Chile", "Peru"]]
+
+
+# "Ana Silva thanked Omar Haddad for hosting the ASEAN summit ."
+THANKED_FOR_HOSTING = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("thanked", 2, "ROOT", "VERB", "thank", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("for", 2, "prep", "ADP", "for", "O"),
+    ("hosting", 5, "pcomp", "VERB", "host", "O"), ("the", 9, "det", "DET", "the", "O"),
+    ("ASEAN", 9, "compound", "PROPN", "ASEAN", "B-ORG"), ("summit", 6, "dobj", "NOUN", "summit", "O"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_one_thanked_for_hosting_is_the_host():
+    assert [m[0] for m in _places(THANKED_FOR_HOSTING)] == [["Association of Southeast Asian Nations", "Omar Haddad"]]
+
+
+def test_meetings_the_one_thanked_after_hosting_is_not_the_host():
+    # "Ana Silva thanked Omar Haddad after hosting the ASEAN summit ." : Silva hosted it
+    rows = THANKED_FOR_HOSTING[:5] + [("after", 2, "prep", "ADP", "after", "O")] + THANKED_FOR_HOSTING[6:]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Association of Southeast Asian Nations"]]
+
+
+def test_meetings_the_one_told_about_a_visit_is_not_in_it():
+    # "Ana Silva shared with Omar Haddad her visit with Lina Diaz ."
+    rows = [("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+            ("shared", 2, "ROOT", "VERB", "share", "O"), ("with", 2, "prep", "ADP", "with", "O"),
+            ("Omar", 5, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 3, "pobj", "PROPN", "Haddad", "I-PERSON"),
+            ("her", 7, "poss", "PRON", "her", "O"), ("visit", 2, "dobj", "NOUN", "visit", "O"),
+            ("with", 7, "prep", "ADP", "with", "O"), ("Lina", 10, "compound", "PROPN", "Lina", "B-PERSON"),
+            ("Diaz", 8, "pobj", "PROPN", "Diaz", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O")]
+    found = [m[0] for m in _places(rows)]
+    assert found and not any("Omar Haddad" in people for people in found)

@@ -692,3 +692,34 @@ def test_who_first_person_in_remarks_is_the_headlines_speaker():
 def test_who_first_person_without_a_named_speaker_is_no_one(title):
     links, _ = resolved_links(I_SPOKE, title=title)
     assert "I" not in links
+
+
+# "Secretary Ana Vega met Chinese Foreign Minister Li Wei .\n\nSECRETARY VEGA : Thank you for
+# hosting me .\n\nFOREIGN MINISTER LI : We agree ." from the State Department
+TWO_PARTY_TRANSCRIPT = [
+    ("Secretary", 2, "compound", "PROPN", "Secretary", "O"), ("Ana", 2, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Vega", 3, "nsubj", "PROPN", "Vega", "I-PERSON"), ("met", 3, "ROOT", "VERB", "meet", "O"),
+    ("Chinese", 8, "amod", "ADJ", "Chinese", "B-NORP"), ("Foreign", 6, "compound", "PROPN", "Foreign", "O"),
+    ("Minister", 8, "compound", "PROPN", "Minister", "O"), ("Li", 8, "compound", "PROPN", "Li", "B-PERSON"),
+    ("Wei", 3, "dobj", "PROPN", "Wei", "I-PERSON"), (".", 3, "punct", "PUNCT", ".", "O"),
+    ("\n\n", 9, "dep", "SPACE", "\n\n", "O"),
+    ("SECRETARY", 12, "compound", "PROPN", "SECRETARY", "O"), ("VEGA", 14, "npadvmod", "PROPN", "VEGA", "B-PERSON"),
+    (":", 14, "punct", "PUNCT", ":", "O"), ("Thank", 14, "ROOT", "VERB", "thank", "O"),
+    ("you", 14, "dobj", "PRON", "you", "O"), ("for", 14, "prep", "ADP", "for", "O"),
+    ("hosting", 16, "pcomp", "VERB", "host", "O"), ("me", 17, "dobj", "PRON", "I", "O"),
+    (".", 14, "punct", "PUNCT", ".", "O"), ("\n\n", 19, "dep", "SPACE", "\n\n", "O"),
+    ("FOREIGN", 22, "compound", "PROPN", "FOREIGN", "O"), ("MINISTER", 23, "compound", "PROPN", "MINISTER", "O"),
+    ("LI", 26, "npadvmod", "PROPN", "LI", "B-PERSON"), (":", 26, "punct", "PUNCT", ":", "O"),
+    ("We", 26, "nsubj", "PRON", "we", "O"), ("agree", 26, "ROOT", "VERB", "agree", "O"),
+    (".", 26, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_who_a_publishers_official_meeting_a_foreign_speaker_keeps_the_publishers_country():
+    from handbuilt import extract_rows
+
+    extraction, names = extract_rows(TWO_PARTY_TRANSCRIPT, url="https://www.state.gov/remarks-with-li")
+    posts = {(names[a.person], names[a.organization]) for a in extraction.affiliations}
+    assert ("Ana Vega", "United States") in posts and ("Li Wei", "China") in posts
+    meetings = [sorted(names[p] for p in e.participants) for e in extraction.events if e.type == "meeting"]
+    assert ["Ana Vega", "Li Wei"] in meetings

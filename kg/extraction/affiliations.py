@@ -571,7 +571,10 @@ def _by_convention(doc: Doc, ents: DocumentEntities, posts: list[Post], settled:
         actor = _conventional_actor(discourse, post.role)
         if actor is None:
             continue
-        if any({**settled, **placed}.get(other) == actor or other == actor or (other in home and other != person)
+        # a speaker of the transcript known to be of another country is not the publisher's side
+        # (a two-party transcript: "SECRETARY X" and "FOREIGN MINISTER Y" of China)
+        if any({**settled, **placed}.get(other) == actor or other == actor
+               or (other in home and other != person and settled.get(other) in (None, actor))
                for other in across.get(person, ())):
             continue
         placed[person] = actor

@@ -52,6 +52,7 @@ __all__ = ["Author", "Discourse", "Link", "Turn", "resolve_discourse"]
 
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 THIRD_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -243,7 +244,7 @@ def resolve_discourse(doc: Doc, document: Document, ents: DocumentEntities, post
     discourse = Discourse(ents, find_publisher(document), posts=posts, headline=document.title)
     discourse.turns = _turns(doc, discourse)
     discourse.author = _headline_author(doc, document.title, discourse)
-    for sieve_pass in (_first_person, _titles, _publisher_titles, _unheld_titles, _groups, _descriptions,
+    for sieve_pass in (_first_person, _second_person, _titles, _publisher_titles, _unheld_titles, _groups, _descriptions,
                        _bodies_titles, _pronouns, _plural_pronouns):
         sieve_pass(doc, discourse, posts)
     return discourse
@@ -369,6 +370,21 @@ def _first_person(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
             if token.lower_ in FIRST_PERSON_SINGULAR or token.lower_ in FIRST_PERSON_PLURAL:
                 discourse.links.setdefault(token.i, Link(token.i, token.i + 1, (turn.speaker,), "turn",
                                                          (turn.label_start, turn.label_end)))
+
+
+def _second_person(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
+    """You / your in a transcript of two speakers is the other one ("WANG: We are willing to
+    meet with you." is Wang speaking to the other speaker); with more speakers, or a
+    questioner, whom "you" addresses is not said."""
+    speakers = {turn.speaker for turn in discourse.turns}
+    if len(speakers) != 2 or not all(discourse.ents.type_of(s) == "PERSON" for s in speakers):
+        return
+    for turn in discourse.turns:
+        other = next(s for s in speakers if s != turn.speaker)
+        span = doc.char_span(turn.start_char, turn.end_char, alignment_mode="contract")
+        for token in span if span is not None else ():
+            if token.lower_ in SECOND_PERSON:
+                discourse.links.setdefault(token.i, Link(token.i, token.i + 1, (other,), "turn", None))
 
 
 # -- 2./3. titles -------------------------------------------------------------------------

@@ -516,12 +516,15 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         holders = [trigger, trigger.head]  # "the recently signed agreement between A and B"
     # "briefed Y on the outcome of the talks": the one told about an encounter is not in it
     told = verb is not None and verb != trigger and verb.lemma_.lower() in load_rules("statements")["addressee_verbs"]
+    verb_takes_part = verb is not None and _subject_takes_part(trigger, verb)
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb and not told) and child != trigger:
                 add(np_actors(child, ents))
             elif child.dep_ == "poss" and holder is trigger:
                 add(np_actors(child, ents, delegations=False))  # "the Vice President's trip"
+            elif holder is verb and holder is not trigger and child.dep_ == "prep" and not verb_takes_part:
+                continue  # "wants to share with you my visit with X": the one told is not in the visit
             elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "among") or child.lower_ in ("on", "upon")
                                            and (rule.get("courtesy") or _courtesy_noun(holder))):
                 # "called on President X", "paid a courtesy call on X": the one visited

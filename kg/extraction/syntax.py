@@ -20,7 +20,7 @@ __all__ = ["conjuncts", "np_actors", "place_below", "place_in", "status_of", "su
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # clauses that share their subject with the verb they hang from: "X arrived, meeting Y",
 # "X wants to meet Y", "X said, while welcoming Y"
-SUBJECT_SHARING = {"xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp"}
+SUBJECT_SHARING = {"xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp", "acomp"}
 PLACE_PREPS = frozenset({"in", "at", "inside", "near"})
 
 
@@ -191,11 +191,20 @@ def subjects_of(verb: Token) -> list[Token]:
 
 def _object_controller(verb: Token) -> Token | None:
     """The object of "invite", "ask", "urge" that a "to"-infinitive below it is about:
-    "A invited B to visit Peru" (B visits), "A urged B to attend" (B attends)."""
+    "A invited B to visit Peru" (B visits), "A urged B to attend" (B attends); of "thank",
+    "congratulate" that a "for"-gerund is about ("thanked B for hosting": B hosts)."""
     head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "for" and head.head.lemma_.lower() in _thanking_verbs():
+        # "thanked Peru for hosting the summit": Peru hosted it
+        return next((c for c in head.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if verb.dep_ != "xcomp" or head == verb or head.lemma_.lower() not in _object_control_verbs():
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+@lru_cache(maxsize=1)
+def _thanking_verbs() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["thanking_verbs"])
 
 
 @lru_cache(maxsize=1)
