@@ -64,11 +64,15 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 import kg
-from kg.export.rdf.terms import (BASE, Quad, checked_base, date_literal, decimal_literal, integer_literal,
+from kg.export.rdf.terms import (BASE, Quad, Terms, checked_base, date_literal, decimal_literal, integer_literal,
                                  is_valid_iri, mint_iri, text_literal)
 from kg.export.rdf.vocab import CAMEO, CODES_FILE, EVENT_TYPE, KG, NIF, PLOVER, SEM
 
 __all__ = ["generate_quads", "prefixes"]
+
+# the namespaces' terms looked up once each (kg.export.rdf.terms.Terms)
+DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, KG, NIF, SEM = map(  # type: ignore[misc]
+    Terms, (DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, KG, NIF, SEM))
 
 logger = logging.getLogger(__name__)
 

@@ -222,6 +222,7 @@ def oxigraph_terms(quads: Iterable[Quad], *, triples: bool = False) -> list:
     import pyoxigraph as ox
 
     nodes: dict[URIRef, Any] = {}
+    xsd_string = XSD.string
 
     def node(term: URIRef) -> Any:
         named = nodes.get(term)
@@ -234,7 +235,7 @@ def oxigraph_terms(quads: Iterable[Quad], *, triples: bool = False) -> list:
             return node(term)
         if term.language:
             return ox.Literal(str(term), language=term.language)
-        if term.datatype is None or term.datatype == XSD.string:
+        if term.datatype is None or term.datatype == xsd_string:
             return ox.Literal(str(term))
         return ox.Literal(str(term), datatype=node(term.datatype))
 
@@ -404,10 +405,11 @@ def _stream_oxigraph(quads: Iterator[Quad], outputs: Sequence[tuple[str, Callabl
         triple_runs = _SortedRuns(Path(tmp) / "nt") if formats & {"ntriples", "turtle"} else None
         while chunk := list(islice(quads, SORT_CHUNK)):
             with gc_paused():
+                lines = ox.serialize(oxigraph_terms(chunk), format=ox.RdfFormat.N_QUADS)
                 if quad_runs is not None:
-                    quad_runs.add(ox.serialize(oxigraph_terms(chunk), format=ox.RdfFormat.N_QUADS))
+                    quad_runs.add(lines)
                 if triple_runs is not None:
-                    triple_runs.add(ox.serialize(oxigraph_terms(chunk, triples=True), format=ox.RdfFormat.N_TRIPLES))
+                    triple_runs.add(_without_graphs(lines))
         triples_file = None
         if triple_runs is not None and "turtle" in formats:
             triples_file = Path(tmp) / "triples.nt"
@@ -425,6 +427,18 @@ def _stream_oxigraph(quads: Iterator[Quad], outputs: Sequence[tuple[str, Callabl
                 with triples_file.open("rb") as handle:
                     ox.serialize(ox.parse(handle, format=ox.RdfFormat.N_TRIPLES), _Writer(write),
                                  format=ox.RdfFormat.TURTLE, prefixes=prefixes(base))
+
+
+def _without_graphs(nquads: bytes) -> bytes:
+    """N-Triples lines of N-Quads lines in named graphs: each line without its graph IRI,
+    the last term (an IRI holds no space, so the line's last " <" opens it).
+
+    Examples
+    --------
+    >>> _without_graphs(b'<s> <p> "a <b> c" <g> .\n<s> <p> <o> <g> .\n')
+    b'<s> <p> "a <b> c" .\n<s> <p> <o> .\n'
+    """
+    return b"".join(line[:line.rindex(b" <")] + b" .\n" for line in nquads.split(b"\n") if line.strip())
 
 
 class _Writer(io.RawIOBase):

@@ -21,8 +21,25 @@ from rdflib.term import _is_valid_uri
 from kg.ids import identity_key as normalise_name  # the identity key of a name: one key, one IRI
 from kg.ingest.decode import NOT_XML_CHAR
 
-__all__ = ["BASE", "NOT_XML_CHAR", "Quad", "checked_base", "date_literal", "decimal_literal", "integer_literal",
-           "is_valid_iri", "mint_iri", "normalise_name", "text_literal"]
+
+class Terms:
+    """A closed namespace's terms by attribute (``XSD.date``), each looked up once:
+    rdflib's DefinedNamespace checks every lookup against its term list, which took 6%
+    of writing the RDF of 3,000 articles."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        self.__dict__[name] = term
+        return term
+
+
+XSD = Terms(XSD)
+
+__all__ = ["BASE", "NOT_XML_CHAR", "Quad", "Terms", "checked_base", "date_literal", "decimal_literal",
+           "integer_literal", "is_valid_iri", "mint_iri", "normalise_name", "text_literal"]
 
 
 BASE = "https://w3id.org/kg/id/"
