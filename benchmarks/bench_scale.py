@@ -90,7 +90,7 @@ def run_build(folder: Path, jobs: int, out: Path) -> dict:
         result = store_result(store, model=model, workdir=out)
         assembled = time.perf_counter()
         written = corpus._write_exports(out, None, parse_formats(None), {}, corpus._DamageLog(None),
-                                        result=result)
+                                        result=result, processes=jobs)
         os.replace(store.path, out / STORE_FILE)
         write_manifest(out, state=store.state(), documents=len(store), files=dict((p.name, d) for p, d in written))
         shutil.rmtree(work, ignore_errors=True)

@@ -82,6 +82,7 @@ class StagedFile:
         self._fd = fd
         self._handle = os.fdopen(os.dup(fd), "wb", buffering=1 << 20)  # the original fd keeps the lock
         self._digest = hashlib.sha256()
+        self._adopted: str | None = None
         self.size = 0
 
     def write(self, data: bytes) -> int:
@@ -96,7 +97,19 @@ class StagedFile:
 
     def sha256(self) -> str:
         """``sha256:HEX`` of everything written so far."""
-        return "sha256:" + self._digest.hexdigest()
+        return self._adopted or "sha256:" + self._digest.hexdigest()
+
+    def flush(self) -> None:
+        """Push what is buffered to the file (another process may have written it)."""
+        try:
+            self._handle.flush()
+        except OSError as error:
+            raise OutputError(f"{self.path}: cannot write ({error.strerror or error})") from None
+
+    def adopt(self, digest: str, size: int) -> None:
+        """Take ``digest`` and ``size`` of what another process wrote to this file
+        (through a copy of this object that a fork made) for this one's."""
+        self._adopted, self.size = digest, size
 
     def _finish(self) -> None:
         try:

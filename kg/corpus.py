@@ -268,7 +268,8 @@ class Corpus:
                         (replaced if was_there else added).append(doc_id)
                     state = store.state()
                     if write and (added or replaced or work is not None or exports_behind(self.folder, state, names)):
-                        written = _write_exports(self.folder, store, names, html_options or {}, damaged)
+                        written = _write_exports(self.folder, store, names, html_options or {}, damaged,
+                                                 processes=_export_processes(engine, n_process))
                 if work is not None:
                     _place_store(Path(work.name) / STORE_FILE, self.path)
                 if written:
@@ -348,7 +349,8 @@ def build_corpus(
         if not len(store):
             result.close()
             raise NothingRead(len(result.skipped), folder)
-        written = _write_exports(folder, None, names, html_options or {}, _DamageLog(None), result=result)
+        written = _write_exports(folder, None, names, html_options or {}, _DamageLog(None), result=result,
+                                 processes=_export_processes(engine, n_process))
         _place_store(store.path, folder / STORE_FILE)
         write_manifest(folder, state=store.state(), documents=len(store),
                        files={path.name: digest for path, digest in written})
@@ -382,8 +384,10 @@ class _DamageLog:
 
 
 def _write_exports(folder: Path, store: RecordStore | None, names: tuple[str, ...], html_options: dict[str, Any],
-                   damaged: _DamageLog, result: BuildResult | None = None) -> list[tuple[Path, str]]:
-    """Mark the manifest pending, then stream every export from the store into place.
+                   damaged: _DamageLog, result: BuildResult | None = None,
+                   processes: int = 1) -> list[tuple[Path, str]]:
+    """Mark the manifest pending, then stream every export from the store into place
+    (the RDF files by a second process when ``processes`` is above 1).
 
     The RDF store (``graph.oxigraph``), when asked for, is brought to the new
     ``graph.nq`` by the difference from the one it holds (the old file, kept by a hard
@@ -404,7 +408,7 @@ def _write_exports(folder: Path, store: RecordStore | None, names: tuple[str, ..
             os.link(folder / "graph.nq", held)  # the file the store holds, kept past its replacement
     mark_pending(folder)
     try:
-        paths = result.write(folder, formats=names, **html_options)
+        paths = result.write(folder, formats=names, processes=processes, **html_options)
         written = [(path, result.digests[path.name]) for path in paths]
         if STORE_DIR in names:
             update_store(folder / STORE_DIR, folder / "graph.nq", old=held)
@@ -413,6 +417,12 @@ def _write_exports(folder: Path, store: RecordStore | None, names: tuple[str, ..
         if held is not None:
             held.unlink(missing_ok=True)
     return written
+def _export_processes(engine: str, n_process: int) -> int:
+    """Processes that write the exports: a run on this machine's cores also writes the
+    RDF aside (a forked process); a Dask client's threads make forking unsafe."""
+    return n_process if engine == "spacy" else 1
+
+
 def _place_store(new: Path, target: Path) -> None:
     try:
         os.replace(new, target)

@@ -202,6 +202,13 @@ class StoredGraph:
         for key, value in db.execute("SELECT key, value FROM graph ORDER BY rowid"):
             self.graph[key] = json.loads(value)
 
+    @classmethod
+    def open(cls, path: str | Path) -> StoredGraph:
+        """A new connection to a graph :func:`store_graph` wrote at ``path`` (another
+        process's reader: a SQLite connection does not survive a fork)."""
+        path = Path(path)
+        return cls(path, sqlite3.connect(os.fspath(path), isolation_level=None, check_same_thread=False))
+
     def close(self) -> None:
         self._db.close()
 

@@ -7,6 +7,7 @@ notebooks and analyses of corpora that fit.
 """
 from __future__ import annotations
 
+import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -146,15 +147,17 @@ class BuildResult:
 
         return show(self.graph, **options)
 
-    def write(self, output: str | Path = "output", *, formats: Iterable[str] | None = None,
+    def write(self, output: str | Path = "output", *, formats: Iterable[str] | None = None, processes: int = 1,
               **html_options) -> list[Path]:
         """Write the exports into ``output`` (all, or the files ``formats`` names); returns the paths.
 
         Each file is streamed from the records and the stored graph into a temporary file
         beside it; all are renamed into place once every one is written, so a failure
-        leaves the previous outputs. ``html_options`` go to
-        :func:`kg.export.html.render_html` (``focus``, ``depth``, ``date_from``,
-        ``date_to``, ``max_nodes``).
+        leaves the previous outputs. With ``processes`` above 1 (and a stored graph, on a
+        system that forks), the RDF files are written by a second process while this one
+        writes the others: the same bytes, in about half the time on two cores.
+        ``html_options`` go to :func:`kg.export.html.render_html` (``focus``, ``depth``,
+        ``date_from``, ``date_to``, ``max_nodes``).
         """
         from kg.atomic import staged_files
         from kg.export.extraction_json import write_extraction_json_to
@@ -174,18 +177,23 @@ class BuildResult:
         paths = [folder / name for name in names]
         with staged_files(paths) as staged:
             files = {path.name: handle for path, handle in staged.items()}
-            if "extraction.json" in files:
-                write_extraction_json_to(self.records(), files["extraction.json"].write)
-            if "graph.json" in files:
-                write_node_link_to(self.stored_graph, files["graph.json"].write)
-            if "graph.graphml" in files:
-                write_graphml_to(self.stored_graph, files["graph.graphml"])
-            rdf = [(fmt, files[name].write) for fmt, name in (("turtle", "graph.ttl"), ("nquads", "graph.nq"))
+            rdf = [(fmt, files[name]) for fmt, name in (("turtle", "graph.ttl"), ("nquads", "graph.nq"))
                    if name in files]  # graph.ttl: the union graph; graph.nq: a named graph per assertion
-            if rdf:
-                write_rdf_to(self.stored_graph, rdf, workdir=folder)
-            if page is not None:
-                files["graph.html"].write(page)
+            aside = _RDFAside(self.stored_graph.path, rdf, folder) if rdf and processes > 1 and _can_fork() else None
+            try:
+                if "extraction.json" in files:
+                    write_extraction_json_to(self.records(), files["extraction.json"].write)
+                if "graph.json" in files:
+                    write_node_link_to(self.stored_graph, files["graph.json"].write)
+                if "graph.graphml" in files:
+                    write_graphml_to(self.stored_graph, files["graph.graphml"])
+                if rdf and aside is None:
+                    write_rdf_to(self.stored_graph, [(fmt, handle.write) for fmt, handle in rdf], workdir=folder)
+                if page is not None:
+                    files["graph.html"].write(page)
+            finally:
+                if aside is not None:
+                    aside.join()
         self.digests = {name: handle.sha256() for name, handle in files.items()}
         return paths
 
@@ -206,6 +214,63 @@ class BuildResult:
             f"model         {self.model}",
         ]
         return "\n".join(lines)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class _RDFAside:
+    """The RDF files written by a forked process from the stored graph's file, while the
+    caller writes the other exports; :meth:`join` waits for it and takes over what it
+    wrote (the digests), or raises its error."""
+
+    def __init__(self, graph_path: Path, outputs: list[tuple[str, Any]], workdir: Path) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._outputs = outputs
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_write_rdf_aside, args=(graph_path, outputs, workdir, send),
+                                         daemon=True)
+        self._process.start()
+        send.close()
+
+    def join(self) -> None:
+        try:
+            outcome = self._receive.recv()
+        except EOFError:
+            outcome = ("error", KGError(f"{self._outputs[0][1].path}: the process writing the RDF files died"))
+        finally:
+            self._process.join()
+            self._receive.close()
+        if outcome[0] == "error":
+            raise outcome[1]
+        for (_, handle), (digest, size) in zip(self._outputs, outcome[1]):
+            handle.adopt(digest, size)
+
+
+def _write_rdf_aside(graph_path: Path, outputs: list[tuple[str, Any]], workdir: Path, send: Any) -> None:
+    """In the forked process: its own connection to the stored graph (SQLite's is not
+    shared across a fork), the RDF written and flushed, the digests sent back."""
+    from kg.export.rdf.serialise import write_rdf_to
+
+    try:
+        with StoredGraph.open(graph_path) as graph:
+            write_rdf_to(graph, [(fmt, handle.write) for fmt, handle in outputs], workdir=workdir)
+        for _, handle in outputs:
+            handle.flush()
+        send.send(("done", [(handle.sha256(), handle.size) for _, handle in outputs]))
+    except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
+        try:
+            send.send(("error", error if isinstance(error, KGError) else KGError(f"{type(error).__name__}: {error}")))
+        except Exception:  # noqa: BLE001 - an error that does not pickle
+            send.send(("error", KGError(f"{type(error).__name__}: {error}")))
+    finally:
+        send.close()
+        os._exit(0)
 
 
 def assemble_records(records: Callable[[], Iterator[Extraction]], *, model: str,

@@ -430,7 +430,7 @@ def _stream_oxigraph(quads: Iterator[Quad], outputs: Sequence[tuple[str, Callabl
 
 
 def _without_graphs(nquads: bytes) -> bytes:
-    """N-Triples lines of N-Quads lines in named graphs: each line without its graph IRI,
+    r"""N-Triples lines of N-Quads lines in named graphs: each line without its graph IRI,
     the last term (an IRI holds no space, so the line's last " <" opens it).
 
     Examples
