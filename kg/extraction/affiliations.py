@@ -47,6 +47,7 @@ class Post:
     rule: str
     mention_start: int
     title_start: int | None = None  # token of the title read, where one was ("her [predecessor], Ana Vega")
+    unnamed_body: bool = False  # "Speaker of the Sejm" with no entity for the Sejm: someone's, not the publisher's
 
 
 @lru_cache(maxsize=1)
@@ -125,8 +126,8 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
     hosted.update(_hosts(ents, encounters, {**known, **hosted, **conventional}, visits))
     for post in posts:
         organization, how = post.organization, "explicit"
-        if organization is None and _title_scope().get(post.role.lower()) in ("succession", "subordinate"):
-            continue  # "her predecessor, Ana Vega": the post of the one "her" is, read below
+        if organization is None and _relation(doc, ents, post):
+            continue  # "her predecessor, Ana Vega", "his foreign minister": from the post of the one "her" is, below
         if organization is None and (body := _possessing_body(doc, ents, post)):
             organization, how = body, "possessor"  # "Its spokeswoman, Ana Vega" after the foreign office
         if organization is None:
@@ -164,8 +165,8 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
         found[(author.person, author.organization)] = Affiliation(author.person, author.organization, evidence,
                                                                   role=author.role, current=True, confidence=0.7)
     for post in posts:
-        relation = _title_scope().get(post.role.lower())
-        if relation in ("succession", "subordinate") and not any(key[0] == post.person for key in found):
+        relation = _relation(doc, ents, post) if post.organization is None else None
+        if relation and not any(key[0] == post.person for key in found):
             inherited = _owners_post(doc, ents, post, found)
             if inherited is not None:
                 role = inherited.role if relation == "succession" else post.role
@@ -186,6 +187,18 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
                                 rule="affiliations:membership")
             found[(member, body)] = Affiliation(member, body, evidence, role=role, current=True, confidence=0.8)
     return list(found.values())
+
+
+def _relation(doc: Doc, ents: DocumentEntities, post: Post) -> str | None:
+    """How a post is another person's: "succession" ("her predecessor"), "subordinate"
+    ("his deputy"), "possessed" (a title of one's own after a person's possessive: "his
+    foreign minister", "Vega's chief of staff": in that person's body); else None."""
+    relation = _title_scope().get(post.role.lower())
+    if relation in ("succession", "subordinate"):
+        return relation
+    if relation != "relational" and post.title_start is not None and _possessor(doc, ents, post.title_start):
+        return "possessed"
+    return None
 
 
 def _owners_post(doc: Doc, ents: DocumentEntities, post: Post, found: dict) -> Affiliation | None:
@@ -566,7 +579,7 @@ def _by_convention(doc: Doc, ents: DocumentEntities, posts: list[Post], settled:
     home = {turn.speaker for turn in discourse.turns} if discourse.publisher.kind == "government" else set()
     for post in sorted(posts, key=lambda p: p.mention_start):
         person = post.person
-        if post.organization or person in settled or person in placed:
+        if post.organization or post.unnamed_body or person in settled or person in placed:
             continue
         actor = _conventional_actor(discourse, post.role)
         if actor is None:
@@ -838,7 +851,11 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
             entity = ents.at(token)
             if entity and ents.type_of(entity) == "ORG":
                 organization = entity
-    return Post(person, role, organization, current, doc[mention].sent.start, rule, mention, title_start)
+    after = title_end + (title_end < end and doc[title_end].lower_ == "of")
+    after += after < end and after > title_end and doc[after].lower_ == "the"
+    unnamed = (organization is None and after > title_end and after < end and doc[after].text[:1].isupper()
+               and ents.at(doc[after]) is None)
+    return Post(person, role, organization, current, doc[mention].sent.start, rule, mention, title_start, unnamed)
 
 
 def _as_written_in_prose(role: str) -> str:

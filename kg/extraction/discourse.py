@@ -719,6 +719,11 @@ def _governing_subject(pronoun: Token, ents: DocumentEntities, discourse: Discou
         subjects = [c for c in ancestor.children if c.dep_ in SUBJECT_DEPS and pronoun not in c.subtree]
         if not subjects:
             continue
+        if pronoun.head == ancestor and pronoun.dep_ in ("dobj", "dative", "iobj") or (
+                pronoun.dep_ == "pobj" and pronoun.head.head == ancestor):
+            return None  # "Lim welcomed her": an object is not its own clause's subject (that is "herself")
+        if ancestor.dep_ == "relcl" and all(subject.lower_ in ("who", "that") for subject in subjects):
+            subjects = [ancestor.head]  # "Asante, who was accompanied by his minister": the one "who" is
         people = [found for subject in subjects for head in [subject, *subject.conjuncts]
                   if (found := _person_of(head, ents, discourse))]
         compatible = [p for p in people if agrees(p[0])]

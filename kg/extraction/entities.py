@@ -119,6 +119,8 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
             if end == start or all(i in in_titles for i in range(start, end)):
                 continue
         label = ent.label_
+        if label == "ORG" and start == ent.start and start >= 2 and doc[start - 1].lower_ == "and" and _joined_name_word(doc, start - 2):
+            start -= 2  # "the Peace and [Security Council]": NER cut a body's name at "and"
         if end != ent.end:
             label = _relabel(doc[start:end].text, label)
         if label in ("ORG", "GPE", "NORP", "FAC"):
@@ -130,6 +132,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
     spans = _described_ministries(doc, spans)
     spans.extend(_titled_names(doc, spans))
     spans.extend(_apposed_names(doc, spans))
+    spans.extend(_names_after_titles(doc, spans))
     spans.extend(_turn_labels(doc, spans))
     spans.extend(_listed_names(doc, spans))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -139,6 +142,14 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         kept.append(span)
     return kept
+
+
+def _joined_name_word(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a capitalised word of a body's name before "and", not a name of its own."""
+    token = doc[i]
+    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.ent_type_
+            and not token.is_sent_start and i not in title_tokens(doc) and not gazetteer.lookup_country(token.text)
+            and not gazetteer.lookup_place(token.text))
 
 
 def _described_ministries(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -352,6 +363,9 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         return []
     if label == "PERSON" and all(i in title_tokens(doc) for i in range(start, end)):
         return []  # "State [Councilor]" tagged PERSON: words of a title name no one
+    if label in ("ORG", "NORP") and all(doc[i].tag_ in ("NNS", "NNPS") and doc[i].lower_.endswith("s")
+                                        and (doc[i].lower_[:-1],) in _titles()[0] for i in range(start, end)):
+        return []  # "The two [Ministers] confirmed": people holding a title, no body
     if label == "PERSON" and _heading(doc, start, end):
         return []  # "Opening Remarks" heading a transcript's section
     if label == "PERSON":
@@ -695,6 +709,10 @@ def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
     South Wales" is not Wales. One after it is a name the match modifies ("NATO Foreign
     Ministers' Meeting" still names NATO)."""
     before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in ("and", "of") and start > 1:
+        before = doc[start - 2]  # "Peace and Security Council" is not the Security Council
+        if before.ent_type_ or gazetteer.lookup_country(before.text):
+            return False  # "China and Security Council members": a list
     return (before is not None and before.text[:1].isupper() and before.is_alpha
             and before.i not in title_tokens(doc) and not before.is_sent_start)
 
@@ -793,6 +811,44 @@ def _apposed_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return found
 
 
+def _names_after_titles(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """PERSON spans NER missed after a definite title and a comma: "meet the Speaker of the
+    Sejm, Ewa Nowicka, and ...", "his foreign minister, Efua Mensah". Two to four name words
+    no other span holds, after an honorific maybe, that end at punctuation, "and" or a verb;
+    the parse must hang the name from the title phrase (apposition or conjunct)."""
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    in_titles = title_tokens(doc)
+    found = []
+    for comma in doc:
+        if comma.text != "," or comma.i < 2:
+            continue
+        title = next((t.i for t in reversed(doc[max(comma.sent.start, comma.i - 8):comma.i])
+                      if title_at(doc, t.i) and t.i > 0 and doc[t.i - 1].lower_ in _DEFINITE), None)
+        if title is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[title:comma.i]):
+            continue
+        start = comma.i + 1
+        start += _honorific_length(doc, start, len(doc))
+        end = start
+        while end < len(doc) and end - start < 4 and end not in taken and end not in in_titles and (
+                doc[end].pos_ == "PROPN" and _NAME_TOKEN.match(doc[end].text) or doc[end].lower_ in NAME_PARTICLES):
+            end += 1
+        end = hyphenated_name_end(doc, end)
+        after = doc[end] if end < len(doc) else None
+        if end - start < 2 or (after is not None and not (after.is_punct or after.lower_ == "and" or after.pos_ in ("VERB", "AUX"))):
+            continue
+        if _known_name(doc[start:end].text) or any(t.lower_ in _organization_heads() or t.ent_type_ for t in doc[start:end]):
+            continue
+        root = doc[start:end].root
+        if root.dep_ not in ("appos", "conj") or not title <= root.head.i < comma.i:
+            continue
+        found.append((start, end, "PERSON"))
+        taken.update(range(start, end))
+    return found
+
+
+_DEFINITE = frozenset({"the", "his", "her", "its", "their", "our", "my", "'s", "’s"})
+
+
 # -- clustering ---------------------------------------------------------------------------
 
 def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]:
@@ -828,6 +884,7 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
                 cluster = clusters.setdefault(key, fresh)
                 cluster.forms.add(country)
                 cluster.named_inside = True
+    _merge_bare_heads(clusters)
     for start, end, label in halves:
         country = _half_of_a_pair(doc[start].text, clusters)
         if country:
@@ -839,6 +896,21 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
 
 
 COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+
+
+def _merge_bare_heads(clusters: dict[str, _Cluster]) -> None:
+    """"the Council", "the Commission" tagged ORG alone: the one organisation of the
+    document whose name ends in that word ("the Gulf Cooperation Council"); with none or
+    several, it stays as it is."""
+    for key, cluster in list(clusters.items()):
+        if cluster.type != "ORG" or " " in cluster.name or cluster.name.lower() not in _organization_heads():
+            continue
+        fuller = [other for other_key, other in clusters.items() if other_key != key and other.type == "ORG"
+                  and other.name.split()[-1] == cluster.name and len(other.name.split()) > 1]
+        if len(fuller) == 1:
+            fuller[0].forms.update(cluster.forms)
+            fuller[0].mentions.extend(cluster.mentions)
+            del clusters[key]
 
 
 def _country_inside(doc: Doc, start: int, end: int) -> str | None:
