@@ -798,3 +798,13 @@ def test_who_a_body_name_ner_cut_at_and_keeps_its_first_word():
     # a country before "and" is a name of its own
     rows = tagged("[China]GPE and [the Security Council]ORG met .", verbs=("met",))
     assert {"China", "UN Security Council"} <= set(extract_rows(rows)[1].values())
+
+
+def test_who_a_lower_case_ministry_before_a_title_is_the_ministry_named_before():
+    said = _ministry_said(["Indian", "foreign", "ministry"], "NORP")
+    spokesman = tagged("ministry spokesman [Vikram Sethi]PERSON agreed .", verbs=("agreed",))
+    extraction, names = extract_rows(join(said, spokesman))
+    assert ("Vikram Sethi", "Indian foreign ministry", "spokesman") in _posts(extraction, names)
+    # no ministry named before: no body
+    extraction, names = extract_rows(spokesman)
+    assert not _posts(extraction, names)

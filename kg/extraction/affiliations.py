@@ -782,6 +782,23 @@ def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
     return i
 
 
+def _body_named_before(doc: Doc, ents: DocumentEntities, words: list[Token]) -> str | None:
+    """"[ministry] spokesman Vikram Sethi": a body's head noun in lower case before a title
+    is the last organisation named before it with that head ("the Indian foreign ministry")."""
+    head = next((t for t in reversed(words) if t.text.islower() and t.lower_ in _ministry_heads()), None)
+    if head is None:
+        return None
+    for _start, end, entity in reversed(ents.spans):
+        if end <= head.i and ents.type_of(entity) == "ORG" and doc[end - 1].lower_ == head.lower_:
+            return entity
+    return None
+
+
+@lru_cache(maxsize=1)
+def _ministry_heads() -> frozenset[str]:
+    return frozenset(load_rules("organizations")["ministries"]["heads"])
+
+
 def _parenthesis_start(doc: Doc, close: int, stop: int) -> int | None:
     """The "(" of a short parenthesis closing at token ``close`` that abbreviates the name
     before it ("(IOM)"), not before ``stop``."""
@@ -845,6 +862,8 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
             break
     if organization is None:
         organization = served
+    if organization is None:
+        organization = _body_named_before(doc, ents, tokens[:title_start - start])
     if organization is None:
         # "Secretary-General of the UN" read as one title: an organisation inside it
         for token in doc[title_start:title_end]:
