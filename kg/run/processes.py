@@ -15,10 +15,13 @@ from functools import partial
 from kg.errors import ErrorHandler, IngestError, report
 from kg.model import Document, Extraction
 
-__all__ = ["CHUNK_SIZE", "die_with_parent", "extract_in_processes", "extract_partition"]
+__all__ = ["CHUNK_SIZE", "IN_FLIGHT", "die_with_parent", "extract_in_processes", "extract_partition"]
 
 
 CHUNK_SIZE = 16  # documents per task of extract_in_processes: small, so memory stays flat
+IN_FLIGHT = 4
+"""Chunks per worker submitted ahead: records come back in input order, so with fewer a
+worker that is done waits while a slower chunk ahead of its next one is still parsed."""
 
 
 def extract_in_processes(
@@ -34,8 +37,8 @@ def extract_in_processes(
 
     A drop-in for :func:`kg.extraction.extract_documents` with ``n_process > 1``: each
     worker loads the model once (or inherits it, when the parent loaded it before the
-    fork) and runs parse and rules on chunks of ``chunk_size`` documents; at most two
-    chunks per worker are in flight, so memory does not grow with the corpus.
+    fork) and runs parse and rules on chunks of ``chunk_size`` documents; at most
+    :data:`IN_FLIGHT` chunks per worker are in flight, so memory does not grow with the corpus.
 
     Examples
     --------
@@ -55,7 +58,7 @@ def extract_in_processes(
     stream = iter(documents)
     chunks = iter(lambda: list(islice(stream, chunk_size)), [])
     with ProcessPoolExecutor(max_workers=n_process, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        pending = deque(pool.submit(work, chunk) for chunk in islice(chunks, 2 * n_process))
+        pending = deque(pool.submit(work, chunk) for chunk in islice(chunks, IN_FLIGHT * n_process))
         while pending:
             records, errors = pending.popleft().result()
             for error in errors:
