@@ -559,3 +559,35 @@ def test_discourse_you_in_a_two_speaker_transcript_is_the_other_speaker():
 def test_discourse_you_with_one_speaker_is_no_one():
     links, _ = _links(TWO_SPEAKERS[:12])
     assert "you" not in links
+
+
+# "Ana Vega held talks with Omar Haddad and Lina Diaz ." then "She said both sides agreed to
+# meet in Geneva ."
+THREE_WAY_TALKS = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Vega", 2, "nsubj", "PROPN", "Vega", "I-PERSON"),
+    ("held", 2, "ROOT", "VERB", "hold", "O"), ("talks", 2, "dobj", "NOUN", "talk", "O"),
+    ("with", 3, "prep", "ADP", "with", "O"), ("Omar", 6, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 4, "pobj", "PROPN", "Haddad", "I-PERSON"), ("and", 6, "cc", "CCONJ", "and", "O"),
+    ("Lina", 9, "compound", "PROPN", "Lina", "B-PERSON"), ("Diaz", 6, "conj", "PROPN", "Diaz", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+BOTH_SIDES_TO_MEET = [
+    ("She", 1, "nsubj", "PRON", "she", "O"), ("said", 1, "ROOT", "VERB", "say", "O"),
+    ("both", 3, "det", "DET", "both", "O"), ("sides", 4, "nsubj", "NOUN", "side", "O"),
+    ("agreed", 1, "ccomp", "VERB", "agree", "O"), ("to", 6, "aux", "PART", "to", "O"),
+    ("meet", 4, "xcomp", "VERB", "meet", "O"), ("in", 6, "prep", "ADP", "in", "O"),
+    ("Geneva", 7, "pobj", "PROPN", "Geneva", "B-GPE"), (".", 1, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_discourse_both_sides_of_three_are_the_two_the_clause_is_not_about():
+    rows = join(THREE_WAY_TALKS, BOTH_SIDES_TO_MEET)
+    assert ["Lina Diaz", "Omar Haddad"] in _met(rows, {len(THREE_WAY_TALKS) + 3: "NNS"})
+
+
+def test_discourse_both_sides_of_three_said_by_someone_else_are_not_resolved():
+    # "... Tom Ruiz said both sides agreed to meet in Geneva ."
+    said = [("Tom", 1, "compound", "PROPN", "Tom", "B-PERSON"), ("Ruiz", 2, "nsubj", "PROPN", "Ruiz", "I-PERSON")] + [
+        (w, h + 1, d, p, l, e) for w, h, d, p, l, e in BOTH_SIDES_TO_MEET[1:]]
+    rows = join(THREE_WAY_TALKS, said)
+    assert not any(len(people) == 2 and "Ana Vega" not in people for people in _met(rows, {len(THREE_WAY_TALKS) + 4: "NNS"}))

@@ -202,8 +202,12 @@ class Discourse:
             before = [e for e in before if sum(self.ents.type_of(p) == "PERSON" for p in e[1]) >= 2] or before
         if before:
             trigger, participants = before[-1]
+            three_way = len(participants) == 3
             if people:
                 participants = tuple(p for p in participants if self.ents.type_of(p) == "PERSON") or participants
+            if counted and three_way and len(participants) == 3:
+                # "X held talks with A and B. He said both sides agreed": the two X is not
+                participants = self._besides_the_speaker(token, participants)
             if not counted or len(participants) == 2:
                 return Link(token.i, token.i + 1, participants, "encounter", (trigger, trigger + 1))
         if counted and people:
@@ -212,6 +216,26 @@ class Discourse:
                 return Link(token.i, token.i + 1, tuple(person for _, person in holders), "titled-pair",
                             _span_at(self.ents, holders[-1][0]))
         return None
+
+
+    def _besides_the_speaker(self, token: Token, participants: tuple[str, ...]) -> tuple[str, ...]:
+        """The participants of a three-way encounter other than its host (the one who met
+        the other two) when the clause of ``token`` (or the clause above it) is about the
+        host: "she will meet both leaders", "he said both sides had agreed"; else all three."""
+        subjects: set[str] = set()
+        node = token
+        for _ in range(4):  # the token's own verb, and the verb its clause reports to
+            node = node.head
+            for child in node.children:
+                if child.dep_ in SUBJECT_DEPS and child is not token and token not in child.subtree:
+                    link = self.links.get(child.i)
+                    subjects.update(link.actors if link else [a for a in [self.ents.at(child)] if a])
+            if subjects or node.head is node:
+                break
+        # the one who met the other two (its encounter's first participant, the host)
+        if [p for p in participants if p in subjects] != [participants[0]]:
+            return participants
+        return participants[1:]
 
 
 def _last_holders(posts: Sequence, noun: str, before: int, count: int) -> list[tuple[int, str]]:
