@@ -15,7 +15,7 @@ import copy
 import dataclasses
 import types
 import typing
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from collections.abc import Callable
 from typing import Any
 
@@ -183,15 +183,6 @@ def _plain(value: Any) -> Any:
     if names is None:
         names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
     return {name: _plain(getattr(value, name)) for name in names}
-
-
-def _lists(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _lists(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_lists(item) for item in value]
-    return value
-
 
 
 class RecordError(KGError, ValueError):
