@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extraction.dates import normalise_date
+from kg.extraction.places import dateline_date
 
 
 @pytest.mark.parametrize(("text", "published", "future", "expected"), [
@@ -43,6 +44,34 @@ from kg.extraction.dates import normalise_date
     ("two days", "2019-05-28", False, None),
     ("earlier this year", "2019-05-28", False, None),
     ("Tuesday", None, False, None),
+    ("May 3", None, True, None),                            # no publication date: no year from the clock
+    ("3 May 2031", None, False, "2031-05-03"),
+    ("March 2031", None, False, "2031-03"),
 ])
 def test_dates_normalise(text, published, future, expected):
     assert normalise_date(text, published, future=future) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SUVA, 4 March 2031 - The Prime Minister met the President of Palau.", "2031-03-04"),
+    ("Oslo, June 9, 2031: Kari Lund met Omar Haddad.", "2031-06-09"),
+    ("SUVA, 4 March - The Prime Minister met the President of Palau.", None),   # no year
+    ("SUVA - The Prime Minister met the President of Palau.", None),
+    ("Kari Lund, 9 June 2031: a profile of the envoy.", None),                  # a person, not a place
+    ("The envoy arrived on 9 June 2031 - a day late.", None),
+])
+def test_dates_dateline_date(text, expected):
+    assert dateline_date(text) == expected
+
+
+@pytest.mark.slow
+def test_dates_undated_file_takes_its_datelines_date(tmp_path):
+    from kg.run import extract
+
+    path = tmp_path / "visit.txt"
+    path.write_text("Envoy To Visit Oslo\n\nSUVA, 4 March 2031 - Fijian Foreign Minister Sefo Rabuka will "
+                    "meet Norwegian Foreign Minister Kari Lund in Oslo on March 9.\n", encoding="utf-8")
+    [record] = extract([path], on_error=None)
+    assert record.document.published == "2031-03-04"
+    [meeting] = [event for event in record.events if event.type == "meeting"]
+    assert meeting.date == "2031-03-09"

@@ -30,6 +30,7 @@ _YEAR = r"(?:,?\s*(?P<year>(?:1[89]|20)\d\d))?"
 _MONTH_DAY = re.compile(rf"^{_MONTH}\s+{_DAY}{_RANGE_END}{_YEAR}$", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"^{_DAY}{_RANGE_END}\s+(?:of\s+)?{_MONTH}{_YEAR}$", re.IGNORECASE)
 _ORDINAL_DAY = re.compile(r"^the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+_HAS_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _MONTH_ONLY = re.compile(rf"^{_MONTH}{_YEAR}$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(?:(?:early|mid|late|the end of|the beginning of)[\s-]+)?(1[89]|20)\d\d$|^(last|next|this) year$",
                         re.IGNORECASE)
@@ -263,6 +264,8 @@ def _parse(text: str, published: str | None, future: bool) -> str | None:
     from dateparser.date import DateDataParser
 
     base = _parse_iso(published)
+    if base is None and not _HAS_YEAR.search(text):
+        return None  # dateparser would take the year from the clock: no date beats a guess
     settings = {"PREFER_DATES_FROM": "future" if future else "past", "RETURN_AS_TIMEZONE_AWARE": False,
                 "PREFER_DAY_OF_MONTH": "first"}
     if base:

@@ -5,6 +5,8 @@ affiliations all ask who a mention is.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from kg.errors import IngestError
@@ -12,6 +14,7 @@ from kg.extraction.affiliations import find_affiliations, find_posts
 from kg.extraction.discourse import resolve_discourse
 from kg.extraction.entities import find_entities
 from kg.extraction.meetings import find_meetings
+from kg.extraction.places import dateline_date
 from kg.extraction.statements import find_statements
 from kg.model import Document, Event, Extraction
 
@@ -34,6 +37,8 @@ def extract_doc(doc: Doc, document: Document) -> Extraction:
         When a sentence is longer than :data:`MAX_SENTENCE_TOKENS`.
     """
     check_sentences(doc, document)
+    if document.published is None and (dated := dateline_date(document.text)) is not None:
+        document = dataclasses.replace(document, published=dated)  # "LIMA, April 28, 2031 -"
     ents = find_entities(doc)
     posts = find_posts(doc, ents)
     ents.discourse = resolve_discourse(doc, document, ents, posts)

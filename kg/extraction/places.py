@@ -15,13 +15,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
+from kg.extraction.dates import normalise_date
 from kg.extraction.entities import DocumentEntities
 from kg.extraction.tokens import text_of
 from kg.ids import entity_id
 from kg.model import Document, Entity
 from kg.rules import load_rules
 
-__all__ = ["dateline_end", "dateline_place", "is_city", "place_entity", "place_nouns", "venue_below", "venue_city"]
+__all__ = ["dateline_date", "dateline_end", "dateline_place", "is_city", "place_entity", "place_nouns", "venue_below", "venue_city"]
 
 # a header line is short: a place, a date, a publisher, a byline
 HEADER_WORDS = 12
@@ -173,6 +174,32 @@ def dateline_end(paragraph: str) -> int | None:
     """
     found = _dateline(paragraph)
     return found[1] if found else None
+
+
+def dateline_date(text: str) -> str | None:
+    """The date, with its year, of a dateline that opens ``text``, as ``YYYY-MM-DD``; else None.
+
+    A document read without a publication date is dated by it, so that "on May 3" in
+    the text takes the dateline's year rather than none.
+
+    Examples
+    --------
+    >>> dateline_date("LIMA, April 28, 2031 - Ana Ruiz will travel to Tokyo.")
+    '2031-04-28'
+    >>> dateline_date("NEW YORK, 12 May 2031 - The Secretary-General met X.")
+    '2031-05-12'
+    >>> dateline_date("LIMA, April 28 - Ana Ruiz will travel to Tokyo.") is None
+    True
+    >>> dateline_date("Ana Ruiz, 28 April 2031: a profile.") is None
+    True
+    """
+    paragraph = text.lstrip()
+    found = _DATELINE.match(paragraph)
+    if found is None or not found.group("date") or _dateline(paragraph) is None:
+        return None
+    if re.search(r"\d{4}$", found.group("date")) is None:
+        return None
+    return normalise_date(found.group("date"), None)
 
 
 def _dateline(paragraph: str) -> tuple[gazetteer.Place, int] | None:
