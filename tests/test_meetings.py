@@ -5,6 +5,8 @@ Each sentence is invented; its rows are (word, head, dep, pos, lemma, ent) as in
 """
 from __future__ import annotations
 
+import pytest
+
 from test_rules import meetings, parse
 
 # "Vice President Ana Silva returned from her trip to Peru , Chile and Bolivia ."
@@ -1576,3 +1578,25 @@ def test_meetings_the_one_told_about_a_visit_is_not_in_it():
             ("Diaz", 8, "pobj", "PROPN", "Diaz", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O")]
     found = [m[0] for m in _places(rows)]
     assert found and not any("Omar Haddad" in people for people in found)
+
+
+def _meetings_of(tmp_path, body: str) -> list:
+    from kg.run import extract
+
+    path = tmp_path / "update.txt"
+    path.write_text("Talks Update\n\n" + body + "\n", encoding="utf-8")
+    [record] = extract([path], on_error=None)
+    return [event for event in record.events if event.type == "meeting"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("later", "status"), [
+    ("On Thursday, Rabuka called off the talks, citing the storm.", "cancelled"),
+    ("On Thursday, the meeting was postponed because of the storm.", "planned"),   # later, still ahead
+    ("Talks between Chile and Peru were cancelled last year.", "planned"),          # other parties
+])
+def test_meetings_later_report_updates_planned_meeting(tmp_path, later, status):
+    body = ("SUVA, 4 March 2031 - Fijian Foreign Minister Sefo Rabuka will meet Norwegian Foreign "
+            "Minister Kari Lund in Oslo on March 9.\n\n" + later)
+    meetings = [m for m in _meetings_of(tmp_path, body) if "person:kari-lund" in m.participants]
+    assert [(m.status, m.date) for m in meetings] == [(status, "2031-03-09")]

@@ -69,7 +69,7 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
             for found in reading:
                 report(found)
             readings.extend(reading)
-    readings = _hosted_passives(readings)
+    readings = _status_updated(_hosted_passives(readings))
     for reading in readings:
         _bridge(reading, ents, document)
     companions = _companions(doc, ents)
@@ -85,6 +85,39 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
     _continued(merged, ents)
     _placed_by_dateline(merged, doc, document, ents)
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
+
+
+def _status_updated(readings: list[_Reading]) -> list[_Reading]:
+    """A later report that an encounter named by a definite noun is off ("X called off the
+    talks", "the meeting was cancelled") updates the planned encounter it refers to instead
+    of standing alone: the latest planned one of that kind whose participants include the
+    update's. A postponed one stays planned; an update that matches no planned encounter
+    stays as it was read."""
+    postponing = set(load_rules("meetings")["postponing_verbs"])
+    kept: list[_Reading] = []
+    for reading in readings:
+        target = None
+        if reading.status == "cancelled" and reading.trigger.pos_ == "NOUN" and _definite(reading.trigger):
+            target = next((earlier for earlier in reversed(kept) if earlier.status == "planned"
+                           and _same_kind(earlier.subtype, reading.subtype)
+                           and set(reading.participants) <= set(earlier.participants)), None)
+        if target is None:
+            kept.append(reading)
+        elif reading.trigger.head.lemma_.lower() not in postponing:
+            target.status = "cancelled"  # "the talks were postponed": still to come, later
+    return kept
+
+
+def _same_kind(first: str, second: str) -> bool:
+    """ "will meet X" and then "the talks": meetings and talks name each other; a visit, a
+    call or a summit is only itself."""
+    return first == second or {first, second} <= {"meet", "talks"}
+
+
+def _definite(noun: Token) -> bool:
+    """ "the talks", "this visit", "their meeting": a noun that refers back to an encounter."""
+    words = set(load_rules("meetings")["definite_determiners"])
+    return any(child.dep_ in ("det", "poss") and child.lower_ in words for child in noun.children)
 
 
 @contextmanager
