@@ -330,7 +330,8 @@ def main(argv: list[str] | None = None) -> None:
         for variant, jobs in (order if repeat % 2 == 0 else order[::-1]):
             print(f"{variant} -j {jobs}, {n} articles (run {repeat + 1})", file=sys.stderr)
             out = work / f"out-{n}-j{jobs}"
-            shutil.rmtree(out, ignore_errors=True)
+            if variant == "build":  # a spaCy run after the build must not remove the corpus replicated below
+                shutil.rmtree(out, ignore_errors=True)
             extra = [out] if variant == "build" else []
             small[f"{variant}{jobs}"].append(child(variant, folder, jobs, *extra))
     results["small"] = small
