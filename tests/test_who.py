@@ -808,3 +808,64 @@ def test_who_a_lower_case_ministry_before_a_title_is_the_ministry_named_before()
     # no ministry named before: no body
     extraction, names = extract_rows(spokesman)
     assert not _posts(extraction, names)
+
+
+# -- ranks and honorifics between a title and a name (other governments' and bodies' styles) -------
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Cho met First Vice Foreign Minister [Park Jun]PERSON .", "First Vice Foreign Minister"),
+    ("Cho met Senior Minister [Tan Wei]PERSON .", "Senior Minister"),
+    ("Cho met Principal Secretary [Jane Wambui]PERSON .", "Principal Secretary"),
+    # a rank in lower case or cut off by a comma is no part of the title
+    ("Cho met the first Vice Foreign Minister [Park Jun]PERSON .", "Vice Foreign Minister"),
+    ("First , Vice Foreign Minister [Park Jun]PERSON met Cho .", "Vice Foreign Minister"),
+])
+def test_who_a_capitalised_rank_before_a_title_is_part_of_the_role(text, role):
+    extraction, names = extract_rows(tagged(text, verbs=("met",)), url="https://www.mofa.go.kr/eng/brd/1")
+    assert {r for _p, _o, r in _posts(extraction, names)} == {role}
+
+
+def test_who_a_ranked_title_keeps_the_publishers_convention():
+    # "deputy" alone is someone's deputy (a relation); "Deputy High Commissioner" a post of the body's own
+    extraction, names = extract_rows(tagged("Deputy High Commissioner [Ana Vega]PERSON spoke .", verbs=("spoke",)),
+                                     url="https://www.un.org/en/press/1")
+    assert _posts(extraction, names) == {("Ana Vega", "United Nations", "Deputy High Commissioner")}
+    # a state title in the body's release is not the body's
+    extraction, names = extract_rows(tagged("Deputy Prime Minister [Ana Vega]PERSON spoke .", verbs=("spoke",)),
+                                     url="https://www.un.org/en/press/1")
+    assert not _posts(extraction, names)
+
+
+@pytest.mark.parametrize("honorific", ["Amb .", "Hon .", "H.E. Dr."])
+def test_who_an_honorific_between_a_title_and_a_name_keeps_the_title(honorific):
+    text = f"Principal Secretary for Foreign Affairs {honorific} [Jane Wambui]PERSON attended ."
+    extraction, names = extract_rows(tagged(text, verbs=("attended",)), url="https://www.mfa.go.ke/news/1")
+    assert _posts(extraction, names) == {("Jane Wambui", "Kenya", "Principal Secretary for Foreign Affairs")}
+    # a verb between the title and the honorific: the title is someone else's
+    text = f"The Principal Secretary thanked {honorific} [Jane Wambui]PERSON ."
+    extraction, names = extract_rows(tagged(text, verbs=("thanked",)), url="https://www.mfa.go.ke/news/1")
+    assert not {o for p, o, _ in _posts(extraction, names) if p == "Jane Wambui"}
+
+
+def test_who_an_honorific_after_the_comma_of_an_apposition_keeps_the_post():
+    text = ("Vega received the Minister of Foreign Affairs of [South Sudan]GPE , Hon . [James Deng]PERSON "
+            ", in Addis Ababa .")
+    extraction, names = extract_rows(tagged(text, verbs=("received",)))
+    assert _posts(extraction, names) == {("James Deng", "South Sudan", "Minister of Foreign Affairs")}
+    # no title before the comma: nothing to read
+    text = "Vega received the delegation of [South Sudan]GPE , Hon . [James Deng]PERSON , in Addis Ababa ."
+    extraction, names = extract_rows(tagged(text, verbs=("received",)))
+    assert not _posts(extraction, names)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Vega met His [Majesty King Hamza]PERSON .", "King Hamza"),
+    ("Vega met [Amb. Jane Wambui]PERSON .", "Jane Wambui"),
+    ("Vega met [Professor Li Wei]PERSON .", "Li Wei"),
+    ("Vega met [Tan Sri Hamid Osman]PERSON .", "Hamid Osman"),
+    # a royal title before a lone name is how the person is named
+    ("Vega met [King Hamza]PERSON .", "King Hamza"),
+])
+def test_who_honorifics_are_no_part_of_a_name(text, name):
+    extraction, _names = extract_rows(tagged(text, verbs=("met",)))
+    assert name in {e.name for e in extraction.entities if e.type == "PERSON"}

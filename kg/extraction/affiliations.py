@@ -613,6 +613,11 @@ def _conventional_actor(discourse, role: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _rank_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("titles")["ranks"])
+
+
 def _base_role(role: str) -> str:
     """The title a role starts with: "Ambassador to Israel" -> "ambassador", "Minister for
     Foreign Affairs" as it is, "Foreign Minister and Alternate Prime Minister" -> "foreign
@@ -622,6 +627,9 @@ def _base_role(role: str) -> str:
     if lowered in scope:
         return lowered
     words = lowered.split()
+    ranks = _rank_words()
+    while len(words) > 1 and words[0] in ranks and " ".join(words) not in scope:
+        words = words[1:]  # "Deputy Chairperson" is a chairperson's kind of post, not a deputy's relation
     for size in range(len(words), 0, -1):
         if " ".join(words[:size]) in scope:
             return " ".join(words[:size])
@@ -701,9 +709,7 @@ def _apposition_end(doc: Doc, ents: DocumentEntities, begin: int) -> int | None:
 def _apposition_before(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str) -> Post | None:
     """"the Taliban's deputy leader, Mullah Abdul Ghani Baradar", "The Chairperson of the
     African Union Commission, Dr. Nadia Haile" (an honorific before the name)."""
-    comma = start - 1
-    while comma > 0 and _is_honorific(doc, comma, 1):
-        comma -= 1
+    comma = _honorifics_start(doc, start) - 1
     titled = comma >= 1 and doc[comma].text != "," and title_at(doc, _prefix_start(doc, ents, start), start)
     if titled:
         comma = _prefix_start(doc, ents, start) - 1  # "my Chinese counterpart, Foreign Minister Gao Feng"
@@ -750,8 +756,8 @@ def _byline(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str)
 
 def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
     """Where the run of title words, demonyms and names before token ``end`` begins."""
-    i = end
     sentence_start = doc[end - 1].sent.start if end > 0 else 0
+    i = _honorifics_start(doc, end, sentence_start)  # "Principal Secretary Amb. Jane Wambui": over "Amb", "."
     in_title = title_tokens(doc)
     while i > sentence_start:
         token = doc[i - 1]
@@ -900,6 +906,23 @@ def _title_spellings() -> dict[str, str]:
     return spellings
 
 
+def _honorifics_start(doc: Doc, end: int, floor: int = 0) -> int:
+    """Where the honorifics right before token ``end`` begin, not before ``floor``: "Hon."
+    (tokens "Hon", "."), "His Excellency", "H.E. Dr." before a name; ``end`` when none."""
+    honorifics = _honorific_forms()
+    i = end
+    while True:
+        size = next((n for n in range(1, 5) if i - n >= floor and doc[i - n:i].text in honorifics), 0)
+        if not size:
+            return i
+        i -= size
+
+
+@lru_cache(maxsize=1)
+def _honorific_forms() -> frozenset[str]:
+    return frozenset(load_rules("titles")["honorifics"])
+
+
 def _is_honorific(doc: Doc, start: int, size: int) -> bool:
     words = " ".join(t.text for t in doc[start:start + size])
-    return words in load_rules("titles")["honorifics"]
+    return words in _honorific_forms()

@@ -544,7 +544,7 @@ def _title_index(doc: Doc) -> dict[int, tuple[int, ...]]:
                 continue  # "Deputy" of "Deputy Assistant Administrator" is a rank; "his deputy" a relation
             complement = _portfolio_end(doc, end)
             ends = (end, complement) if complement > end else (end,)
-            begin = _portfolio_start(doc, start, end)
+            begin = _rank_start(doc, _portfolio_start(doc, start, end))
             for first in dict.fromkeys((start, begin)):
                 found.setdefault(first, []).extend(last - first for last in ends)
         index = {start: tuple(sorted(set(sizes), reverse=True)) for start, sizes in found.items()}
@@ -569,6 +569,15 @@ def _portfolio_start(doc: Doc, start: int, end: int) -> int:
     if i < start and i > 0 and doc[i - 1].lower_ in _ranks():
         i -= 1
     return i
+
+
+def _rank_start(doc: Doc, start: int) -> int:
+    """Where capitalised rank words before a title begin: "[First] Vice Foreign Minister",
+    "[Deputy] Chairperson", "[Principal] Secretary" hold a post of their own rank."""
+    ranks = _ranks()
+    while start > 0 and doc[start - 1].lower_ in ranks and doc[start - 1].text[:1].isupper():
+        start -= 1
+    return start
 
 
 @lru_cache(maxsize=1)
