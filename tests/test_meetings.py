@@ -1600,3 +1600,57 @@ def test_meetings_later_report_updates_planned_meeting(tmp_path, later, status):
             "Minister Kari Lund in Oslo on March 9.\n\n" + later)
     meetings = [m for m in _meetings_of(tmp_path, body) if "person:kari-lund" in m.participants]
     assert [(m.status, m.date) for m in meetings] == [(status, "2031-03-09")]
+
+
+# "Ana Silva of Peru met Omar Haddad of Chile . They reviewed progress since the Peru-Chile
+# Telephone Talk on May 3 ." (the date hung off "since", the talk's name read as one ORG)
+SINCE_TALK = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 4, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("of", 1, "prep", "ADP", "of", "O"), ("Peru", 2, "pobj", "PROPN", "Peru", "B-GPE"),
+    ("met", 4, "ROOT", "VERB", "meet", "O"), ("Omar", 6, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 4, "dobj", "PROPN", "Haddad", "I-PERSON"), ("of", 6, "prep", "ADP", "of", "O"),
+    ("Chile", 7, "pobj", "PROPN", "Chile", "B-GPE"), (".", 4, "punct", "PUNCT", ".", "O"),
+    ("They", 11, "nsubj", "PRON", "they", "O"), ("reviewed", 11, "ROOT", "VERB", "review", "O"),
+    ("progress", 11, "dobj", "NOUN", "progress", "O"), ("since", 11, "prep", "SCONJ", "since", "O"),
+    ("the", 19, "det", "DET", "the", "B-ORG"), ("Peru", 17, "compound", "PROPN", "Peru", "I-ORG"),
+    ("-", 17, "punct", "PUNCT", "-", "I-ORG"), ("Chile", 19, "compound", "PROPN", "Chile", "I-ORG"),
+    ("Telephone", 19, "compound", "PROPN", "Telephone", "I-ORG"), ("Talk", 13, "pobj", "NOUN", "talk", "I-ORG"),
+    ("on", 13, "prep", "ADP", "on", "O"), ("May", 20, "pobj", "PROPN", "May", "B-DATE"),
+    ("3", 21, "nummod", "NUM", "3", "I-DATE"), (".", 11, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_named_talk_since_which_progress_is_reviewed_is_the_two_named_countries():
+    # the ones reviewing progress since a call are not said to be in it; the call's name
+    # holds its sides, and the date the parse hung off "since" is the call's
+    assert _places(SINCE_TALK) == [(["Ana Silva", "Omar Haddad"], None, None, "occurred", "meet"),
+                                   (["Chile", "Peru"], None, "2030-05-03", "occurred", "phone")]
+
+
+def test_meetings_named_body_that_is_no_encounter_gives_none():
+    # "... since the Peru-Chile Trade Fund on May 3 .": a body's name, not an encounter
+    rows = SINCE_TALK[:18] + [("Trade", 19, "compound", "PROPN", "Trade", "I-ORG"),
+                              ("Fund", 13, "pobj", "PROPN", "Fund", "I-ORG")] + SINCE_TALK[20:]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], None, None, "occurred", "meet")]
+
+
+# "Ana Silva of Peru met Omar Haddad of Chile . They welcomed the Peru-Chile Summit Meeting
+# held in March ." (the meeting's name read as a facility)
+SUMMIT_MEETING = SINCE_TALK[:10] + [
+    ("They", 11, "nsubj", "PRON", "they", "O"), ("welcomed", 11, "ROOT", "VERB", "welcome", "O"),
+    ("the", 17, "det", "DET", "the", "B-FAC"), ("Peru", 15, "compound", "PROPN", "Peru", "I-FAC"),
+    ("-", 15, "punct", "PUNCT", "-", "I-FAC"), ("Chile", 17, "compound", "PROPN", "Chile", "I-FAC"),
+    ("Summit", 17, "compound", "PROPN", "Summit", "I-FAC"), ("Meeting", 11, "dobj", "PROPN", "Meeting", "I-FAC"),
+    ("held", 17, "acl", "VERB", "hold", "O"), ("in", 18, "prep", "ADP", "in", "O"),
+    ("March", 19, "pobj", "PROPN", "March", "B-DATE"), (".", 11, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_meeting_named_by_a_country_pair_read_as_a_facility_is_theirs():
+    assert (["Chile", "Peru"], None, "2030-03", "occurred", "summit") in _places(SUMMIT_MEETING)
+
+
+def test_meetings_facility_whose_name_is_no_encounter_gives_none():
+    # "They welcomed the Peru-Chile Summit Bridge held in March ."
+    rows = SUMMIT_MEETING[:17] + [("Bridge", 11, "dobj", "PROPN", "Bridge", "I-FAC")] + SUMMIT_MEETING[18:]
+    assert not any(people == ["Chile", "Peru"] for people, *_ in _places(rows))

@@ -8,6 +8,7 @@ encounter within a document are then merged.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -762,6 +763,10 @@ def _named_parties(trigger: Token, ents: DocumentEntities) -> tuple[list[str], s
         if entity is None or entity in parties or entity == place:
             continue
         kind = ents.type_of(entity)
+        if kind not in ACTOR_TYPES and _names_an_event(ents.entities[entity].name):
+            # "the Japan-ROK Summit Meeting" read as a facility: the actors its name holds
+            parties.extend(a for a in _actors_named_in(entity, ents) if a not in parties)
+            continue
         if kind in ("GPE", "LOC") and is_city(ents.entities[entity].name):
             place = place or entity
         elif kind in ACTOR_TYPES:
@@ -818,14 +823,19 @@ def _names_an_event(name: str) -> bool:
 
 def _actors_named_in(event: str, ents: DocumentEntities) -> list[str]:
     """Other actors of the document whose name or alias is a word sequence of ``event``'s name."""
-    words = f" {ents.entities[event].name.casefold()} "
+    words = f" {_spaced(ents.entities[event].name)} "  # "Japan-ROK Foreign Ministers' Talk": Japan, ROK
     found = []
     for entity in ents.entities.values():
         if entity.id == event or entity.type not in ACTOR_TYPES:
             continue
-        if any(f" {form.casefold()} " in words for form in (entity.name, *entity.aliases) if len(form) > 1):
+        if any(f" {_spaced(form)} " in words for form in (entity.name, *entity.aliases) if len(form) > 1):
             found.append(entity.id)
     return found
+
+
+def _spaced(name: str) -> str:
+    """A name folded for word lookups, the parts of a hyphened pair ("Japan-ROK") as words."""
+    return re.sub(r"\s*[-\u2013\u2014]\s*", " ", name.casefold())
 
 
 def _actors_by_form(forms: list[str], ents: DocumentEntities) -> list[str]:
@@ -982,6 +992,10 @@ def _date(trigger: Token, verb: Token | None, document: Document, *, future: boo
     ("in November and February"): such an event is not the same as a dated one."""
     # the event noun's own date first: "arriving Thursday for Friday's summit"
     scopes = [trigger] + ([verb] if verb is not None and verb != trigger else [])
+    if verb is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        # "following the Telephone Talk on May 3": the date the parse hung off the
+        # preposition is the talk's, when no verb above takes part in it
+        scopes.append(trigger.head)
     other_time = False
     times = _times_in(trigger.sent)  # read once, for every scope
     for scope in scopes:
