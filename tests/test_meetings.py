@@ -1654,3 +1654,34 @@ def test_meetings_facility_whose_name_is_no_encounter_gives_none():
     # "They welcomed the Peru-Chile Summit Bridge held in March ."
     rows = SUMMIT_MEETING[:17] + [("Bridge", 11, "dobj", "PROPN", "Bridge", "I-FAC")] + SUMMIT_MEETING[18:]
     assert not any(people == ["Chile", "Peru"] for people, *_ in _places(rows))
+
+
+# "Ana Silva met Omar Haddad in Rabat . Silva recalled the visit of Lina Diaz to Morocco ."
+# ("to Morocco" hung off the verb)
+RECALLED_VISIT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("in", 2, "prep", "ADP", "in", "O"),
+    ("Rabat", 5, "pobj", "PROPN", "Rabat", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+    ("Silva", 9, "nsubj", "PROPN", "Silva", "B-PERSON"), ("recalled", 9, "ROOT", "VERB", "recall", "O"),
+    ("the", 11, "det", "DET", "the", "O"), ("visit", 9, "dobj", "NOUN", "visit", "O"),
+    ("of", 11, "prep", "ADP", "of", "O"), ("Lina", 14, "compound", "PROPN", "Lina", "B-PERSON"),
+    ("Diaz", 12, "pobj", "PROPN", "Diaz", "I-PERSON"), ("to", 9, "prep", "ADP", "to", "O"),
+    ("Morocco", 15, "pobj", "PROPN", "Morocco", "B-GPE"), (".", 9, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_visit_of_someone_is_a_visit_of_its_own_not_the_last_meeting():
+    # "the visit of Lina Diaz" says whose visit it is: not a reference back to the meeting,
+    # and "to Morocco" right after it is where it went, whatever the parse hung it off
+    assert _places(RECALLED_VISIT) == [(["Ana Silva", "Omar Haddad"], "Rabat", None, "occurred", "meet"),
+                                       (["Lina Diaz", "Morocco"], "Morocco", None, "occurred", "visit")]
+
+
+def test_meetings_a_to_phrase_apart_from_the_visit_is_not_its_destination():
+    # "Silva recalled the visit of Lina Diaz in a letter to Morocco ."
+    rows = RECALLED_VISIT[:15] + [("in", 9, "prep", "ADP", "in", "O"), ("a", 17, "det", "DET", "a", "O"),
+                                  ("letter", 15, "pobj", "NOUN", "letter", "O"),
+                                  ("to", 9, "prep", "ADP", "to", "O"), ("Morocco", 18, "pobj", "PROPN", "Morocco", "B-GPE"),
+                                  (".", 9, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Rabat", None, "occurred", "meet")]

@@ -639,7 +639,13 @@ def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: 
             ents: DocumentEntities) -> list[_Reading]:
     """"X visited Eritrea", "X's trip to Ghana, Tanzania and Zambia": one visit per place."""
     places: list[str] = []
-    for child in trigger.children:
+    children = list(trigger.children)
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        # "recalled the visit of X to Japan" with "to Japan" hung off the verb: the phrase
+        # right after the visit's own words is its destination
+        children += [c for c in trigger.head.children
+                     if c.dep_ == "prep" and c.lower_ == "to" and c.i == trigger.right_edge.i + 1]
+    for child in children:
         if child.dep_ in ("dobj", "prep") and (child.dep_ == "dobj" or child.lower_ in ("to", "in")):
             objects = [child] if child.dep_ == "dobj" else [c for c in child.children if c.dep_ == "pobj"]
             for obj in objects:
@@ -679,6 +685,7 @@ def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
     return place, host if host in ents.entities else place
 
 
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 
 
@@ -1105,7 +1112,7 @@ def _absorb(target: _Reading, reading: _Reading, precedence: list[str], *, refer
 def _antecedent_encounter(kept: list[_Reading], reading: _Reading) -> _Reading | None:
     """"Others attended the meeting": with no actor in common, a definite reference is to the
     latest encounter reported before it, when nothing known tells the two apart."""
-    if not _definite(reading.trigger):
+    if not _definite(reading.trigger) or _names_its_own_parties(reading.trigger):
         return None
     before = [m for m in kept if m.trigger.i < reading.trigger.i and len(m.participants) >= 2]
     if not before:
@@ -1114,6 +1121,17 @@ def _antecedent_encounter(kept: list[_Reading], reading: _Reading) -> _Reading |
     kind = _anaphor_kind(reading.trigger)
     same_kind = kind in ("meet", latest.subtype)  # "the meeting", "the event" refer to any kind
     return latest if same_kind and _compatible(latest, reading) and reading.trigger.i not in latest.apart else None
+
+
+def _names_its_own_parties(noun: Token) -> bool:
+    """"the visit of President X", "the President's visit": a definite noun that says whose
+    encounter it is tells of one of its own, not the one reported last."""
+    def named(token: Token) -> bool:
+        return any(t.ent_type_ in NAME_LABELS for t in token.subtree)
+
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and named(c) or c.dep_ == "prep" and c.lower_ in ("of", "by")
+        and any(o.dep_ == "pobj" and named(o) for o in c.children) for c in noun.children)
 
 
 def _anaphor_kind(trigger: Token) -> str | None:
