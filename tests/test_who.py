@@ -869,3 +869,41 @@ def test_who_an_honorific_after_the_comma_of_an_apposition_keeps_the_post():
 def test_who_honorifics_are_no_part_of_a_name(text, name):
     extraction, _names = extract_rows(tagged(text, verbs=("met",)))
     assert name in {e.name for e in extraction.entities if e.type == "PERSON"}
+
+
+def test_who_a_style_before_a_name_gives_way_to_the_post_beside_it():
+    text = "Sheikh [Khalid bin Zayed]PERSON , Minister of Foreign Affairs , received Farouk ."
+    extraction, names = extract_rows(tagged(text, verbs=("received",)), url="https://www.mofa.gov.ae/en/news/1")
+    assert _posts(extraction, names) == {("Khalid bin Zayed", "United Arab Emirates", "Minister of Foreign Affairs")}
+    # an heir's title is a post of its own and stays first
+    text = "Crown Prince [Khalid bin Zayed]PERSON , Minister of Foreign Affairs , received Farouk ."
+    extraction, names = extract_rows(tagged(text, verbs=("received",)), url="https://www.mofa.gov.ae/en/news/1")
+    assert {r for _p, _o, r in _posts(extraction, names)} == {"Crown Prince"}
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Santoso met the Ambassador of [Indonesia]GPE to [Japan]GPE , [Hendra Wijaya]PERSON .", "Ambassador to Japan"),
+    # the country at the end of the title: the role is the title before it
+    ("Santoso met the Minister of Foreign Affairs of [Indonesia]GPE , [Hendra Wijaya]PERSON .", "Minister of Foreign Affairs"),
+])
+def test_who_the_served_country_inside_a_title_is_no_part_of_the_role(text, role):
+    extraction, names = extract_rows(tagged(text, verbs=("met",)))
+    assert _posts(extraction, names) == {("Hendra Wijaya", "Indonesia", role)}
+
+
+def test_who_a_datelines_place_before_a_spaced_dash_is_not_the_titles_body():
+    text = "[Jakarta]GPE - Foreign Minister [Budi Santoso]PERSON received Aoki ."
+    extraction, names = extract_rows(tagged(text, verbs=("received",)), url="https://kemlu.go.id/portal/en/read/1")
+    assert _posts(extraction, names) == {("Budi Santoso", "Indonesia", "Foreign Minister")}
+    # a hyphen joins: "Jakarta-based" is no dateline (and no post of Jakarta's either)
+    text = "[Moscow]GPE Mayor [Ivan Petrov]PERSON received Aoki ."
+    extraction, names = extract_rows(tagged(text, verbs=("received",)))
+    assert _posts(extraction, names) == {("Ivan Petrov", "Moscow", "Mayor")}
+
+
+def test_who_a_city_tagged_as_a_body_by_its_own_name_is_a_place():
+    rows = tagged("[ABU DHABI]ORG , 2 December -- Farouk arrived .", verbs=("arrived",))
+    assert ("ABU DHABI", "GPE") in _kinds(extract_rows(rows)[0])
+    # a body another language's place name matches stays a body
+    rows = tagged("Farouk visited the [White House]ORG .", verbs=("visited",))
+    assert ("White House", "ORG") in _kinds(extract_rows(rows)[0])

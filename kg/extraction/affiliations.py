@@ -82,12 +82,22 @@ def _merge(found: list[Post]) -> Post:
     """One post from the readings of one mention: the organisation the text names
     ("President Bola Tinubu of Nigeria") and a title proper over a relational noun ("her
     Italian counterpart Antonio Tajani, Deputy Prime Minister")."""
+    proper = [post for post in found if post.role not in _royal_styles()]
+    found = proper or found  # "Sheikh Khalid bin Zayed, Minister of Foreign Affairs": the style is no post
     named = next((post for post in found if post.organization), None)
     titled = next((post for post in found if not _is_relational(post.role)), None)
     best = named or found[0]
     if titled is not None and titled is not best and _is_relational(best.role):
         return replace(best, role=titled.role, current=best.current and titled.current)
     return best
+
+
+@lru_cache(maxsize=1)
+def _royal_styles() -> frozenset[str]:
+    """Royal words that style a person rather than name a reign ("Sheikh", "Prince"): a post
+    said beside one is the person's post."""
+    rules = load_rules("titles")
+    return frozenset(rules["royal"]) - frozenset(rules["leaders"])
 
 
 def _is_relational(role: str) -> bool:
@@ -780,12 +790,18 @@ def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
         if opening is not None:
             i = opening  # "the International Organization for Migration (IOM) Chief of Mission"
             continue
-        if token.is_punct and token.text not in ("-", "'s", "’s", "'", "’"):
-            break
+        if token.is_punct and token.text not in ("-", "'s", "’s", "'", "’") or _spaced_dash(token):
+            break  # "Jakarta - Foreign Minister Budi": a dateline's place, no demonym of the title
         if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM") or token.lower_ in ("and", "with", "by", "at", "in", "on", "said"):
             break
         i -= 1
     return i
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with space on both sides: a dateline's or a header's separator, not a hyphen."""
+    return token.text in ("-", "–", "—", "--") and bool(token.whitespace_) and token.i > 0 and bool(
+        token.doc[token.i - 1].whitespace_)
 
 
 def _body_named_before(doc: Doc, ents: DocumentEntities, words: list[Token]) -> str | None:
@@ -831,6 +847,7 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
         return None
     title_start = title_end = None
     served = None  # the organisation of an "of" / "for" complement
+    served_words = None  # the tokens of its "of" phrase
     i = start
     while i < end:
         size = title_at(doc, i, end)
@@ -850,6 +867,8 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
             if entity is None:
                 i += 1
             elif doc[i].lower_ == "of" and kind in ("GPE", "ORG") or kind == "ORG":
+                if served is None and doc[i].lower_ == "of":
+                    served_words = (i, after)
                 served = served or entity
                 i = after
             else:
@@ -859,6 +878,9 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
     if title_start is None:
         return None
     role = _as_written_in_prose(doc[title_start:title_end].text)
+    if served_words and title_start < served_words[0] and served_words[1] < title_end:
+        # "Ambassador [of Indonesia] to Japan": whom the post serves is its organisation, not its role
+        role = _as_written_in_prose(f"{doc[title_start:served_words[0]].text} {doc[served_words[1]:title_end].text}")
     current = not any(t.lower_ in _former_words() for t in tokens)
     organization = None
     for token in tokens[:title_start - start]:

@@ -1078,10 +1078,12 @@ def _classify(text: str, label: str) -> tuple[str, _Cluster | None]:
             return f"{region.type}:{region.name.casefold()}", _Cluster(
                 region.type, region.name, same_as=_same_as(region), fixed_name=True)
         return "", None  # a group with no country or organisation behind it ("Pashtun")
-    if label == "ORG" and len(text.split()) == 1:
+    if label == "ORG":
         city = gazetteer.lookup_place(text)
-        if city and city.type == "GPE":
-            label = "GPE"  # "Lusaka" tagged ORG: a capital is a place (its government speaks as the country)
+        # "Lusaka" tagged ORG: a capital is a place (its government speaks as the country); a longer
+        # name only when it is the city's own ("ABU DHABI, 2 May"), not an other-language one ("White House")
+        if city and city.type == "GPE" and (len(text.split()) == 1 or city.name.casefold() == text.casefold()):
+            label = "GPE"
     if label == "FAC" and len(text.split()) > 1:
         city = gazetteer.lookup_place(text)
         if city and city.type == "GPE":
