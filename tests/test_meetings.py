@@ -1685,3 +1685,69 @@ def test_meetings_a_to_phrase_apart_from_the_visit_is_not_its_destination():
                                   ("to", 9, "prep", "ADP", "to", "O"), ("Morocco", 18, "pobj", "PROPN", "Morocco", "B-GPE"),
                                   (".", 9, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Rabat", None, "occurred", "meet")]
+
+
+# "Peru and Chile agreed to hold the next Joint Commission meeting in Lima ."
+JOINT_COMMISSION = [
+    ("Peru", 3, "nsubj", "PROPN", "Peru", "B-GPE"), ("and", 0, "cc", "CCONJ", "and", "O"),
+    ("Chile", 0, "conj", "PROPN", "Chile", "B-GPE"), ("agreed", 3, "ROOT", "VERB", "agree", "O"),
+    ("to", 5, "aux", "PART", "to", "O"), ("hold", 3, "xcomp", "VERB", "hold", "O"),
+    ("the", 10, "det", "DET", "the", "O"), ("next", 10, "amod", "ADJ", "next", "O"),
+    ("Joint", 9, "compound", "PROPN", "Joint", "B-ORG"),
+    ("Commission", 10, "compound", "PROPN", "Commission", "I-ORG"), ("meeting", 5, "dobj", "NOUN", "meeting", "O"),
+    ("in", 10, "prep", "ADP", "in", "O"), ("Lima", 11, "pobj", "PROPN", "Lima", "B-GPE"),
+    (".", 3, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_joint_commission_meeting_is_the_two_sides_not_a_third_party():
+    assert _places(JOINT_COMMISSION) == [(["Chile", "Peru"], "Lima", None, "planned", "meet")]
+
+
+def test_meetings_a_named_body_before_meeting_takes_part():
+    # "... the next Andean Commission meeting in Lima .": a body of its own
+    rows = JOINT_COMMISSION[:8] + [("Andean", 9, "compound", "PROPN", "Andean", "B-ORG")] + JOINT_COMMISSION[9:]
+    assert [people for people, *_ in _places(rows)] == [["Andean Commission", "Chile", "Peru"]]
+
+
+# "Tomas Ruvuma has not attended an African Union summit since 2010 ."
+NOT_SINCE = [
+    ("Tomas", 1, "compound", "PROPN", "Tomas", "B-PERSON"), ("Ruvuma", 4, "nsubj", "PROPN", "Ruvuma", "I-PERSON"),
+    ("has", 4, "aux", "AUX", "have", "O"), ("not", 4, "neg", "PART", "not", "O"),
+    ("attended", 4, "ROOT", "VERB", "attend", "O"), ("an", 8, "det", "DET", "an", "O"),
+    ("African", 7, "compound", "PROPN", "African", "B-ORG"), ("Union", 8, "compound", "PROPN", "Union", "I-ORG"),
+    ("summit", 4, "dobj", "NOUN", "summit", "O"), ("since", 4, "prep", "SCONJ", "since", "O"),
+    ("2010", 9, "pobj", "NUM", "2010", "B-DATE"), (".", 4, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_not_attended_since_a_year_is_no_encounter():
+    assert _places(NOT_SINCE) == []
+
+
+def test_meetings_not_attended_in_a_year_stays_a_negated_encounter():
+    # "Tomas Ruvuma has not attended an African Union summit in 2010 ."
+    rows = NOT_SINCE[:9] + [("in", 4, "prep", "ADP", "in", "O")] + NOT_SINCE[10:]
+    assert [status for *_, status, _kind in _places(rows)] == ["negated"]
+
+
+# "Ana Silva will visit Morocco on Friday . Silva called off the visit ."
+VISIT_CALLED_OFF = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("will", 3, "aux", "AUX", "will", "O"), ("visit", 3, "ROOT", "VERB", "visit", "O"),
+    ("Morocco", 3, "dobj", "PROPN", "Morocco", "B-GPE"), ("on", 3, "prep", "ADP", "on", "O"),
+    ("Friday", 5, "pobj", "PROPN", "Friday", "B-DATE"), (".", 3, "punct", "PUNCT", ".", "O"),
+    ("Silva", 9, "nsubj", "PROPN", "Silva", "B-PERSON"), ("called", 9, "ROOT", "VERB", "call", "O"),
+    ("off", 9, "prt", "ADP", "off", "O"), ("the", 12, "det", "DET", "the", "O"),
+    ("visit", 9, "dobj", "NOUN", "visit", "O"), (".", 9, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_called_off_the_visit_cancels_the_planned_visit():
+    assert _places(VISIT_CALLED_OFF) == [(["Ana Silva", "Morocco"], "Morocco", "2030-06-14", "cancelled", "visit")]
+
+
+def test_meetings_called_off_a_visit_of_no_known_kind_leaves_the_planned_one():
+    # "... Silva called off a visit ." (no determiner that refers back)
+    rows = VISIT_CALLED_OFF[:11] + [("a", 12, "det", "DET", "a", "O")] + VISIT_CALLED_OFF[12:]
+    assert _places(rows) == [(["Ana Silva", "Morocco"], "Morocco", "2030-06-14", "planned", "visit")]

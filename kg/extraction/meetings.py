@@ -98,7 +98,7 @@ def _status_updated(readings: list[_Reading]) -> list[_Reading]:
     kept: list[_Reading] = []
     for reading in readings:
         target = None
-        if reading.status == "cancelled" and reading.trigger.pos_ == "NOUN" and _definite(reading.trigger):
+        if reading.status == "cancelled" and reading.trigger.pos_ == "NOUN" and _determined(reading.trigger):
             target = next((earlier for earlier in reversed(kept) if earlier.status == "planned"
                            and _same_kind(earlier.subtype, reading.subtype)
                            and set(reading.participants) <= set(earlier.participants)), None)
@@ -115,8 +115,9 @@ def _same_kind(first: str, second: str) -> bool:
     return first == second or {first, second} <= {"meet", "talks"}
 
 
-def _definite(noun: Token) -> bool:
-    """ "the talks", "this visit", "their meeting": a noun that refers back to an encounter."""
+def _determined(noun: Token) -> bool:
+    """ "the talks", "this visit", "their meeting": a noun that refers back to an encounter
+    by its determiner (:func:`_definite` also asks that it be an encounter noun, unnamed)."""
     words = set(load_rules("meetings")["definite_determiners"])
     return any(child.dep_ in ("det", "poss") and child.lower_ in words for child in noun.children)
 
@@ -610,6 +611,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if subtype == "meet" and not is_verb and any(_multilateral(p, ents) for p in named):
         subtype = "summit"  # "the ASEAN foreign ministers' meetings", "her G7 meetings"
     status = status_of(trigger, sentence, ceiling=_modality_ceiling(trigger, verb))
+    if status == "negated" and _since(trigger if is_verb or verb is None else verb):
+        return []  # "has not attended a summit since 2010": a span without one, no encounter
     if status == "occurred" and rule.get("requires_place") and _progressive(trigger):
         status = "planned"  # "the Minister is travelling to Italy": a trip announced, ahead
     if status == "occurred" and _on_the_way(trigger if is_verb else verb):
@@ -658,6 +661,10 @@ def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: 
     if not places:
         if len(people) >= 2 and rule["subtype"] == "visit":  # "X's visit with Y": a meeting
             return [_Reading(trigger, rule, people, None, date, status, "meet")]
+        if status == "cancelled" and rule["subtype"] == "visit" and trigger.pos_ == "NOUN" and _determined(trigger):
+            # "X called off the visit": no encounter of its own, an update of the planned
+            # visit it refers to (:func:`_status_updated`)
+            return [_Reading(trigger, rule, people, None, date, status, "visit")]
         return []
     # "recent visits to Honiara by A and B": a plural noun of several visitors, one visit each
     parties = [[person] for person in people] if _distributive(trigger, people, ents) else [people]
@@ -706,6 +713,12 @@ def _vaguely_past(verb: Token, trigger: Token) -> bool:
     """"recently signed", "had previously met": an earlier time the text does not name."""
     words = set(load_rules("meetings")["vague_past_words"])
     return any(c.dep_ == "advmod" and c.lower_ in words for head in {verb, trigger} for c in head.children)
+
+
+def _since(verb: Token) -> bool:
+    """"has not met Y since 2019", "since the war began": a span of time up to now."""
+    return any(c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod") for c in verb.children) or any(
+        c.dep_ == "advcl" and any(m.lower_ == "since" and m.dep_ == "mark" for m in c.children) for c in verb.children)
 
 
 def _ongoing(trigger: Token) -> bool:
@@ -783,7 +796,8 @@ def _named_parties(trigger: Token, ents: DocumentEntities) -> tuple[list[str], s
     for run in _proper_runs(tokens):
         if not any(ents.at(token) in parties for token in run):  # "the Commonwealth Foreign Ministers"
             parties.extend(a for a in _actors_by_form([run.text], ents) if a not in parties)
-    return parties, place
+    # "the next Joint Commission meeting": the two sides' format, no third party
+    return [p for p in parties if not _mechanism(ents.entities[p].name)], place
 
 
 def _proper_runs(tokens: list[Token]) -> list[Span]:
@@ -819,6 +833,13 @@ def _for_event_names(actors: list[str], ents: DocumentEntities) -> list[str]:
         else:
             found.append(actor)
     return found
+
+
+def _mechanism(name: str) -> bool:
+    """"Joint Commission", "Intergovernmental Commission", "High-Level Dialogue": a standing
+    format in which two sides meet, named by the kind of meeting, not a body of its own."""
+    words = name.split()
+    return bool(words) and words[0].casefold() in set(load_rules("meetings")["mechanism_words"])
 
 
 def _names_an_event(name: str) -> bool:
