@@ -145,3 +145,39 @@ def test_graph_files_graphml_ready_joins_lists_and_drops_empties():
     assert H.graph["documents"] == '{"d1": {"source": "a/d1.txt", "url": null}}'
     assert list(H.edges(keys=True, data=True)) == [("p", "p", "e0", {"current": False, "start": 3})]
     assert b'id="e0"' in graphml_bytes(G)
+
+
+def _networkx_graphml(G: nx.MultiDiGraph) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    nx.write_graphml(graphml_ready(G), out)
+    return out.getvalue()
+
+
+AWKWARD_TEXTS = ["", "plain", "R&D <talks> \"quoted\" 'single'", "two\nlines\r\nand\ttab", "Côte d’Ivoire 😀",
+                 "]]> \u2028 \x85 \ufeff"]
+
+
+@pytest.mark.parametrize("text", AWKWARD_TEXTS)
+def test_graph_files_graphml_bytes_are_networkx_lxml_writers(text: str) -> None:
+    G = nx.MultiDiGraph(model="m", documents={"d1": {"source": text}})
+    G.add_node(text or "blank", label=text, count=-3, lat=1e-20, lon=12.5, current=True, aliases=[text, "x"],
+               reports=[{"doc_id": "d1"}], none=None, empty=[])
+    G.add_node("bare")
+    G.add_node("numbers", label=7, count=2.0)  # one name with two types: two keys, as NetworkX declares them
+    G.add_edge("bare", text or "blank", key="affiliation:Prime Minister", role=text, start=3, current=False)
+    G.add_edge("bare", "bare", key="participant")
+    assert graphml_bytes(G) == _networkx_graphml(G)
+    assert graphml_bytes(nx.MultiDiGraph()) == _networkx_graphml(nx.MultiDiGraph())
+
+
+@pytest.mark.parametrize("value", ["a\x01b", "\ufffe", 1j])
+def test_graph_files_graphml_refuses_what_networkx_refuses(value: object) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("a", label=value)
+    with pytest.raises(Exception) as ours:
+        graphml_bytes(G)
+    with pytest.raises(Exception) as theirs:
+        _networkx_graphml(G)
+    assert type(ours.value) is type(theirs.value)

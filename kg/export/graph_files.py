@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -136,8 +137,94 @@ def graphml_bytes(G: nx.MultiDiGraph) -> bytes:
 
 
 def write_graphml_to(G: Any, handle: BinaryIO) -> None:
-    """Stream GraphML into ``handle``; ``G`` is a NetworkX graph or reads like one."""
-    nx.write_graphml(_GraphMLView(G), handle)
+    """Stream GraphML into ``handle``; ``G`` is a NetworkX graph or reads like one.
+
+    The bytes are those of ``nx.write_graphml(graphml_ready(G), handle)`` (lxml's
+    writer; tests/test_graph_files.py compares them), made in one pass over ``G`` instead of
+    NetworkX's three (two to declare the keys, one to write), a node or an edge at a time
+    as plain strings: NetworkX's writer took a fifth of the exports' time at 3,000 articles.
+    The keys are declared before the nodes but known only after the last edge, so the
+    nodes and edges wait in a temporary file (in memory up to 32 MiB). A value this
+    writer does not make the way lxml would (a character XML cannot hold, a type GraphML
+    has no key type for) hands the whole graph to NetworkX's writer, which raises as before.
+    """
+    import shutil
+    import tempfile
+
+    view = _GraphMLView(G)
+    with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as body:
+        try:
+            keys = _GraphMLKeys()
+            graph_data = keys.data("graph", view.graph)
+            for node, attrs in view.nodes(data=True):
+                body.write(_graphml_element("node", f'id="{_attribute(str(node))}"', keys.data("node", attrs)))
+            for u, v, key, attrs in view.edges(keys=True, data=True):
+                opening = f'source="{_attribute(str(u))}" target="{_attribute(str(v))}" id="{_attribute(str(key))}"'
+                body.write(_graphml_element("edge", opening, keys.data("edge", attrs)))
+        except _NotPlain:
+            nx.write_graphml(view, handle)
+            return
+        handle.write(_GRAPHML_OPEN + "".join(reversed(keys.declarations)).encode("utf-8"))
+        direction = "directed" if view.is_directed() else "undirected"
+        handle.write(f'<graph edgedefault="{direction}">{"".join(line + chr(10) for line in graph_data)}'.encode("utf-8"))
+        body.seek(0)
+        shutil.copyfileobj(body, handle, 1024 * 1024)
+    handle.write(b"</graph></graphml>")
+
+
+_GRAPHML_OPEN = ("<?xml version='1.0' encoding='utf-8'?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+                 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml."
+                 "graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">").encode("utf-8")
+_XML_TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}  # NetworkX's names for them
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class _NotPlain(Exception):
+    """A value :func:`write_graphml_to` leaves to NetworkX's writer."""
+
+
+class _GraphMLKeys:
+    """GraphML's key declarations as NetworkX makes them: ``d0``, ``d1``, ... in the order a
+    (name, type, scope) is first met (graph, then nodes, then edges)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, type, str], str] = {}
+        self.declarations: list[str] = []
+
+    def data(self, scope: str, attrs: dict[str, Any]) -> list[str]:
+        """The ``<data>`` elements of one element's attributes."""
+        lines = []
+        for name, value in attrs.items():
+            kind = type(value)
+            key = self.ids.get((name, kind, scope))
+            if key is None:
+                if kind not in _XML_TYPES or not isinstance(name, str):
+                    raise _NotPlain
+                key = self.ids[name, kind, scope] = f"d{len(self.ids)}"
+                self.declarations.append(f'<key id="{key}" for="{scope}" attr.name="{_attribute(name)}" '
+                                         f'attr.type="{_XML_TYPES[kind]}"/>\n')
+            lines.append(f'<data key="{key}">{_text(str(value))}</data>')
+        return lines
+
+
+def _graphml_element(tag: str, opening: str, data: list[str]) -> bytes:
+    """A node or an edge as lxml pretty-prints it."""
+    if not data:
+        return f"<{tag} {opening}/>\n".encode("utf-8")
+    inner = "\n  ".join(data)
+    return f"<{tag} {opening}>\n  {inner}\n</{tag}>\n".encode("utf-8")
+
+
+def _text(value: str) -> str:
+    """Character data as lxml writes it."""
+    if _NOT_XML.search(value):
+        raise _NotPlain
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _attribute(value: str) -> str:
+    """An attribute value as lxml writes it."""
+    return (_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
