@@ -907,3 +907,60 @@ def test_who_a_city_tagged_as_a_body_by_its_own_name_is_a_place():
     # a body another language's place name matches stays a body
     rows = tagged("Farouk visited the [White House]ORG .", verbs=("visited",))
     assert ("White House", "ORG") in _kinds(extract_rows(rows)[0])
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Vega met the Commissioner for Political Affairs , Peace and Security , [Samuel Owusu]PERSON .",
+     "Commissioner for Political Affairs, Peace and Security"),
+    ("Vega met the Commissioner for Political Affairs , Peace and Security , Ambassador [Samuel Owusu]PERSON .",
+     "Commissioner for Political Affairs, Peace and Security"),
+    # the words after the comma close no list of portfolios: the title ends at the comma
+    ("Vega met the Commissioner for Political Affairs , [Samuel Owusu]PERSON .", "Commissioner for Political Affairs"),
+])
+def test_who_a_portfolio_listed_with_commas_stays_in_the_title(text, role):
+    extraction, names = extract_rows(tagged(text, verbs=("met",)), url="https://au.int/en/pressreleases/1")
+    assert _posts(extraction, names) == {("Samuel Owusu", "African Union", role)}
+
+
+def test_who_a_comma_before_another_title_ends_the_portfolio():
+    text = "Vega met the Minister of Foreign Affairs , Defence Minister [Li Wei]PERSON and others ."
+    extraction, names = extract_rows(tagged(text, verbs=("met",)), url="https://www.mofa.go.kr/eng/brd/1")
+    assert {r for _p, _o, r in _posts(extraction, names)} == {"Defence Minister"}
+
+
+def test_who_an_officer_joining_the_leaders_is_of_the_publishers_side():
+    # "The leaders were joined by the High Representative , Elena Moretti ." in the body's own release
+    rows = [("The", 1, "det", "DET", "the", "O"), ("leaders", 3, "nsubjpass", "NOUN", "leader", "O"),
+            ("were", 3, "auxpass", "AUX", "be", "O"), ("joined", 3, "ROOT", "VERB", "join", "O"),
+            ("by", 3, "agent", "ADP", "by", "O"), ("the", 7, "det", "DET", "the", "O"),
+            ("High", 7, "compound", "PROPN", "high", "O"), ("Representative", 4, "pobj", "PROPN", "representative", "O"),
+            (",", 7, "punct", "PUNCT", ",", "O"), ("Elena", 10, "compound", "PROPN", "elena", "B-PERSON"),
+            ("Moretti", 7, "appos", "PROPN", "moretti", "I-PERSON"), (".", 3, "punct", "PUNCT", ".", "O")]
+    met = [("Kovač", 1, "nsubj", "PROPN", "kovač", "B-PERSON"), ("met", 1, "ROOT", "VERB", "meet", "O"),
+           ("Prime", 3, "compound", "PROPN", "prime", "O"), ("Minister", 4, "compound", "PROPN", "minister", "O"),
+           ("Rusu", 1, "dobj", "PROPN", "rusu", "B-PERSON"), ("of", 4, "prep", "ADP", "of", "O"),
+           ("Moldova", 5, "pobj", "PROPN", "moldova", "B-GPE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(join(met, rows), url="https://www.consilium.europa.eu/en/press/1")
+    assert ("Elena Moretti", "European Union", "High Representative") in _posts(extraction, names)
+    # the same clause with a meeting verb is an encounter of two sides; with "joined" none
+    from kg.extraction.affiliations import _encounters
+    for verb, lemma, sides in (("joined", "join", []), ("received", "receive", [({"Kovač"}, {"Elena Moretti"})])):
+        clause = [("Kovač", 2, "nsubjpass", "PROPN", "kovač", "B-PERSON"), ("was", 2, "auxpass", "AUX", "be", "O"),
+                  (verb, 2, "ROOT", "VERB", lemma, "O"), ("by", 2, "agent", "ADP", "by", "O"),
+                  ("Elena", 5, "compound", "PROPN", "elena", "B-PERSON"), ("Moretti", 3, "pobj", "PROPN", "moretti", "I-PERSON"),
+                  (".", 2, "punct", "PUNCT", ".", "O")]
+        doc = make_doc(clause)
+        ents = find_entities(doc)
+        found = [({ents.entities[a].name for a in e.subjects}, {ents.entities[a].name for a in e.others})
+                 for e in _encounters(doc, ents)]
+        assert found == sides, verb
+
+
+def test_who_the_secretary_generals_special_representative_is_the_bodys():
+    text = "Council members backed the Special Representative of the Secretary-General , [Omar Haidara]PERSON ."
+    extraction, names = extract_rows(tagged(text, verbs=("backed",)), url="https://press.un.org/en/2031/sc1.doc.htm")
+    assert _posts(extraction, names) == {("Omar Haidara", "United Nations", "Special Representative of the Secretary-General")}
+    # a government's special representative is not the body's
+    text = "Council members backed the Special Representative , [Omar Haidara]PERSON ."
+    extraction, names = extract_rows(tagged(text, verbs=("backed",)), url="https://press.un.org/en/2031/sc1.doc.htm")
+    assert not _posts(extraction, names)

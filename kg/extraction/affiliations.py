@@ -82,8 +82,8 @@ def _merge(found: list[Post]) -> Post:
     """One post from the readings of one mention: the organisation the text names
     ("President Bola Tinubu of Nigeria") and a title proper over a relational noun ("her
     Italian counterpart Antonio Tajani, Deputy Prime Minister")."""
-    proper = [post for post in found if post.role not in _royal_styles()]
-    found = proper or found  # "Sheikh Khalid bin Zayed, Minister of Foreign Affairs": the style is no post
+    proper = [post for post in found if post.role not in _styles()]
+    found = proper or found  # "Sheikh Khalid, Minister of Foreign Affairs", "the Commissioner, Ambassador Ana Vega"
     named = next((post for post in found if post.organization), None)
     titled = next((post for post in found if not _is_relational(post.role)), None)
     best = named or found[0]
@@ -93,11 +93,10 @@ def _merge(found: list[Post]) -> Post:
 
 
 @lru_cache(maxsize=1)
-def _royal_styles() -> frozenset[str]:
-    """Royal words that style a person rather than name a reign ("Sheikh", "Prince"): a post
-    said beside one is the person's post."""
-    rules = load_rules("titles")
-    return frozenset(rules["royal"]) - frozenset(rules["leaders"])
+def _styles() -> frozenset[str]:
+    """Words that style a person more than they name a post ("Sheikh", "Ambassador" as a
+    rank): a post said beside one is the person's post."""
+    return frozenset(load_rules("titles")["styles"])
 
 
 def _is_relational(role: str) -> bool:
@@ -469,6 +468,7 @@ class _Encounter:
 
 
 HOSTING_VERBS = frozenset({"host", "welcome", "receive", "greet"})
+COMPANION_VERBS = frozenset({"join", "accompany"})
 
 
 def _encounters(doc: Doc, ents: DocumentEntities, also: frozenset[str] = frozenset()) -> list[_Encounter]:
@@ -481,6 +481,8 @@ def _encounters(doc: Doc, ents: DocumentEntities, also: frozenset[str] = frozens
     found = []
     for _rule, start, _end in matches(doc, "meetings"):
         trigger = doc[start]
+        if trigger.lemma_.lower() in COMPANION_VERBS:
+            continue  # "The leaders were joined by the High Representative": her side, not the other
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head if trigger.dep_ in ("dobj", "pobj") else None
         if verb is None:
             continue

@@ -605,6 +605,12 @@ def _portfolio_end(doc: Doc, end: int) -> int:
         if token.lower_ in ("and", "with", "&") or (token.lower_ == "the" and i == end + 1):
             i += 1
             continue
+        if token.text == "," and last == i:
+            listed = _listed_portfolio_end(doc, i + 1)
+            if listed is None:
+                break
+            last = i = listed  # "Commissioner for Political Affairs, Peace and Security"
+            continue
         if not token.text[:1].isupper() or token.ent_type_ == "GPE" or (
                 token.lower_ not in portfolio and gazetteer.lookup_country(token.text)):
             break
@@ -616,6 +622,18 @@ def _portfolio_end(doc: Doc, end: int) -> int:
     if last - 2 > end and doc[last - 1].text in _administrative_heads() and doc[last - 2].lower_ not in portfolio:
         return end  # "Governor of [Tomsk Region]": a region's name, no portfolio ("for the Pacific Region" is one)
     return last
+
+
+def _listed_portfolio_end(doc: Doc, begin: int) -> int | None:
+    """End of the portfolio words after a comma in a title when they close its list with
+    "and" ("[International Trade and Worship]", "[Peace and Security]"); None when the words
+    after the comma are anything else ("Minister of Foreign Affairs, Ana Vega")."""
+    portfolio = _portfolio_words()
+    i, joined = begin, False
+    while i < len(doc) and (doc[i].lower_ in portfolio and doc[i].text[:1].isupper() or doc[i].lower_ in ("and", "&")):
+        joined = joined or doc[i].lower_ in ("and", "&")
+        i += 1
+    return i if joined and i > begin and doc[i - 1].lower_ in portfolio else None
 
 
 @lru_cache(maxsize=1)
