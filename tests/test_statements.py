@@ -263,3 +263,39 @@ def test_statements_what_a_verb_governs_is_what_was_said():
     # "Ana Silva welcomed Omar Haddad on the plan ." : the object is part of what was said
     rows = BRIEFED[:2] + [("welcomed", 2, "ROOT", "VERB", "welcome", "O")] + BRIEFED[3:]
     assert _contents(rows) == [("Ana Silva", "Omar Haddad on the plan")]
+
+
+def _quotes(rows):
+    from handbuilt import extract_rows
+
+    extraction, names = extract_rows(rows)
+    return sorted((names[e.speaker], " ".join(e.quote.split())) for e in extraction.events
+                  if e.type == "statement" and e.evidence.rule == "statements:transcript-turn")
+
+
+# "Omar Haddad met Ana Vega .\n\nHADDAD : We agreed .\n\nThe talks went well .\n\nVEGA : Thank you ."
+TWO_TURNS = [
+    ("Omar", 1, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 2, "nsubj", "PROPN", "Haddad", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Ana", 4, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Vega", 2, "dobj", "PROPN", "Vega", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O"),
+    ("\n\n", 5, "dep", "SPACE", "\n\n", "O"),
+    ("HADDAD", 10, "dep", "PROPN", "HADDAD", "B-PERSON"), (":", 10, "punct", "PUNCT", ":", "O"),
+    ("We", 10, "nsubj", "PRON", "we", "O"), ("agreed", 10, "ROOT", "VERB", "agree", "O"),
+    (".", 10, "punct", "PUNCT", ".", "O"), ("\n\n", 11, "dep", "SPACE", "\n\n", "O"),
+    ("The", 14, "det", "DET", "the", "O"), ("talks", 15, "nsubj", "NOUN", "talks", "O"),
+    ("went", 15, "ROOT", "VERB", "go", "O"), ("well", 15, "advmod", "ADV", "well", "O"),
+    (".", 15, "punct", "PUNCT", ".", "O"), ("\n\n", 17, "dep", "SPACE", "\n\n", "O"),
+    ("VEGA", 21, "dep", "PROPN", "VEGA", "B-PERSON"), (":", 21, "punct", "PUNCT", ":", "O"),
+    ("Thank", 21, "ROOT", "VERB", "thank", "O"), ("you", 21, "dobj", "PRON", "you", "O"),
+    (".", 21, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_statements_a_turn_runs_over_its_paragraphs_up_to_the_next_label():
+    assert _quotes(TWO_TURNS) == [("Ana Vega", "Thank you."), ("Omar Haddad", "We agreed. The talks went well.")]
+
+
+def test_statements_a_turn_with_no_paragraph_after_it_is_its_line():
+    # "... HADDAD : We agreed .\n\nVEGA : Thank you ." (the middle paragraph left out)
+    rows = TWO_TURNS[:12] + [(w, h - 7, d, p, l, e) for w, h, d, p, l, e in TWO_TURNS[18:]]
+    assert _quotes(rows) == [("Ana Vega", "Thank you."), ("Omar Haddad", "We agreed.")]

@@ -139,7 +139,9 @@ def _transcript_turns(doc: Doc, document: Document, ents: DocumentEntities) -> l
     people = {e.name.split()[-1].casefold(): e.id for e in ents.entities.values()
               if e.type == "PERSON" and e.name.split()}
     events = []
-    for match in _TURN.finditer(text_of(doc)):
+    text = text_of(doc)
+    labels = [m for m in _TURN.finditer(text) if m.group(1).lstrip()[:1].isupper()]
+    for match in labels:
         label_words = re.findall(r"[\w’'-]+", match.group(1))
         speaker = people.get(label_words[-1].casefold()) if label_words else None
         turn = ents.discourse.turn_at(match.start(2)) if speaker is None and ents.discourse is not None else None
@@ -148,14 +150,19 @@ def _transcript_turns(doc: Doc, document: Document, ents: DocumentEntities) -> l
             ents.discourse.ensure(speaker)
         if speaker is None:
             continue
-        said = match.group(2).strip().strip('"“”').strip()
-        span = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+        # a turn runs over its paragraphs up to the next speaker's label
+        end = next((m.start() for m in labels if m.start() > match.start()), len(text))
+        end = match.start(2) + len(text[match.start(2):end].rstrip())
+        said = text[match.start(2):end].strip().strip('"“”').strip()
+        span = doc.char_span(match.start(2), end, alignment_mode="expand")
         if span is None or not said:
             continue
         trigger = span[0]
         rule = {"id": "transcript-turn", "kind": "statement"}
-        quote = Quote(match.start(2), match.end(2), said)
-        kind = _kind(doc, trigger, rule, quote)
+        quote = Quote(match.start(2), end, said)
+        # the act is read in the turn's opening paragraph: a long answer touches many
+        # matters, and a cue in a later aside is not what the turn does
+        kind = _kind(doc, trigger, rule, Quote(match.start(2), match.end(2), match.group(2)))
         events.append(_event(document, trigger, rule, speaker, kind, quote))
     return events
 
