@@ -37,3 +37,9 @@ def test_publishers_none_when_unsure(document):
 def test_publishers_international_body_is_its_own_actor():
     publisher = find_publisher(Document("d", "x", url="https://www.un.org/sg/en/a"))
     assert (publisher.organization, publisher.actor) == ("United Nations", "United Nations")
+
+
+def test_publishers_an_international_body_lists_its_institutions():
+    publisher = find_publisher(Document("d", "x", url="https://www.consilium.europa.eu/en/press/1"))
+    assert "European Commission" in publisher.institutions
+    assert find_publisher(Document("d", "x", url="https://www.mofa.go.jp/press/1")).institutions == ()

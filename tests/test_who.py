@@ -964,3 +964,16 @@ def test_who_the_secretary_generals_special_representative_is_the_bodys():
     text = "Council members backed the Special Representative , [Omar Haidara]PERSON ."
     extraction, names = extract_rows(tagged(text, verbs=("backed",)), url="https://press.un.org/en/2031/sc1.doc.htm")
     assert not _posts(extraction, names)
+
+
+def test_who_a_bare_head_in_a_bodys_release_is_its_institution_of_that_head():
+    text = "[Commission]ORG President [Marta Silva]PERSON spoke ."
+    extraction, names = extract_rows(tagged(text, verbs=("spoke",)), url="https://www.consilium.europa.eu/en/press/1")
+    assert ("Marta Silva", "European Commission", "President") in _posts(extraction, names)
+    # from a government, the bare head is the body of that name the text gives, or stays as it is
+    extraction, names = extract_rows(tagged(text, verbs=("spoke",)), url="https://www.mofa.go.jp/press/1")
+    assert ("Commission", "ORG") in _kinds(extraction)
+    # the document names a fuller body of that head: that one, not the publisher's
+    text = "The [Indian Ocean Commission]ORG met . [Commission]ORG President [Marta Silva]PERSON spoke ."
+    extraction, names = extract_rows(tagged(text, verbs=("spoke",)), url="https://www.consilium.europa.eu/en/press/1")
+    assert ("Marta Silva", "Indian Ocean Commission", "President") in _posts(extraction, names)

@@ -13,6 +13,7 @@ from kg.errors import IngestError
 from kg.extraction.affiliations import find_affiliations, find_posts
 from kg.extraction.discourse import resolve_discourse
 from kg.extraction.entities import find_entities
+from kg.extraction.publishers import find_publisher
 from kg.extraction.meetings import find_meetings
 from kg.extraction.places import dateline_date
 from kg.extraction.statements import find_statements
@@ -39,7 +40,8 @@ def extract_doc(doc: Doc, document: Document) -> Extraction:
     check_sentences(doc, document)
     if document.published is None and (dated := dateline_date(document.text)) is not None:
         document = dataclasses.replace(document, published=dated)  # "LIMA, April 28, 2031 -"
-    ents = find_entities(doc)
+    publisher = find_publisher(document)
+    ents = find_entities(doc, publisher.institutions if publisher else ())
     posts = find_posts(doc, ents)
     ents.discourse = resolve_discourse(doc, document, ents, posts)
     meetings = find_meetings(doc, document, ents)

@@ -86,10 +86,11 @@ class DocumentEntities:
         return None
 
 
-def find_entities(doc: Doc) -> DocumentEntities:
-    """Find, repair and resolve the named entities of ``doc``."""
+def find_entities(doc: Doc, institutions: tuple[str, ...] = ()) -> DocumentEntities:
+    """Find, repair and resolve the named entities of ``doc``; ``institutions`` are the
+    publisher's bodies its releases name by their head alone ("the Commission" from the EU)."""
     candidates = _candidate_spans(doc)
-    clusters = _cluster(doc, candidates)
+    clusters = _cluster(doc, candidates, institutions)
     _add_missed_mentions(doc, clusters)
     return _finish(doc, clusters)
 
@@ -878,7 +879,7 @@ _DEFINITE = frozenset({"the", "his", "her", "its", "their", "our", "my", "'s", "
 
 # -- clustering ---------------------------------------------------------------------------
 
-def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]:
+def _cluster(doc: Doc, spans: list[tuple[int, int, str]], institutions: tuple[str, ...] = ()) -> dict[str, _Cluster]:
     clusters: dict[str, _Cluster] = {}
     persons: list[tuple[int, int, str]] = []
     others: list[tuple[int, int, str]] = []
@@ -911,7 +912,7 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
                 cluster = clusters.setdefault(key, fresh)
                 cluster.forms.add(country)
                 cluster.named_inside = True
-    _merge_bare_heads(clusters)
+    _merge_bare_heads(clusters, institutions)
     for start, end, label in halves:
         country = _half_of_a_pair(doc[start].text, clusters)
         if country:
@@ -925,10 +926,11 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]]) -> dict[str, _Cluster]
 COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 
 
-def _merge_bare_heads(clusters: dict[str, _Cluster]) -> None:
+def _merge_bare_heads(clusters: dict[str, _Cluster], institutions: tuple[str, ...] = ()) -> None:
     """"the Council", "the Commission" tagged ORG alone: the one organisation of the
-    document whose name ends in that word ("the Gulf Cooperation Council"); with none or
-    several, it stays as it is."""
+    document whose name ends in that word ("the Gulf Cooperation Council"); with none, the
+    one institution of the publisher of that head ("Commission President X" from the EU);
+    with several, it stays as it is."""
     for key, cluster in list(clusters.items()):
         if cluster.type != "ORG" or " " in cluster.name or cluster.name.lower() not in _organization_heads():
             continue
@@ -938,6 +940,11 @@ def _merge_bare_heads(clusters: dict[str, _Cluster]) -> None:
             fuller[0].forms.update(cluster.forms)
             fuller[0].mentions.extend(cluster.mentions)
             del clusters[key]
+        elif not fuller:
+            own = [name for name in institutions if name.split()[-1] == cluster.name]
+            if len(own) == 1:
+                cluster.forms.add(cluster.name)
+                cluster.name, cluster.fixed_name = own[0], True
 
 
 def _country_inside(doc: Doc, start: int, end: int) -> str | None:

@@ -52,6 +52,7 @@ class Publisher:
     via: str  # record | domain | header: where kg read it
     country: str | None = None  # a gazetteer country name: whose officials a bare title names
     organization: str | None = None  # an international body: whose officers a bare title names
+    institutions: tuple[str, ...] = ()  # its bodies its releases name by their head alone ("the Commission")
 
     @property
     def actor(self) -> str | None:
@@ -148,7 +149,8 @@ def _from_header(text: str) -> Publisher | None:
 
 
 def _entry(entry: dict, name: str, via: str) -> Publisher:
-    return Publisher(name, entry["kind"], via, country=entry.get("country"), organization=entry.get("organization"))
+    return Publisher(name, entry["kind"], via, country=entry.get("country"), organization=entry.get("organization"),
+                     institutions=tuple(entry.get("institutions", ())))
 
 
 @lru_cache(maxsize=1)
