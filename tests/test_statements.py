@@ -299,3 +299,64 @@ def test_statements_a_turn_with_no_paragraph_after_it_is_its_line():
     # "... HADDAD : We agreed .\n\nVEGA : Thank you ." (the middle paragraph left out)
     rows = TWO_TURNS[:12] + [(w, h - 7, d, p, l, e) for w, h, d, p, l, e in TWO_TURNS[18:]]
     assert _quotes(rows) == [("Ana Vega", "Thank you."), ("Omar Haddad", "We agreed.")]
+
+
+def _quoted(rows):
+    from handbuilt import extract_rows
+
+    extraction, names = extract_rows(rows)
+    return sorted((names[e.speaker], " ".join(e.quote.strip(' ,."').split())) for e in extraction.events
+                  if e.type == "statement" and e.quote)
+
+
+# '" We agree . "\n\n" Trade grows , " Ana Vega said .' (a paragraph of a quote alone)
+QUOTE_BEFORE = [
+    ('"', 2, "punct", "PUNCT", '"', "O"), ("We", 2, "nsubj", "PRON", "we", "O"),
+    ("agree", 2, "ROOT", "VERB", "agree", "O"), (".", 2, "punct", "PUNCT", ".", "O"),
+    ('"', 2, "punct", "PUNCT", '"', "O"), ("\n\n", 4, "dep", "SPACE", "\n\n", "O"),
+    ('"', 13, "punct", "PUNCT", '"', "O"), ("Trade", 8, "nsubj", "NOUN", "trade", "O"),
+    ("grows", 13, "ccomp", "VERB", "grow", "O"), (",", 13, "punct", "PUNCT", ",", "O"),
+    ('"', 13, "punct", "PUNCT", '"', "O"), ("Ana", 12, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Vega", 13, "nsubj", "PROPN", "Vega", "I-PERSON"), ("said", 13, "ROOT", "VERB", "say", "O"),
+    (".", 13, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_statements_a_quote_paragraph_before_a_quote_its_speaker_closes_is_theirs():
+    assert _quoted(QUOTE_BEFORE) == [("Ana Vega", "Trade grows"), ("Ana Vega", "We agree")]
+
+
+def test_statements_a_quote_before_one_introduced_by_its_speaker_is_no_ones():
+    # '" We agree . "\n\nAna Vega said , " Trade grows . "'
+    rows = QUOTE_BEFORE[:6] + [
+        ("Ana", 7, "compound", "PROPN", "Ana", "B-PERSON"), ("Vega", 8, "nsubj", "PROPN", "Vega", "I-PERSON"),
+        ("said", 8, "ROOT", "VERB", "say", "O"), (",", 8, "punct", "PUNCT", ",", "O"),
+        ('"', 8, "punct", "PUNCT", '"', "O"), ("Trade", 12, "nsubj", "NOUN", "trade", "O"),
+        ("grows", 8, "ccomp", "VERB", "grow", "O"), (".", 8, "punct", "PUNCT", ".", "O"),
+        ('"', 8, "punct", "PUNCT", '"', "O")]
+    assert _quoted(rows) == [("Ana Vega", "Trade grows")]
+
+
+# '" We agree , " Ana Vega said . " A historic day . " Omar Haddad said he disagreed .'
+OTHER_SPEAKER = [
+    ('"', 7, "punct", "PUNCT", '"', "O"), ("We", 2, "nsubj", "PRON", "we", "O"),
+    ("agree", 7, "ccomp", "VERB", "agree", "O"), (",", 7, "punct", "PUNCT", ",", "O"),
+    ('"', 7, "punct", "PUNCT", '"', "O"), ("Ana", 6, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Vega", 7, "nsubj", "PROPN", "Vega", "I-PERSON"), ("said", 7, "ROOT", "VERB", "say", "O"),
+    (".", 7, "punct", "PUNCT", ".", "O"), ('"', 12, "punct", "PUNCT", '"', "O"),
+    ("A", 12, "det", "DET", "a", "O"), ("historic", 12, "amod", "ADJ", "historic", "O"),
+    ("day", 12, "ROOT", "NOUN", "day", "O"), (".", 12, "punct", "PUNCT", ".", "O"),
+    ('"', 12, "punct", "PUNCT", '"', "O"), ("Omar", 16, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 17, "nsubj", "PROPN", "Haddad", "I-PERSON"), ("said", 17, "ROOT", "VERB", "say", "O"),
+    ("he", 19, "nsubj", "PRON", "he", "O"), ("disagreed", 17, "ccomp", "VERB", "disagree", "O"),
+    (".", 17, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_statements_a_quote_where_another_speaker_is_said_to_speak_is_not_the_previous_ones():
+    assert _quoted(OTHER_SPEAKER) == [("Ana Vega", "We agree")]
+
+
+def test_statements_a_quote_after_an_attributed_one_continues_it():
+    # '" We agree , " Ana Vega said . " A historic day . "'
+    assert _quoted(OTHER_SPEAKER[:15]) == [("Ana Vega", "A historic day"), ("Ana Vega", "We agree")]

@@ -104,27 +104,67 @@ def _headline_readout(doc: Doc, document: Document, ents: DocumentEntities, even
 def _continued_quotes(doc: Doc, document: Document, quotes: list[Quote], used: set[Quote],
                       events: list[Event]) -> list[Event]:
     """A quote with no attribution of its own that follows an attributed one continues it:
-    '"We agree," Valdmaa said. "We call on all states to act."' is Valdmaa's too."""
+    '"We agree," Valdmaa said. "We call on all states to act."' is Valdmaa's too. One that
+    comes just before a quote its speaker closes ('"We agree." "Now we act," Valdmaa said.',
+    or a paragraph of quotes alone before such a one) is that speaker's. A quote in a paragraph
+    where someone else is said to speak goes to neither, nor does one both rules give to
+    two different speakers."""
+    text = text_of(doc)
     speaker_of = {e.quote: e.speaker for e in events if e.quote}
+    attributed = {quote: speaker_of.get(_clean_quote(quote.text)) for quote in quotes if quote in used}
+    ahead = _attributed_ahead(quotes, attributed, text)
     found = []
     previous: tuple[Quote, str] | None = None
     for quote in quotes:
-        speaker = speaker_of.get(_clean_quote(quote.text)) if quote in used else None
-        if speaker:
-            previous = (quote, speaker)
+        if attributed.get(quote):
+            previous = (quote, attributed[quote])
             continue
-        if quote in used or previous is None or quote.start - previous[0].end > 200:
+        if quote in used:
             previous = None
             continue
+        behind = previous[1] if previous is not None and quote.start - previous[0].end <= 200 else None
+        if behind is not None and _other_speaker_near(quote, behind, events, text):
+            behind = None  # '"A historic day." Ruvuma later told reporters ...': not the one before
+        speakers = {s for s in (behind, ahead.get(quote)) if s}
+        if len(speakers) != 1:
+            previous = None
+            continue
+        speaker = speakers.pop()
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None:
             continue
         rule = {"id": "continued-quote", "kind": "statement"}
         kind = _kind(doc, span[0], rule, quote)
-        found.append(_event(document, span[0], rule, previous[1], kind, quote))
+        found.append(_event(document, span[0], rule, speaker, kind, quote))
         used.add(quote)
-        previous = (quote, previous[1])
+        previous = (quote, speaker)
     return found
+
+
+def _attributed_ahead(quotes: list[Quote], attributed: dict[Quote, str | None], text: str) -> dict[Quote, str]:
+    """Quotes followed, with nothing but space between, by a quote whose attribution comes
+    after it ('"...," the minister said'): that speaker's."""
+    found: dict[Quote, str] = {}
+    for quote in reversed(quotes):  # a run of quotes before the attributed one, each in turn
+        after = next((q for q in quotes if q.start > quote.end), None)
+        if after is None or text[quote.end:after.start].strip(' \t\n"“”'):
+            continue
+        opening = text.rfind("\n\n", 0, quote.start) + 1
+        if "\n\n" in text[quote.end:after.start] and text[opening:quote.start].strip(' \t\n"“”'):
+            continue  # '"A," X said. "B."' then a new paragraph: B continues X, not the next one
+        speaker = attributed.get(after) or found.get(after)
+        closes = after in found or after.text.rstrip().endswith(",")
+        if speaker and closes and quote not in attributed:
+            found[quote] = speaker
+    return found
+
+
+def _other_speaker_near(quote: Quote, speaker: str, events: list[Event], text: str) -> bool:
+    """Whether the quote's paragraph reports someone other than ``speaker`` speaking."""
+    start = text.rfind("\n\n", 0, quote.start) + 1
+    end = text.find("\n\n", quote.end)
+    end = len(text) if end < 0 else end
+    return any(e.speaker != speaker and start <= e.evidence.start < end for e in events)
 
 
 def _clean_quote(text: str) -> str:
