@@ -977,3 +977,35 @@ def test_who_a_bare_head_in_a_bodys_release_is_its_institution_of_that_head():
     text = "The [Indian Ocean Commission]ORG met . [Commission]ORG President [Marta Silva]PERSON spoke ."
     extraction, names = extract_rows(tagged(text, verbs=("spoke",)), url="https://www.consilium.europa.eu/en/press/1")
     assert ("Marta Silva", "Indian Ocean Commission", "President") in _posts(extraction, names)
+
+
+def test_who_a_names_last_word_tagged_as_a_place_stays_in_the_name():
+    # "Prime Minister Shri Anand [Kulkarni]GPE": the parse joins the name word
+    rows = [("Lestari", 1, "nsubj", "PROPN", "lestari", "B-PERSON"), ("met", 1, "ROOT", "VERB", "meet", "O"),
+            ("Prime", 3, "compound", "PROPN", "prime", "O"), ("Minister", 6, "compound", "PROPN", "minister", "O"),
+            ("Shri", 6, "compound", "PROPN", "shri", "B-PERSON"), ("Anand", 6, "compound", "PROPN", "anand", "I-PERSON"),
+            ("Kulkarni", 1, "dobj", "PROPN", "kulkarni", "B-GPE"), (".", 1, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(rows, url="https://www.mea.gov.in/press-releases.htm?1")
+    assert ("Anand Kulkarni", "PERSON") in _kinds(extraction)
+    assert _posts(extraction, names) == {("Anand Kulkarni", "India", "Prime Minister")}
+    # a known place after the name is a place of its own
+    rows = [(w if w != "Kulkarni" else "Delhi", h, d, p, l, e) for w, h, d, p, l, e in rows]
+    kinds = _kinds(extract_rows(rows, url="https://www.mea.gov.in/press-releases.htm?1")[0])
+    assert ("Shri Anand Delhi", "PERSON") not in kinds and ("Anand Delhi", "PERSON") not in kinds
+
+
+def test_who_a_name_tagged_as_a_body_before_an_apposed_title_is_a_person():
+    text = "[Sophie Laurent]ORG , Minister Delegate for Foreign Trade , met Benali ."
+    extraction, names = extract_rows(tagged(text, verbs=("met",)), url="https://www.diplomatie.gouv.fr/en/1")
+    assert ("Sophie Laurent", "PERSON") in _kinds(extraction)
+    assert {p for p, _o, _r in _posts(extraction, names)} == {"Sophie Laurent"}
+    # a body's name (a head noun, a country) before the comma stays a body
+    for body in ("[Global Affairs Canada]ORG", "[Trade Commission]ORG"):
+        text = f"{body} , Minister Delegate for Foreign Trade , met Benali ."
+        assert not {k for k in _kinds(extract_rows(tagged(text, verbs=("met",)))[0]) if k[1] == "PERSON"}
+
+
+def test_who_a_trade_representative_is_the_countrys_before_the_title():
+    text = "The [US Trade]ORG Representative [Nina Carter]PERSON said ."
+    extraction, names = extract_rows(tagged(text, verbs=("said",)))
+    assert _posts(extraction, names) == {("Nina Carter", "United States", "Trade Representative")}

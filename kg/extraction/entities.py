@@ -307,6 +307,21 @@ def _after_title(doc: Doc, start: int) -> bool:
     return False
 
 
+def _before_apposed_title(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start:end`` are two to four name words, none a place or a body's head, with a
+    comma and a capitalised title after them: a person in apposition ("Ana Vega, Minister
+    Delegate for Trade,")."""
+    after = end + 1
+    if not (2 <= end - start <= 4 and after < len(doc) and doc[end].text == "," and doc[after].text[:1].isupper()):
+        return False
+    size = title_at(doc, after)
+    if not size or _honorific_length(doc, after, after + size):
+        return False
+    return _name_words(doc, start, end) and not any(
+        t.lower_ in _organization_heads() or gazetteer.lookup_country(t.text) or gazetteer.lookup_place(t.text)
+        for t in doc[start:end])
+
+
 def _known_name(text: str) -> bool:
     """A country, region, city or listed organisation: not a person's name."""
     return bool(_organization(text) or gazetteer.lookup_country(text) or gazetteer.lookup_place(text))
@@ -377,7 +392,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
             end -= 1
         # "Gloria Macapagal [Arroyo]" where NER stopped early: the parse joins the next name word
         while (end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
-               and doc[end].pos_ == "PROPN" and _NAME_TOKEN.match(doc[end].text) and not doc[end].ent_type_
+               and doc[end].pos_ == "PROPN" and _NAME_TOKEN.match(doc[end].text)
+               and (not doc[end].ent_type_ or _stray_name_word(doc, end))
                and not title_at(doc, end, end + 1) and doc[end].text.rstrip(".") not in _postnominals()):
             end += 1
         # "Antony J. Blinken" where NER kept only "J. Blinken": given names before it
@@ -387,8 +403,9 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
             start -= 1
     if label == "PERSON" and end - start == 1 and start > 0 and _royal_name(doc, start - 1, start):
         start -= 1  # "Queen [Elizabeth]"
-    if label in ("ORG", "GPE", "NORP", "LOC") and _after_title(doc, start) and not _known_name(doc[start:end].text):
-        label = "PERSON"  # "National Security Advisor Hulata" tagged ORG
+    if label in ("ORG", "GPE", "NORP", "LOC") and (_after_title(doc, start) or _before_apposed_title(doc, start, end)) \
+            and not _known_name(doc[start:end].text):
+        label = "PERSON"  # "National Security Advisor Hulata", "Ana Vega, Minister Delegate for Trade," tagged ORG
     if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and _title_prefix_length(doc, start, end)):
         skip = _title_prefix_length(doc, start, end)
         if skip:
@@ -426,6 +443,14 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         if len(parts) == 1 and _country_pair(parts[0].text):
             return []  # "U.S.-Sudan" as one token: two countries kg cannot place apart
     return [(start, end, label)]
+
+
+def _stray_name_word(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a one-word place or body NER made of a name's last word ("Shri Anand
+    [Kulkarni]GPE"): no place, country or listed body of that name."""
+    return (doc[i].ent_type_ in ("GPE", "ORG", "NORP", "LOC") and doc[i].ent_iob_ == "B"
+            and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I") and not _known_name(doc[i].text)
+            and not gazetteer.is_demonym(doc[i].text))
 
 
 def _heading(doc: Doc, start: int, end: int) -> bool:
