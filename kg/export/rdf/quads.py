@@ -159,6 +159,13 @@ def generate_quads(G: nx.MultiDiGraph, *, base: str = BASE) -> Iterator[Quad]:
     return _Exporter(G, base).quads()
 
 
+@lru_cache(maxsize=65536)
+def _offset_literal(offset: int) -> Literal:
+    """A character offset as xsd:nonNegativeInteger, made once: offsets repeat across documents
+    and an rdflib Literal costs microseconds to make."""
+    return Literal(str(offset), datatype=XSD.nonNegativeInteger)
+
+
 class _Exporter:
     """One export: the IRIs minted so far and the quads of one event graph."""
 
@@ -169,6 +176,8 @@ class _Exporter:
         self.provenance_graph = URIRef(f"{self.base}graph/provenance")
         documents = G.graph.get("documents")  # not copied: a stored graph reads it from disk
         self.documents: Mapping[str, dict[str, Any]] = documents if documents is not None else {}
+        # entity id -> label, read once: a stored graph reads a node's attributes from disk
+        self.entity_labels: dict[Any, Any] = {}
         self.entity_iris = self._entity_iris()
         self.sentences: set[URIRef] = set()
         self.concepts: set[URIRef] = set()
@@ -194,19 +203,19 @@ class _Exporter:
     def _entity_iris(self) -> dict[Any, URIRef]:
         """Entity IRIs from (type, label); nodes that would share one are told apart by id."""
         plain: dict[Any, URIRef] = {}
+        slugs: dict[Any, str] = {}
         for node, data in self.G.nodes(data=True):
             if data.get("kind") == "entity":
-                slug = _ENTITY_TYPES.get(data.get("type"), _OTHER_ENTITY)[0]
-                plain[node] = mint_iri(slug, str(data.get("label") or node), base=self.base)
+                slug = slugs[node] = _ENTITY_TYPES.get(data.get("type"), _OTHER_ENTITY)[0]
+                label = self.entity_labels[node] = data.get("label")
+                plain[node] = mint_iri(slug, str(label or node), base=self.base)
         owners: dict[URIRef, list] = {}
         for node, iri in plain.items():
             owners.setdefault(iri, []).append(node)
         for iri, nodes in owners.items():
             if len(nodes) > 1:
                 for node in nodes:
-                    data = self.G.nodes[node]
-                    slug = _ENTITY_TYPES.get(data.get("type"), _OTHER_ENTITY)[0]
-                    plain[node] = mint_iri(slug, str(data.get("label") or node), str(node),
+                    plain[node] = mint_iri(slugs[node], str(self.entity_labels[node] or node), str(node),
                                            base=self.base)
         return plain
 
@@ -332,7 +341,7 @@ class _Exporter:
     def _event_label(self, data: dict, edges: list[tuple[str, Any]]) -> str:
         """``meeting: visit (Hamid Karzai, Sergei Lavrov; 2009-11-03)``: readable in any browser."""
         names = sorted({
-            str(self.G.nodes[target].get("label") or target)
+            str(self.entity_labels[target] or target)  # edges go to entities only
             for key, target in edges if key in ("participant", "speaker")
         })
         details = "; ".join(part for part in (", ".join(names), str(data.get("date") or "")) if part)
@@ -352,8 +361,8 @@ class _Exporter:
         yield membership, RDF.type, ORG.Membership, g
         yield membership, ORG.member, p, g
         yield membership, ORG.organization, o, g
-        person_label = self.G.nodes[person].get("label") or person
-        org_label = self.G.nodes[organization].get("label") or organization
+        person_label = self.entity_labels[person] or person
+        org_label = self.entity_labels[organization] or organization
         label = f"{person_label}: {title}, {org_label}" if title else f"{person_label}, {org_label}"
         yield membership, RDFS.label, text_literal(label), g
         if title:
@@ -401,8 +410,8 @@ class _Exporter:
         self.sentences.add(sentence)
         yield sentence, RDF.type, NIF.Sentence, pg
         yield sentence, RDF.type, NIF.OffsetBasedString, pg
-        yield sentence, NIF.beginIndex, Literal(str(start), datatype=XSD.nonNegativeInteger), pg
-        yield sentence, NIF.endIndex, Literal(str(end), datatype=XSD.nonNegativeInteger), pg
+        yield sentence, NIF.beginIndex, _offset_literal(start), pg
+        yield sentence, NIF.endIndex, _offset_literal(end), pg
         if report.get("sentence") is not None:
             yield sentence, NIF.anchorOf, text_literal(report["sentence"]), pg
         yield sentence, NIF.referenceContext, document, pg

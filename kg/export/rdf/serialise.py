@@ -405,40 +405,55 @@ def _stream_oxigraph(quads: Iterator[Quad], outputs: Sequence[tuple[str, Callabl
         triple_runs = _SortedRuns(Path(tmp) / "nt") if formats & {"ntriples", "turtle"} else None
         while chunk := list(islice(quads, SORT_CHUNK)):
             with gc_paused():
-                lines = ox.serialize(oxigraph_terms(chunk), format=ox.RdfFormat.N_QUADS)
+                lines = [line for line in ox.serialize(oxigraph_terms(chunk), format=ox.RdfFormat.N_QUADS).split(b"\n")
+                         if line.strip()]
                 if quad_runs is not None:
                     quad_runs.add(lines)
                 if triple_runs is not None:
-                    triple_runs.add(_without_graphs(lines))
+                    triple_runs.add(_without_graph(line) for line in lines)
         triples_file = None
         if triple_runs is not None and "turtle" in formats:
             triples_file = Path(tmp) / "triples.nt"
             with triples_file.open("wb") as handle:
-                for line in triple_runs.merged():
-                    handle.write(line)
+                for block in _blocks(triple_runs.merged()):
+                    handle.write(block)
         for fmt, write in outputs:
             if fmt == "nquads":
-                for line in quad_runs.merged():
-                    write(line)
+                for block in _blocks(quad_runs.merged()):
+                    write(block)
             elif fmt == "ntriples":
-                for line in triple_runs.merged():
-                    write(line)
+                for block in _blocks(triple_runs.merged()):
+                    write(block)
             else:  # turtle from the sorted triples: each subject's triples come together
                 with triples_file.open("rb") as handle:
                     ox.serialize(ox.parse(handle, format=ox.RdfFormat.N_TRIPLES), _Writer(write),
                                  format=ox.RdfFormat.TURTLE, prefixes=prefixes(base))
 
 
-def _without_graphs(nquads: bytes) -> bytes:
-    r"""N-Triples lines of N-Quads lines in named graphs: each line without its graph IRI,
-    the last term (an IRI holds no space, so the line's last " <" opens it).
+def _without_graph(line: bytes) -> bytes:
+    r"""The N-Triples line of an N-Quads line in a named graph: the line without its graph
+    IRI, the last term (an IRI holds no space, so the line's last " <" opens it).
 
     Examples
     --------
-    >>> _without_graphs(b'<s> <p> "a <b> c" <g> .\n<s> <p> <o> <g> .\n')
-    b'<s> <p> "a <b> c" .\n<s> <p> <o> .\n'
+    >>> _without_graph(b'<s> <p> "a <b> c" <g> .')
+    b'<s> <p> "a <b> c" .'
     """
-    return b"".join(line[:line.rindex(b" <")] + b" .\n" for line in nquads.split(b"\n") if line.strip())
+    return line[:line.rindex(b" <")] + b" ."
+
+
+def _blocks(lines: Iterable[bytes], size: int = 1 << 20) -> Iterator[bytes]:
+    """Lines joined into blocks of about ``size`` bytes: one write per block, not per line."""
+    block: list[bytes] = []
+    held = 0
+    for line in lines:
+        block.append(line)
+        held += len(line)
+        if held >= size:
+            yield b"".join(block)
+            block, held = [], 0
+    if block:
+        yield b"".join(block)
 
 
 class _Writer(io.RawIOBase):
@@ -466,10 +481,13 @@ class _SortedRuns:
         self.folder = folder
         self.runs: list[Path] = []
 
-    def add(self, data: bytes) -> None:
-        lines = sorted(set(line + b"\n" for line in data.split(b"\n") if line.strip()))
+    def add(self, lines: Iterable[bytes]) -> None:
+        """A run of ``lines`` (without their line ends). Sorting them without the line end
+        sorts them as :meth:`merged` compares them, with it: no line is the start of
+        another (an N-Triples or N-Quads line ends with its only unquoted " .")."""
+        unique = sorted(set(lines))
         run = self.folder / f"{len(self.runs):06d}"
-        run.write_bytes(b"".join(lines))
+        run.write_bytes(b"\n".join(unique) + b"\n" if unique else b"")
         self.runs.append(run)
 
     def merged(self) -> Iterator[bytes]:

@@ -136,7 +136,19 @@ def checked_base(base: str) -> str:
 
 def text_literal(value: Any) -> Literal:
     """A plain string literal, without the characters XML 1.0 forbids."""
-    return Literal(NOT_XML_CHAR.sub("", str(value)))
+    text = str(value)
+    if len(text) <= _SHORT_TEXT:
+        return _short_text_literal(text)
+    return Literal(NOT_XML_CHAR.sub("", text))
+
+
+_SHORT_TEXT = 64  # statuses, rule ids, triggers, labels, ids repeat across events; sentences do not
+
+
+@lru_cache(maxsize=65536)
+def _short_text_literal(text: str) -> Literal:
+    """:func:`text_literal` of a short text, made once (an rdflib Literal costs microseconds)."""
+    return Literal(NOT_XML_CHAR.sub("", text))
 
 
 def date_literal(value: Any, *, allow_datetime: bool = False) -> Literal | None:
@@ -172,5 +184,10 @@ def integer_literal(value: Any) -> Literal | None:
 def decimal_literal(value: Any) -> Literal | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return None
-    lexical = f"{float(value):.4f}".rstrip("0")
+    return _decimal_literal(float(value))
+
+
+@lru_cache(maxsize=4096)  # confidences repeat, and an rdflib Literal costs microseconds to make
+def _decimal_literal(value: float) -> Literal:
+    lexical = f"{value:.4f}".rstrip("0")
     return Literal(lexical + "0" if lexical.endswith(".") else lexical, datatype=XSD.decimal)
