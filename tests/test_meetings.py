@@ -1751,3 +1751,58 @@ def test_meetings_called_off_a_visit_of_no_known_kind_leaves_the_planned_one():
     # "... Silva called off a visit ." (no determiner that refers back)
     rows = VISIT_CALLED_OFF[:11] + [("a", 12, "det", "DET", "a", "O")] + VISIT_CALLED_OFF[12:]
     assert _places(rows) == [(["Ana Silva", "Morocco"], "Morocco", "2030-06-14", "planned", "visit")]
+
+
+# "Ana Silva will attend the Conference on Oceans , which is being convened by Omar Haddad ."
+# (the relative clause hung off "Oceans")
+CONVENED_BY = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("will", 3, "aux", "AUX", "will", "O"), ("attend", 3, "ROOT", "VERB", "attend", "O"),
+    ("the", 5, "det", "DET", "the", "O"), ("Conference", 3, "dobj", "PROPN", "Conference", "O"),
+    ("on", 5, "prep", "ADP", "on", "O"), ("Oceans", 6, "pobj", "PROPN", "Oceans", "O"),
+    (",", 7, "punct", "PUNCT", ",", "O"), ("which", 12, "nsubjpass", "PRON", "which", "O"),
+    ("is", 12, "aux", "AUX", "be", "O"), ("being", 12, "auxpass", "AUX", "be", "O"),
+    ("convened", 7, "relcl", "VERB", "convene", "O"), ("by", 12, "agent", "ADP", "by", "O"),
+    ("Omar", 15, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 13, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 3, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_an_event_convened_by_someone_in_a_relative_clause_has_them_in_it():
+    assert _places(CONVENED_BY) == [(["Ana Silva", "Omar Haddad"], None, None, "planned", "summit")]
+
+
+def test_meetings_a_relative_clause_on_another_noun_convened_by_someone_is_apart():
+    # "Ana Silva will attend the Conference , and Lina Diaz chairs a panel , which is being
+    # convened by Omar Haddad .": the relative clause is on the panel, not the conference
+    rows = CONVENED_BY[:6] + [
+        (",", 3, "punct", "PUNCT", ",", "O"), ("and", 3, "cc", "CCONJ", "and", "O"),
+        ("Lina", 9, "compound", "PROPN", "Lina", "B-PERSON"), ("Diaz", 10, "nsubj", "PROPN", "Diaz", "I-PERSON"),
+        ("chairs", 3, "conj", "VERB", "chair", "O"), ("a", 12, "det", "DET", "a", "O"),
+        ("panel", 10, "dobj", "NOUN", "panel", "O"), (",", 12, "punct", "PUNCT", ",", "O"),
+        ("which", 17, "nsubjpass", "PRON", "which", "O"), ("is", 17, "aux", "AUX", "be", "O"),
+        ("being", 17, "auxpass", "AUX", "be", "O"), ("convened", 12, "relcl", "VERB", "convene", "O"),
+        ("by", 17, "agent", "ADP", "by", "O"), ("Omar", 20, "compound", "PROPN", "Omar", "B-PERSON"),
+        ("Haddad", 18, "pobj", "PROPN", "Haddad", "I-PERSON"), (".", 3, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []
+
+
+# "Ana Silva hosted a dinner in honour of Omar Haddad ."
+DINNER_IN_HONOUR = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("hosted", 2, "ROOT", "VERB", "host", "O"), ("a", 4, "det", "DET", "a", "O"),
+    ("dinner", 2, "dobj", "NOUN", "dinner", "O"), ("in", 4, "prep", "ADP", "in", "O"),
+    ("honour", 5, "pobj", "NOUN", "honour", "O"), ("of", 6, "prep", "ADP", "of", "O"),
+    ("Omar", 9, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 7, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_dinner_hosted_in_honour_of_someone_is_a_meeting_with_them():
+    assert _places(DINNER_IN_HONOUR) == [(["Ana Silva", "Omar Haddad"], None, None, "occurred", "meet")]
+
+
+def test_meetings_talks_hosted_in_honour_of_someone_are_no_meal_for_them():
+    # "Ana Silva hosted a debate in honour of Omar Haddad .": held for his sake, not with him
+    rows = DINNER_IN_HONOUR[:4] + [("debate", 2, "dobj", "NOUN", "debate", "O")] + DINNER_IN_HONOUR[5:]
+    assert _places(rows) == []

@@ -153,12 +153,17 @@ def _hosted_passives(readings: list[_Reading]) -> list[_Reading]:
     for reading in readings:
         verb = reading.trigger
         passive = verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
-        received = any(c.dep_ in ("nsubjpass", "nsubj", "dobj") for c in verb.children)
-        # "a dinner hosted by X" hosts the dinner: only a verb the parse hung off no noun
+        relative = verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("which", "that")
+                                                for c in verb.children)
+        received = any(c.dep_ in ("nsubjpass", "nsubj", "dobj") for c in verb.children) and not relative
+        # "a dinner hosted by X" hosts the dinner: only a verb the parse hung off no noun,
+        # or a relative clause on an event's own phrase ("the Conference on Oceans, which is
+        # being convened by A and B", the parse hanging it off "Oceans")
         misplaced = verb.head.pos_ not in ("NOUN", "PROPN")
-        if reading.rule.get("id") == "host" and passive and not received and misplaced:
+        if reading.rule.get("id") in ("host", "convene") and passive and not received and (misplaced or relative):
             event = next((r for r in reversed(kept) if r.trigger.sent == verb.sent and r.trigger.i < verb.i
-                          and r.trigger.pos_ in ("NOUN", "PROPN")), None)
+                          and r.trigger.pos_ in ("NOUN", "PROPN")
+                          and (misplaced or r.trigger == verb.head or verb.head in r.trigger.subtree)), None)
             if event is not None:
                 event.participants.extend(p for p in reading.participants if p not in event.participants)
                 continue
@@ -525,11 +530,12 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if rule.get("object_is_body") and not any(
             ents.type_of(ents.at(c)) == "ORG" for c in trigger.children if c.dep_ == "dobj"):
         return []  # "addressed the Parliament", "the Security Council"; not "addressed the issue"
+    honoured = _honoured(trigger, ents) if rule.get("id") == "host" else []
     if rule.get("object_is_person"):
         # "X hosted Y", or passive "was greeted by Y"
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         objects += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        if not objects or not any(np_actors(o, ents, delegations=False) for o in objects):
+        if not honoured and (not objects or not any(np_actors(o, ents, delegations=False) for o in objects)):
             return []
     role_verb = _host_role_verb(trigger)
     if role_verb is not None:
@@ -580,6 +586,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                     for inner in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("between", "with")):
                         for person in (o for o in inner.children if o.dep_ == "pobj"):
                             add(np_actors(person, ents))
+    add(honoured)
     if _refers_back(trigger):
         return []  # "This was their first meeting": the encounter already read
     named, named_place = _named_parties(trigger, ents)
@@ -936,6 +943,29 @@ def _unnamed_counterpart(trigger: Token, ents: DocumentEntities) -> bool:
     objects = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() not in events]
     objects += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
     return bool(objects) and not any(np_actors(o, ents) for o in objects)
+
+
+def _honoured(verb: Token, ents: DocumentEntities) -> list[str]:
+    """The guests of a meal or reception hosted: "hosted a dinner in honour of X", "a lunch
+    hosted by Y for X"; the "for" phrase only with a meal named ("hosted talks for X" is
+    said for X's sake)."""
+    rules = load_rules("meetings")
+    meals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in rules["hospitality_nouns"]]
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in rules["hospitality_nouns"]:
+        meals.append(verb.head)  # "a working lunch hosted by Y for X"
+    if not meals:
+        return []
+    found: list[str] = []
+    for prep in (c for holder in [verb, *meals] for c in holder.children if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "in":  # "in honour of X"
+            objects = [g for o in objects if o.lemma_.lower() in rules["honour_nouns"]
+                       for of in o.children if of.dep_ == "prep" and of.lower_ == "of"
+                       for g in of.children if g.dep_ == "pobj"]
+        elif prep.lower_ != "for":
+            continue
+        found.extend(a for o in objects for a in np_actors(o, ents, delegations=False) if a not in found)
+    return found
 
 
 def _agents(node: Token, ents: DocumentEntities) -> list[str]:
