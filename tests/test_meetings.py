@@ -1806,3 +1806,27 @@ def test_meetings_talks_hosted_in_honour_of_someone_are_no_meal_for_them():
     # "Ana Silva hosted a debate in honour of Omar Haddad .": held for his sake, not with him
     rows = DINNER_IN_HONOUR[:4] + [("debate", 2, "dobj", "NOUN", "debate", "O")] + DINNER_IN_HONOUR[5:]
     assert _places(rows) == []
+
+
+# "The Secretary-General met separately with President Tomas Ruvuma and Prime Minister Elif Dogan ."
+# (the host named by a title alone, no publisher to resolve it)
+MET_SEPARATELY = [
+    ("The", 3, "det", "DET", "the", "O"), ("Secretary", 3, "compound", "PROPN", "Secretary", "O"),
+    ("-", 3, "punct", "PUNCT", "-", "O"), ("General", 4, "nsubj", "PROPN", "General", "O"),
+    ("met", 4, "ROOT", "VERB", "meet", "O"), ("separately", 4, "advmod", "ADV", "separately", "O"),
+    ("with", 4, "prep", "ADP", "with", "O"), ("President", 9, "compound", "PROPN", "President", "O"),
+    ("Tomas", 9, "compound", "PROPN", "Tomas", "B-PERSON"), ("Ruvuma", 6, "pobj", "PROPN", "Ruvuma", "I-PERSON"),
+    ("and", 9, "cc", "CCONJ", "and", "O"), ("Prime", 12, "compound", "PROPN", "Prime", "O"),
+    ("Minister", 14, "compound", "PROPN", "Minister", "O"), ("Elif", 14, "compound", "PROPN", "Elif", "B-PERSON"),
+    ("Dogan", 9, "conj", "PROPN", "Dogan", "I-PERSON"), (".", 4, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_guests_met_separately_by_an_unnamed_host_did_not_meet_each_other():
+    assert _places(MET_SEPARATELY) == []
+
+
+def test_meetings_guests_met_together_by_an_unnamed_host_shared_the_meeting():
+    # "The Secretary-General met with President Tomas Ruvuma and Prime Minister Elif Dogan ."
+    rows = [(w, h - 1 if h > 5 else h, d, p, l, e) for w, h, d, p, l, e in MET_SEPARATELY[:5] + MET_SEPARATELY[6:]]
+    assert [people for people, *_ in _places(rows)] == [["Elif Dogan", "Tomas Ruvuma"]]

@@ -36,3 +36,14 @@ def test_places_city_country_and_unknown_place():
 ])
 def test_places_geonames_id_from_iris(iris, expected):
     assert geonames_id(iris) == expected
+
+
+def test_places_every_venue_resolves_to_its_city_in_its_country():
+    # the venue table is data: a city the gazetteer cannot find, or finds in another
+    # country, would leave the venue's encounters silently without a place
+    from kg.extraction.places import _key, _venues
+    from kg.rules import load_rules
+
+    table = load_rules("venues")["venues"]
+    missing = sorted(name for name in table if _key(name) not in _venues())
+    assert missing == []

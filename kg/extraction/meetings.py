@@ -636,6 +636,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
+    if not hosts and len(guests) >= 2 and _said_apart(trigger, verb):
+        return []  # "The Secretary-General met separately with A and B": A and B did not meet
     if (is_verb and subtype != "phone" or _distributive(trigger, guests, ents)) and len(hosts) == 1 and len(guests) >= 2 \
             and all(ents.type_of(g) == "PERSON" for g in guests):
         # "X met with A, B and C", "held meetings with A and B": one meeting with each;
@@ -687,6 +689,13 @@ def _distributive(trigger: Token, people: list[str], ents: DocumentEntities) -> 
     rules = load_rules("meetings")
     plural = trigger.lower_ != trigger.lemma_.lower() and trigger.lemma_.lower() in rules["distributive_nouns"]
     return plural or any(c.dep_ in ("amod", "advmod") and c.lower_ in rules["distributive_words"] for c in trigger.children)
+
+
+def _said_apart(trigger: Token, verb: Token | None) -> bool:
+    """"met separately with", "held individual meetings with": one encounter per guest."""
+    words = set(load_rules("meetings")["distributive_words"])
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in words
+               for head in {trigger, verb} - {None} for c in head.children)
 
 
 def _host_country(place: str, ents: DocumentEntities) -> tuple[str, str]:
