@@ -1830,3 +1830,40 @@ def test_meetings_guests_met_together_by_an_unnamed_host_shared_the_meeting():
     # "The Secretary-General met with President Tomas Ruvuma and Prime Minister Elif Dogan ."
     rows = [(w, h - 1 if h > 5 else h, d, p, l, e) for w, h, d, p, l, e in MET_SEPARATELY[:5] + MET_SEPARATELY[6:]]
     assert [people for people, *_ in _places(rows)] == [["Elif Dogan", "Tomas Ruvuma"]]
+
+
+# "Ana Silva met Omar Haddad twice in Rabat ."
+MET_TWICE = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("twice", 2, "advmod", "ADV", "twice", "O"),
+    ("in", 2, "prep", "ADP", "in", "O"), ("Rabat", 6, "pobj", "PROPN", "Rabat", "B-GPE"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_met_twice_is_two_encounters():
+    extraction, _ = parse(MET_TWICE)
+    found = [e for e in extraction.events if e.type == "meeting"]
+    assert len(found) == 2 and len({e.id for e in found}) == 2
+    assert _places(MET_TWICE) == [(["Ana Silva", "Omar Haddad"], "Rabat", None, "occurred", "meet")] * 2
+
+
+def test_meetings_met_once_is_one_encounter():
+    # "Ana Silva met Omar Haddad once in Rabat ."
+    rows = MET_TWICE[:5] + [("once", 2, "advmod", "ADV", "once", "O")] + MET_TWICE[6:]
+    assert len(_places(rows)) == 1
+
+
+def test_meetings_a_question_reports_no_encounter():
+    # "Will Ana Silva meet Omar Haddad in Rabat ?" (a reporter's question)
+    rows = [("Will", 3, "aux", "AUX", "will", "O"), ("Ana", 2, "compound", "PROPN", "Ana", "B-PERSON"),
+            ("Silva", 3, "nsubj", "PROPN", "Silva", "I-PERSON"), ("meet", 3, "ROOT", "VERB", "meet", "O"),
+            ("Omar", 5, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 3, "dobj", "PROPN", "Haddad", "I-PERSON"),
+            ("in", 3, "prep", "ADP", "in", "O"), ("Rabat", 6, "pobj", "PROPN", "Rabat", "B-GPE"),
+            ("?", 3, "punct", "PUNCT", "?", "O")]
+    assert _places(rows) == []
+    # the same words as a statement: "Will" dropped, "Ana Silva will meet Omar Haddad in Rabat ."
+    told = [("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), rows[2], ("will", 3, "aux", "AUX", "will", "O"),
+            *rows[3:8], (".", 3, "punct", "PUNCT", ".", "O")]
+    assert [status for *_, status, _kind in _places(told)] == ["planned"]

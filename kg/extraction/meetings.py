@@ -50,6 +50,7 @@ class _Reading:
     apart: set[int] = field(default_factory=set)  # triggers of other encounters in its sentence
     host: str | None = None  # a visit's host country
     absorbed: bool = False  # a visit that is the meeting it holds: dates the trip, not reported
+    repeat: int = 0  # "met Y twice": the second encounter of one report is 1
 
     def __post_init__(self) -> None:
         self.sentences.add(self.trigger.sent.start)
@@ -525,6 +526,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         return []
     if any(c.dep_ in rule.get("not_with_deps", ()) for c in trigger.children):
         return []  # "called Chile a trusted partner": naming, not calling
+    if trigger.sent.text.rstrip().endswith("?"):
+        return []  # "Will the Prime Minister meet X?": asked about, not reported
     if _habitual(trigger if verb is None else verb):
         return []  # "meets regularly with Y": a practice, not an encounter
     if rule.get("object_is_body") and not any(
@@ -644,7 +647,9 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         # "spoke by phone with A and B" is one call
         return [_Reading(trigger, rule, hosts + [guest], location, date, status, subtype, other_time)
                 for guest in guests]
-    return [_Reading(trigger, rule, participants, location, date, status, subtype, other_time)]
+    # "met Y twice": as many encounters, which the merge keeps apart (one trigger)
+    return [_Reading(trigger, rule, list(participants), location, date, status, subtype, other_time, repeat=number)
+            for number in range(_repeats(trigger if verb is None else verb))]
 
 
 def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: str | None,
@@ -689,6 +694,12 @@ def _distributive(trigger: Token, people: list[str], ents: DocumentEntities) -> 
     rules = load_rules("meetings")
     plural = trigger.lower_ != trigger.lemma_.lower() and trigger.lemma_.lower() in rules["distributive_nouns"]
     return plural or any(c.dep_ in ("amod", "advmod") and c.lower_ in rules["distributive_words"] for c in trigger.children)
+
+
+def _repeats(verb: Token) -> int:
+    """How many encounters a verb reports: "met twice" two, otherwise one."""
+    counts = load_rules("meetings")["repeat_words"]
+    return max([counts[c.lower_] for c in verb.children if c.dep_ == "advmod" and c.lower_ in counts] or [1])
 
 
 def _said_apart(trigger: Token, verb: Token | None) -> bool:
@@ -1302,7 +1313,7 @@ def _event(reading: _Reading, document: Document, ents: DocumentEntities) -> Eve
     # one trigger can report several encounters ("a trip to Ghana, Tanzania and Zambia",
     # "met A, B and C"): who and where tell them apart
     key = "|".join([document.id, str(sentence.start_char), str(reading.trigger.i), reading.subtype,
-                    reading.location or "", *sorted(participants)])
+                    reading.location or "", *sorted(participants)] + ([str(reading.repeat)] if reading.repeat else []))
     return Event(
         id=event_id("meeting", key), type="meeting", subtype=reading.subtype, evidence=evidence,
         participants=participants, location=reading.location, date=reading.date, status=reading.status,
