@@ -693,7 +693,7 @@ def _distributive(trigger: Token, people: list[str], ents: DocumentEntities) -> 
         return False
     rules = load_rules("meetings")
     plural = trigger.lower_ != trigger.lemma_.lower() and trigger.lemma_.lower() in rules["distributive_nouns"]
-    return plural or any(c.dep_ in ("amod", "advmod") and c.lower_ in rules["distributive_words"] for c in trigger.children)
+    return plural or _said_apart(trigger, None)
 
 
 def _repeats(verb: Token) -> int:
