@@ -1867,3 +1867,71 @@ def test_meetings_a_question_reports_no_encounter():
     told = [("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), rows[2], ("will", 3, "aux", "AUX", "will", "O"),
             *rows[3:8], (".", 3, "punct", "PUNCT", ".", "O")]
     assert [status for *_, status, _kind in _places(told)] == ["planned"]
+
+
+# "Ana Silva met separately with the ministers of Peru and Chile ."
+MET_COUNTRIES_SEPARATELY = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("separately", 2, "advmod", "ADV", "separately", "O"),
+    ("with", 2, "prep", "ADP", "with", "O"), ("the", 6, "det", "DET", "the", "O"),
+    ("ministers", 4, "pobj", "NOUN", "minister", "O"), ("of", 6, "prep", "ADP", "of", "O"),
+    ("Peru", 7, "pobj", "PROPN", "Peru", "B-GPE"), ("and", 8, "cc", "CCONJ", "and", "O"),
+    ("Chile", 8, "conj", "PROPN", "Chile", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_met_separately_with_two_countries_is_one_meeting_with_each():
+    assert _places(MET_COUNTRIES_SEPARATELY) == [(["Ana Silva", "Chile"], None, None, "occurred", "meet"),
+                                                  (["Ana Silva", "Peru"], None, None, "occurred", "meet")]
+
+
+def test_meetings_met_the_ministers_of_two_countries_together_is_one_meeting():
+    # "Ana Silva met with the ministers of Peru and Chile ."
+    rows = [(w, h - 1 if h > 3 else h, d, p, l, e)
+            for w, h, d, p, l, e in MET_COUNTRIES_SEPARATELY[:3] + MET_COUNTRIES_SEPARATELY[4:]]
+    assert _places(rows) == [(["Ana Silva", "Chile", "Peru"], None, None, "occurred", "meet")]
+
+
+# "Ana Silva held talks with Omar Haddad and with Lena Park ."
+TALKS_WITH_EACH = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("held", 2, "ROOT", "VERB", "hold", "O"), ("talks", 2, "dobj", "NOUN", "talk", "O"),
+    ("with", 3, "prep", "ADP", "with", "O"), ("Omar", 6, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 4, "pobj", "PROPN", "Haddad", "I-PERSON"), ("and", 4, "cc", "CCONJ", "and", "O"),
+    ("with", 4, "conj", "ADP", "with", "O"), ("Lena", 10, "compound", "PROPN", "Lena", "B-PERSON"),
+    ("Park", 8, "pobj", "PROPN", "Park", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_talks_with_a_and_with_b_are_talks_with_each():
+    assert _places(TALKS_WITH_EACH) == [(["Ana Silva", "Lena Park"], None, None, "occurred", "talks"),
+                                        (["Ana Silva", "Omar Haddad"], None, None, "occurred", "talks")]
+
+
+def test_meetings_talks_with_a_and_b_are_one_round_of_talks():
+    # "Ana Silva held talks with Omar Haddad and Lena Park ."
+    rows = [(w, h - 1 if h > 8 else h, d, p, l, e) for w, h, d, p, l, e in TALKS_WITH_EACH[:8] + TALKS_WITH_EACH[9:]]
+    rows[9] = ("Park", 6, "conj", "PROPN", "Park", "I-PERSON")
+    assert _places(rows) == [(["Ana Silva", "Lena Park", "Omar Haddad"], None, None, "occurred", "talks")]
+
+
+# "Ana Silva spoke with Omar Haddad about the crisis in Peru ."
+SPOKE_ABOUT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("spoke", 2, "ROOT", "VERB", "speak", "O"), ("with", 2, "prep", "ADP", "with", "O"),
+    ("Omar", 5, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 3, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    ("about", 2, "prep", "ADP", "about", "O"), ("the", 8, "det", "DET", "the", "O"),
+    ("crisis", 6, "pobj", "NOUN", "crisis", "O"), ("in", 8, "prep", "ADP", "in", "O"),
+    ("Peru", 9, "pobj", "PROPN", "Peru", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_call_about_a_place_is_not_held_there():
+    assert _places(SPOKE_ABOUT) == [(["Ana Silva", "Omar Haddad"], None, None, "occurred", "phone")]
+
+
+def test_meetings_a_place_below_another_phrase_is_where_they_spoke():
+    # "Ana Silva spoke with Omar Haddad at the embassy in Peru ."
+    rows = SPOKE_ABOUT[:6] + [("at", 2, "prep", "ADP", "at", "O"), SPOKE_ABOUT[7],
+                              ("embassy", 6, "pobj", "NOUN", "embassy", "O")] + SPOKE_ABOUT[9:]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Peru", None, "occurred", "phone")]

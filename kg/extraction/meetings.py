@@ -561,6 +561,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     # "briefed Y on the outcome of the talks": the one told about an encounter is not in it
     told = verb is not None and verb != trigger and verb.lemma_.lower() in load_rules("statements")["addressee_verbs"]
     verb_takes_part = verb is not None and _subject_takes_part(trigger, verb)
+    said_apart = _said_apart(trigger, verb)  # "met separately with A and B": one encounter each
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb and not told) and child != trigger:
@@ -571,10 +572,14 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                 continue  # "wants to share with you my visit with X": the one told is not in the visit
             elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "among") or child.lower_ in ("on", "upon")
                                            and (rule.get("courtesy") or _courtesy_noun(holder))):
-                # "called on President X", "paid a courtesy call on X": the one visited
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        add(np_actors(obj, ents))
+                # "called on President X", "paid a courtesy call on X": the one visited;
+                # "talks with A and with B": a repeated "with" for each
+                repeated = [c for c in child.conjuncts if c.lower_ == child.lower_]
+                said_apart = said_apart or bool(repeated) and child.lower_ == "with"
+                for prep in [child, *repeated]:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            add(np_actors(obj, ents))
             elif (child.dep_ == "prep" and child.lower_ in ("of", "by") and holder is trigger and not is_verb
                   and rule["subtype"] == "visit"):
                 # "the visit of President X to Japan", "visits to Honiara by A and B": the visitors
@@ -606,7 +611,11 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     location = place_in(_prep_holders(trigger, verb), ents, preps=preps) or named_place
     if location is None:
         subject_tokens = {t.i for subject in subjects_of(verb) for t in subject.subtree} if verb is not None else set()
-        location = place_below(holders, ents, skip=subject_tokens, among=participants)
+        # "spoke with X about the situation in the Middle East": a topic is no place
+        outside = set(load_rules("meetings")["outside_preps"])
+        topic_tokens = {t.i for holder in holders for c in holder.subtree
+                        if c.dep_ == "prep" and c.lower_ in outside for t in c.subtree}
+        location = place_below(holders, ents, skip=subject_tokens | topic_tokens, among=participants)
     if location is None:
         location = venue_below(_prep_holders(trigger, verb), ents)  # "at the Kremlin": Moscow
     if location is None:
@@ -639,12 +648,13 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
-    if not hosts and len(guests) >= 2 and _said_apart(trigger, verb):
+    if not hosts and len(guests) >= 2 and said_apart:
         return []  # "The Secretary-General met separately with A and B": A and B did not meet
-    if (is_verb and subtype != "phone" or _distributive(trigger, guests, ents)) and len(hosts) == 1 and len(guests) >= 2 \
-            and all(ents.type_of(g) == "PERSON" for g in guests):
+    if (is_verb and subtype != "phone" or said_apart or _distributive(trigger, guests, ents)) and len(hosts) == 1 \
+            and len(guests) >= 2 and (said_apart or all(ents.type_of(g) == "PERSON" for g in guests)):
         # "X met with A, B and C", "held meetings with A and B": one meeting with each;
-        # "spoke by phone with A and B" is one call
+        # "spoke by phone with A and B" is one call; "met separately with the ministers of
+        # A and B": one with each country too
         return [_Reading(trigger, rule, hosts + [guest], location, date, status, subtype, other_time)
                 for guest in guests]
     # "met Y twice": as many encounters, which the merge keeps apart (one trigger)
