@@ -863,6 +863,11 @@ def test_who_an_honorific_after_the_comma_of_an_apposition_keeps_the_post():
     ("Vega met [Amb. Jane Wambui]PERSON .", "Jane Wambui"),
     ("Vega met [Professor Li Wei]PERSON .", "Li Wei"),
     ("Vega met [Tan Sri Hamid Osman]PERSON .", "Hamid Osman"),
+    # Malay and Indonesian styles, one spelled with a closing apostrophe the tokenizer splits off
+    ("Vega met [Dato ' Seri Hamid Osman]PERSON .", "Hamid Osman"),
+    ("Vega met [Datin Paduka Siti Rahim]PERSON .", "Siti Rahim"),
+    ("Vega met [Bapak Budi Santoso]PERSON .", "Budi Santoso"),
+    ("Vega met [Ibu Dewi Lestari]PERSON .", "Dewi Lestari"),
     # a royal title before a lone name is how the person is named
     ("Vega met [King Hamza]PERSON .", "King Hamza"),
 ])

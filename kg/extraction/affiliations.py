@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
-from kg.extraction.entities import DocumentEntities, title_at, title_tokens, tokenize
+from kg.extraction.entities import DocumentEntities, is_honorific, title_at, title_tokens, tokenize
 from kg.extraction.matching import matches
 from kg.extraction.publishers import lacks_office
 from kg.extraction.syntax import np_actors, place_in, subjects_of
@@ -853,7 +853,7 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
     i = start
     while i < end:
         size = title_at(doc, i, end)
-        if size and doc[i].lower_ not in _former_words() and not _is_honorific(doc, i, size):
+        if size and doc[i].lower_ not in _former_words() and not is_honorific(doc, i, size):
             if title_start is None:
                 title_start = i
             title_end = i + size
@@ -933,20 +933,9 @@ def _title_spellings() -> dict[str, str]:
 def _honorifics_start(doc: Doc, end: int, floor: int = 0) -> int:
     """Where the honorifics right before token ``end`` begin, not before ``floor``: "Hon."
     (tokens "Hon", "."), "His Excellency", "H.E. Dr." before a name; ``end`` when none."""
-    honorifics = _honorific_forms()
     i = end
     while True:
-        size = next((n for n in range(1, 5) if i - n >= floor and doc[i - n:i].text in honorifics), 0)
+        size = next((n for n in range(1, 5) if i - n >= floor and is_honorific(doc, i - n, n)), 0)
         if not size:
             return i
         i -= size
-
-
-@lru_cache(maxsize=1)
-def _honorific_forms() -> frozenset[str]:
-    return frozenset(load_rules("titles")["honorifics"])
-
-
-def _is_honorific(doc: Doc, start: int, size: int) -> bool:
-    words = " ".join(t.text for t in doc[start:start + size])
-    return words in _honorific_forms()

@@ -32,7 +32,7 @@ from kg.rules import load_rules
 if TYPE_CHECKING:
     from kg.extraction.discourse import Discourse
 
-__all__ = ["DocumentEntities", "find_entities", "formal_state", "organization_named", "title_at", "title_tokens", "tokenize"]
+__all__ = ["DocumentEntities", "find_entities", "formal_state", "is_honorific", "organization_named", "title_at", "title_tokens", "tokenize"]
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
@@ -268,12 +268,18 @@ def _holder_name(doc: Doc, split: int, stop: int) -> bool:
 
 def _honorific_length(doc: Doc, start: int, end: int) -> int:
     size = title_at(doc, start, end)
-    return size if size and doc[start:start + size].text in _honorifics() else 0
+    return size if size and is_honorific(doc, start, size) else 0
+
+
+def is_honorific(doc: Doc, start: int, size: int) -> bool:
+    """Tokens ``start:start + size`` are an honorific ("Hon.", "Tan Sri", "Dato' Seri"),
+    however the tokens were spaced ("Dato", "'" with or without a space between)."""
+    return "".join(t.text for t in doc[start:start + size]) in _honorifics()
 
 
 @lru_cache(maxsize=1)
 def _honorifics() -> frozenset[str]:
-    return frozenset(load_rules("titles")["honorifics"])
+    return frozenset(h.replace(" ", "") for h in load_rules("titles")["honorifics"])
 
 
 def formal_state(text: str) -> str | None:
@@ -679,8 +685,9 @@ def _relational_titles() -> frozenset[str]:
 def _title_matcher(vocab) -> PhraseMatcher:
     forms, _longest = _titles()
     patterns = set(forms)
-    # spaCy splits inner hyphens: "President-elect" is "president", "-", "elect"
-    patterns |= {tuple(part for word in form for part in re.split(r"(?<=\w)(-)(?=\w)", word) if part)
+    # spaCy splits inner hyphens ("President-elect" is "president", "-", "elect") and a
+    # closing apostrophe ("Dato'" is "dato", "'")
+    patterns |= {tuple(part for word in form for part in re.split(r"(?<=\w)(-)(?=\w)|(?<=\w)(['’])$", word) if part)
                  for form in forms}
     matcher = PhraseMatcher(vocab, attr="LOWER")
     matcher.add("TITLE", [Doc(vocab, words=list(form)) for form in sorted(patterns)])
@@ -841,7 +848,7 @@ def _apposed_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
                                     or doc[title].ent_type_ in ("NORP", "GPE") and not title_at(doc, title)):
             title += 1  # "Ana Vega, the former Chilean envoy"
         size = title_at(doc, title) if title < len(doc) else 0
-        if not size or doc[title:title + size].text in _honorifics():
+        if not size or is_honorific(doc, title, size):
             continue
         start = comma.i
         while (start > 0 and comma.i - start < 6 and start - 1 not in taken and start - 1 not in in_titles
