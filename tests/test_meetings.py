@@ -1935,3 +1935,31 @@ def test_meetings_a_place_below_another_phrase_is_where_they_spoke():
     rows = SPOKE_ABOUT[:6] + [("at", 2, "prep", "ADP", "at", "O"), SPOKE_ABOUT[7],
                               ("embassy", 6, "pobj", "NOUN", "embassy", "O")] + SPOKE_ABOUT[9:]
     assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Peru", None, "occurred", "phone")]
+
+
+# "Ana Silva received a courtesy call from Omar Haddad on Monday ."
+COURTESY_CALL_FROM = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("received", 2, "ROOT", "VERB", "receive", "O"), ("a", 5, "det", "DET", "a", "O"),
+    ("courtesy", 5, "amod", "ADJ", "courtesy", "O"), ("call", 2, "dobj", "NOUN", "call", "O"),
+    ("from", 5, "prep", "ADP", "from", "O"), ("Omar", 8, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 6, "pobj", "PROPN", "Haddad", "I-PERSON"), ("on", 2, "prep", "ADP", "on", "O"),
+    ("Monday", 9, "pobj", "PROPN", "Monday", "B-DATE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_courtesy_call_received_from_someone_is_a_meeting_with_them():
+    assert _places(COURTESY_CALL_FROM) == [(["Ana Silva", "Omar Haddad"], None, "2030-06-10", "occurred", "meet")]
+
+
+def test_meetings_a_call_received_from_someone_is_a_call_with_them():
+    # "Ana Silva received a call from Omar Haddad on Monday ."
+    rows = [(w, h - 1 if h > 4 else h, d, p, l, e) for w, h, d, p, l, e in COURTESY_CALL_FROM[:4] + COURTESY_CALL_FROM[5:]]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], None, "2030-06-10", "occurred", "phone")]
+
+
+def test_meetings_a_letter_received_from_someone_is_no_encounter():
+    # "Ana Silva received a letter from Omar Haddad on Monday ."
+    rows = [(w, h - 1 if h > 4 else h, d, p, l, e) for w, h, d, p, l, e in COURTESY_CALL_FROM[:4] + COURTESY_CALL_FROM[5:]]
+    rows[4] = ("letter", 2, "dobj", "NOUN", "letter", "O")
+    assert _places(rows) == []

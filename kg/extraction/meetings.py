@@ -540,6 +540,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         objects += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if not honoured and (not objects or not any(np_actors(o, ents, delegations=False) for o in objects)):
             return []
+    received = _received_from(trigger, verb)
     role_verb = _host_role_verb(trigger)
     if role_verb is not None:
         # "congratulated Italy as host of the meeting": the one the role is said of, the
@@ -547,7 +548,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         objects = [c for c in role_verb.children if c.dep_ == "dobj"]
         for holder in objects or subjects_of(role_verb):
             add(np_actors(holder, ents))
-    elif verb is not None and not agreement_phrase and _subject_takes_part(trigger, verb):
+    elif verb is not None and not agreement_phrase and (_subject_takes_part(trigger, verb) or received):
         for subject in subjects_of(verb):
             add(np_actors(subject, ents))
     hosts = list(participants)
@@ -580,6 +581,10 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             add(np_actors(obj, ents))
+            elif child.dep_ == "prep" and child.lower_ == "from" and holder is trigger and received:
+                for obj in child.children:  # "received a courtesy call from X": the caller
+                    if obj.dep_ == "pobj":
+                        add(np_actors(obj, ents))
             elif (child.dep_ == "prep" and child.lower_ in ("of", "by") and holder is trigger and not is_verb
                   and rule["subtype"] == "visit"):
                 # "the visit of President X to Japan", "visits to Honiara by A and B": the visitors
@@ -637,7 +642,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if status == "occurred" and _on_the_way(trigger if is_verb else verb):
         status = "planned"  # "is heading to Auckland to attend the Expo": the purpose is ahead
     # "called off on Tuesday a summit": the verb's date is not the summit's
-    date_verb = verb if verb is not None and _subject_takes_part(trigger, verb) else None
+    date_verb = verb if verb is not None and (_subject_takes_part(trigger, verb) or received) else None
     date, other_time = _date(trigger, date_verb, document, future=status == "planned")
     if date is None and _vaguely_past(trigger if is_verb or verb is None else verb, trigger):
         other_time = True  # "the recently signed agreement": some time before, not a trip's day
@@ -943,6 +948,14 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
         # "the outcome of the talks", "discussed preparations for the summit": the verb above says
         node = node.head
     return verb.lemma_.lower() in set(rules["participation_verbs"])
+
+
+def _received_from(trigger: Token, verb: Token | None) -> bool:
+    """"received a courtesy call from X", "took a call from X", "received a visit from X":
+    an encounter noun the subject receives from someone, who comes in its "from" phrase."""
+    return (verb is not None and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head == verb
+            and verb.lemma_.lower() in load_rules("meetings")["receiving_verbs"]
+            and any(c.dep_ == "prep" and c.lower_ == "from" for c in trigger.children))
 
 
 def _agreement_noun(token: Token) -> bool:
