@@ -1963,3 +1963,23 @@ def test_meetings_a_letter_received_from_someone_is_no_encounter():
     rows = [(w, h - 1 if h > 4 else h, d, p, l, e) for w, h, d, p, l, e in COURTESY_CALL_FROM[:4] + COURTESY_CALL_FROM[5:]]
     rows[4] = ("letter", 2, "dobj", "NOUN", "letter", "O")
     assert _places(rows) == []
+
+
+# "Ana Silva visited the German brigade in Kyiv ."
+VISITED_A_UNIT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("visited", 2, "ROOT", "VERB", "visit", "O"), ("the", 5, "det", "DET", "the", "O"),
+    ("German", 5, "amod", "ADJ", "german", "B-NORP"), ("brigade", 2, "dobj", "NOUN", "brigade", "O"),
+    ("in", 2, "prep", "ADP", "in", "O"), ("Kyiv", 6, "pobj", "PROPN", "Kyiv", "B-GPE"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_visited_unit_is_not_its_country_met():
+    assert [sorted(people) for people, *_ in _places(VISITED_A_UNIT)] == [["Ana Silva", "Kyiv"]]
+
+
+def test_meetings_a_visited_delegation_stands_for_its_country():
+    # "Ana Silva visited the German delegation in Kyiv ."
+    rows = VISITED_A_UNIT[:5] + [("delegation", 2, "dobj", "NOUN", "delegation", "O")] + VISITED_A_UNIT[6:]
+    assert [sorted(people) for people, *_ in _places(rows)] == [["Ana Silva", "Germany", "Kyiv"]]

@@ -566,7 +566,10 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb and not told) and child != trigger:
-                add(np_actors(child, ents))
+                # "visited the German brigade", "toured a Japanese factory": a place seen, not
+                # the country met; "visited the Afghan delegation" meets it
+                seen_only = holder is trigger and rule["subtype"] == "visit" and not _delegation_noun(child)
+                add(np_actors(child, ents, delegations=not seen_only))
             elif child.dep_ == "poss" and holder is trigger:
                 add(np_actors(child, ents, delegations=False))  # "the Vice President's trip"
             elif holder is verb and holder is not trigger and child.dep_ == "prep" and not verb_takes_part:
@@ -948,6 +951,12 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
         # "the outcome of the talks", "discussed preparations for the summit": the verb above says
         node = node.head
     return verb.lemma_.lower() in set(rules["participation_verbs"])
+
+
+def _delegation_noun(noun: Token) -> bool:
+    """"delegation", "officials", "leaders": people who stand for their country or body."""
+    rules = load_rules("meetings")
+    return noun.lower_ in rules["delegation_nouns"] or noun.lemma_.lower() in rules["person_nouns"]
 
 
 def _received_from(trigger: Token, verb: Token | None) -> bool:
