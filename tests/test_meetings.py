@@ -1983,3 +1983,53 @@ def test_meetings_a_visited_delegation_stands_for_its_country():
     # "Ana Silva visited the German delegation in Kyiv ."
     rows = VISITED_A_UNIT[:5] + [("delegation", 2, "dobj", "NOUN", "delegation", "O")] + VISITED_A_UNIT[6:]
     assert [sorted(people) for people, *_ in _places(rows)] == [["Ana Silva", "Germany", "Kyiv"]]
+
+
+# "Ana Silva met with the President of Peru , Omar Haddad , on Monday ." with the name
+# parsed as the verb's modifier, not the title's apposition
+MET_TITLE_THEN_NAME = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("with", 2, "prep", "ADP", "with", "O"),
+    ("the", 5, "det", "DET", "the", "O"), ("President", 3, "pobj", "PROPN", "President", "O"),
+    ("of", 5, "prep", "ADP", "of", "O"), ("Peru", 6, "pobj", "PROPN", "Peru", "B-GPE"),
+    (",", 2, "punct", "PUNCT", ",", "O"), ("Omar", 10, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "npadvmod", "PROPN", "Haddad", "I-PERSON"), (",", 2, "punct", "PUNCT", ",", "O"),
+    ("on", 2, "prep", "ADP", "on", "O"), ("Monday", 12, "pobj", "PROPN", "Monday", "B-DATE"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_name_set_off_after_a_title_is_the_one_met():
+    assert _places(MET_TITLE_THEN_NAME) == [(["Ana Silva", "Omar Haddad"], None, "2030-06-10", "occurred", "meet")]
+
+
+def test_meetings_a_name_after_a_title_in_a_clause_of_its_own_is_not_the_one_met():
+    # "Ana Silva met with the President of Peru , Omar Haddad said ." (Haddad speaks)
+    rows = MET_TITLE_THEN_NAME[:10] + [("Haddad", 11, "nsubj", "PROPN", "Haddad", "I-PERSON"),
+                                       ("said", 2, "conj", "VERB", "say", "O"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [people for people, *_ in _places(rows)] == [["Ana Silva", "Peru"]]
+
+
+# "The Secretary-General held meetings with President Tomas Ruvuma and Prime Minister Elif Dogan ."
+# (the host named by a title alone, no publisher to resolve it)
+HELD_MEETINGS_WITH = [
+    ("The", 3, "det", "DET", "the", "O"), ("Secretary", 3, "compound", "PROPN", "Secretary", "O"),
+    ("-", 3, "punct", "PUNCT", "-", "O"), ("General", 4, "nsubj", "PROPN", "General", "O"),
+    ("held", 4, "ROOT", "VERB", "hold", "O"), ("meetings", 4, "dobj", "NOUN", "meeting", "O"),
+    ("with", 5, "prep", "ADP", "with", "O"), ("President", 9, "compound", "PROPN", "President", "O"),
+    ("Tomas", 9, "compound", "PROPN", "Tomas", "B-PERSON"), ("Ruvuma", 6, "pobj", "PROPN", "Ruvuma", "I-PERSON"),
+    ("and", 9, "cc", "CCONJ", "and", "O"), ("Prime", 12, "compound", "PROPN", "Prime", "O"),
+    ("Minister", 14, "compound", "PROPN", "Minister", "O"), ("Elif", 14, "compound", "PROPN", "Elif", "B-PERSON"),
+    ("Dogan", 9, "conj", "PROPN", "Dogan", "I-PERSON"), (".", 4, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_guests_of_an_unnamed_hosts_meetings_did_not_meet_each_other():
+    assert _places(HELD_MEETINGS_WITH) == []
+
+
+def test_meetings_guests_of_an_unnamed_hosts_one_meeting_shared_it():
+    # "The Secretary-General held a meeting with President Tomas Ruvuma and Prime Minister Elif Dogan ."
+    rows = HELD_MEETINGS_WITH[:5] + [("a", 6, "det", "DET", "a", "O"), ("meeting", 4, "dobj", "NOUN", "meeting", "O")]
+    rows += [(w, h + 1 if h >= 5 else h, d, p, l, e) for w, h, d, p, l, e in HELD_MEETINGS_WITH[6:]]
+    assert [people for people, *_ in _places(rows)] == [["Elif Dogan", "Tomas Ruvuma"]]

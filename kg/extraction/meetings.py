@@ -18,7 +18,7 @@ from itertools import permutations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.dates import names_a_time, normalise_date
-from kg.extraction.entities import DocumentEntities
+from kg.extraction.entities import DocumentEntities, title_at
 from kg.extraction.matching import matches
 from kg.extraction.matching import rule as matching_rule
 from kg.extraction.places import dateline_place, is_city, venue_below
@@ -583,7 +583,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                 for prep in [child, *repeated]:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
-                            add(np_actors(obj, ents))
+                            add(_detached_name(obj, ents) or np_actors(obj, ents))
             elif child.dep_ == "prep" and child.lower_ == "from" and holder is trigger and received:
                 for obj in child.children:  # "received a courtesy call from X": the caller
                     if obj.dep_ == "pobj":
@@ -656,7 +656,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
-    if not hosts and len(guests) >= 2 and said_apart:
+    if not hosts and len(guests) >= 2 and (said_apart or _distributive(trigger, guests, ents)):
         return []  # "The Secretary-General met separately with A and B": A and B did not meet
     if (is_verb and subtype != "phone" or said_apart or _distributive(trigger, guests, ents)) and len(hosts) == 1 \
             and len(guests) >= 2 and (said_apart or all(ents.type_of(g) == "PERSON" for g in guests)):
@@ -951,6 +951,25 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
         # "the outcome of the talks", "discussed preparations for the summit": the verb above says
         node = node.head
     return verb.lemma_.lower() in set(rules["participation_verbs"])
+
+
+def _detached_name(title: Token, ents: DocumentEntities) -> list[str]:
+    """"met with the President of Veloria, Tomas Arvanti, on Monday": the person a title
+    introduces, set off by commas right after it, when the parse hung the name off the verb
+    instead of making it the title's apposition."""
+    if title.pos_ != "PROPN" or not title_at(title.doc, title.i, title.i + 1):
+        return []
+    comma = title.right_edge.i + 1
+    if comma + 1 >= len(title.doc) or title.doc[comma].text != ",":
+        return []
+    name = ents.at(title.doc[comma + 1])
+    span = ents.span_of(title.doc[comma + 1])
+    if name is None or ents.type_of(name) != "PERSON" or span is None or span[0] != comma + 1:
+        return []
+    head = title.doc[span[1] - 1]
+    detached = head.dep_ in ("npadvmod", "appos", "dobj", "conj") and head.head != title and head.head.pos_ in ("VERB", "AUX")
+    closed = span[1] >= len(title.doc) or title.doc[span[1]].is_punct
+    return [name] if detached and closed else []
 
 
 def _delegation_noun(noun: Token) -> bool:
