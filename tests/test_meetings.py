@@ -2033,3 +2033,28 @@ def test_meetings_guests_of_an_unnamed_hosts_one_meeting_shared_it():
     rows = HELD_MEETINGS_WITH[:5] + [("a", 6, "det", "DET", "a", "O"), ("meeting", 4, "dobj", "NOUN", "meeting", "O")]
     rows += [(w, h + 1 if h >= 5 else h, d, p, l, e) for w, h, d, p, l, e in HELD_MEETINGS_WITH[6:]]
     assert [people for people, *_ in _places(rows)] == [["Elif Dogan", "Tomas Ruvuma"]]
+
+
+# "Ana Silva and Omar Haddad co-chaired the Joint Commission meeting in Lima ." with the
+# subject hung off the split prefix "co", as the parser does
+CO_CHAIRED = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 5, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("and", 1, "cc", "CCONJ", "and", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 1, "conj", "PROPN", "Haddad", "I-PERSON"), ("co", 7, "punct", "NOUN", "co", "O"),
+    ("-", 5, "punct", "VERB", "-", "O"), ("chaired", 7, "ROOT", "VERB", "chair", "O"),
+    ("the", 11, "det", "DET", "the", "O"), ("Joint", 10, "compound", "PROPN", "Joint", "O"),
+    ("Commission", 11, "compound", "PROPN", "Commission", "O"), ("meeting", 7, "dobj", "NOUN", "meeting", "O"),
+    ("in", 11, "prep", "ADP", "in", "O"), ("Lima", 12, "pobj", "PROPN", "Lima", "B-GPE"),
+    (".", 7, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_co_chairs_of_a_meeting_take_part_in_it():
+    assert _places(CO_CHAIRED) == [(["Ana Silva", "Omar Haddad"], "Lima", None, "occurred", "meet")]
+
+
+def test_meetings_a_lone_co_chair_has_no_one_to_meet():
+    # "Ana Silva co-chaired the Joint Commission meeting in Lima ."
+    rows = CO_CHAIRED[:1] + [("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON")]
+    rows += [(w, h - 3 if h >= 5 else h - 1, d, p, l, e) for w, h, d, p, l, e in CO_CHAIRED[5:]]
+    assert _places(rows) == []

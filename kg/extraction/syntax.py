@@ -171,6 +171,9 @@ def subjects_of(verb: Token) -> list[Token]:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] or _fronted_subject(node) or [
             # "I am very much looking forward": a parse that hangs the subject off the auxiliary
             c for aux in node.children if aux.dep_ == "aux" and aux.i < node.i for c in aux.children
+            if c.dep_ in SUBJECT_DEPS] or [
+            # "A and B co-chaired the meeting": a parse that hangs the subject off the split prefix
+            c for prefix in node.children if prefix.lower_ == "co" and prefix.i < node.i for c in prefix.children
             if c.dep_ in SUBJECT_DEPS]
         if subjects and node.dep_ == "relcl" and all(s.lower_ in ("who", "which", "that") for s in subjects):
             return conjuncts(node.head)  # "Y, who is visiting Japan": Y visits
