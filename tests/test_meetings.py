@@ -2058,3 +2058,24 @@ def test_meetings_a_lone_co_chair_has_no_one_to_meet():
     rows = CO_CHAIRED[:1] + [("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON")]
     rows += [(w, h - 3 if h >= 5 else h - 1, d, p, l, e) for w, h, d, p, l, e in CO_CHAIRED[5:]]
     assert _places(rows) == []
+
+
+# "Ana Silva met Omar Haddad at the Hotel Metropol in Stockholm ."
+AT_A_BUILDING_IN_A_TOWN = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("at", 2, "prep", "ADP", "at", "O"),
+    ("the", 8, "det", "DET", "the", "B-FAC"), ("Hotel", 8, "compound", "PROPN", "Hotel", "I-FAC"),
+    ("Metropol", 5, "pobj", "PROPN", "Metropol", "I-FAC"), ("in", 8, "prep", "ADP", "in", "O"),
+    ("Stockholm", 9, "pobj", "PROPN", "Stockholm", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_building_in_a_town_places_the_meeting_in_the_town():
+    assert _places(AT_A_BUILDING_IN_A_TOWN) == [(["Ana Silva", "Omar Haddad"], "Stockholm", None, "occurred", "meet")]
+
+
+def test_meetings_a_building_in_no_named_town_is_the_place_itself():
+    # "Ana Silva met Omar Haddad at the Hotel Metropol ."
+    rows = AT_A_BUILDING_IN_A_TOWN[:9] + [(".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Hotel Metropol", None, "occurred", "meet")]

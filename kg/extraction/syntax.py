@@ -253,8 +253,21 @@ def places_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[s
             for candidate in [*named, obj, *(c for c in obj.children if c.dep_ == "compound")]:
                 entity = _as_place(ents.at(candidate), ents)
                 if entity is not None:
-                    yield entity
+                    yield _town_of(obj, entity, ents) if ents.type_of(entity) == "FAC" else entity
                     break
+
+
+def _town_of(building: Token, entity: str, ents: DocumentEntities) -> str:
+    """"at the Royal Palace in Stockholm", "at the Hotel Metropol, Stockholm": the town a
+    building is said to stand in, where the meeting is placed; the building itself when none is."""
+    for child in building.children:
+        objects = [child] if child.dep_ == "appos" else [
+            o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "in" else []
+        for obj in objects:
+            town = ents.at(obj)
+            if town is not None and ents.type_of(town) == "GPE":
+                return town
+    return entity
 
 
 def _as_place(entity: str | None, ents: DocumentEntities) -> str | None:
