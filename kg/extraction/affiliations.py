@@ -28,6 +28,7 @@ from kg.extraction.entities import DocumentEntities, is_honorific, title_at, tit
 from kg.extraction.matching import matches
 from kg.extraction.publishers import lacks_office
 from kg.extraction.syntax import np_actors, place_in, subjects_of
+from kg.extraction.tokens import tokens_of
 from kg.ids import entity_id
 from kg.model import Affiliation, Document, Event, Evidence
 from kg.rules import load_rules
@@ -304,7 +305,7 @@ def _memberships(doc: Doc, ents: DocumentEntities) -> list[tuple[str, str, str, 
                 if member and member != body and ents.type_of(member) in MEMBERS:
                     found.append((member, body, role, at))
 
-    for token in doc:
+    for token in tokens_of(doc):
         lemma = token.lemma_.lower()
         if lemma == "member":
             body = _body_of(token, ents, ("of", "in"))
@@ -397,7 +398,7 @@ def _governments(doc: Doc, ents: DocumentEntities, posts: list[Post]) -> dict[st
     government ("the Chilean government", "Chile's government"): Vega leads that one."""
     countries = set()
     leaders = {}
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lemma_.lower() not in GOVERNMENT_NOUNS:
             continue
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]

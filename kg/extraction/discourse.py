@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token
 from kg.extraction import gazetteer
 from kg.extraction.entities import DocumentEntities, organization_named, title_at, tokenize
 from kg.extraction.publishers import Publisher, find_publisher, lacks_office
-from kg.extraction.tokens import text_of
+from kg.extraction.tokens import text_of, tokens_of
 from kg.ids import entity_id
 from kg.model import Document, Entity
 from kg.rules import load_rules
@@ -382,7 +382,7 @@ def _first_person(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     author = discourse.author
     if not discourse.turns and author is not None and author.person and _REMARKS.match(discourse.headline or ""):
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
-        for token in doc:
+        for token in tokens_of(doc):
             if (token.lower_ in FIRST_PERSON_SINGULAR or token.lower_ in FIRST_PERSON_PLURAL) and token.pos_ == "PRON" \
                     and not any(start <= token.idx < end for start, end in quoted):
                 discourse.links.setdefault(token.i, Link(token.i, token.i + 1, (author.person,), "byline"))
@@ -602,7 +602,7 @@ def _span_at(ents: DocumentEntities, token: int) -> tuple[int, int] | None:
 def _groups(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     """"the militants", "the group": the closest organisation named before it."""
     nouns = _group_nouns()
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in nouns or token.i in discourse.links or discourse.ents.at(token):
             continue
         if not any(c.lower_ == "the" for c in token.children):
@@ -620,7 +620,7 @@ def _descriptions(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     post is in the country or organisation that modifies the noun."""
     ents = discourse.ents
     nouns = _person_nouns()
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in nouns or token.i in discourse.links or not any(c.lower_ == "the" for c in token.children):
             continue
         owners = {ents.at(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod") and ents.at(c)}
@@ -641,7 +641,7 @@ def _bodies_titles(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     ents = discourse.ents
     sentences = list(doc.sents)
     number = {token.i: n for n, sentence in enumerate(sentences) for token in sentence}
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ != "its" or token.i in discourse.links or not title_at(doc, _after_adjectives(doc, token.i + 1)):
             continue
         here = number[token.i]
@@ -696,7 +696,7 @@ def _pronouns(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     candidates: list[_Candidate] = []
     spans = iter(sorted((s, e, x) for s, e, x in ents.spans if ents.type_of(x) == "PERSON"))
     pending = next(spans, None)
-    for token in doc:
+    for token in tokens_of(doc):
         while pending is not None and pending[1] <= token.i:
             start, end, person = pending
             candidates.append(_Candidate(person, start, end, sentence_of[start], _is_subject(doc[start:end].root)))
@@ -837,7 +837,7 @@ def _plural_pronouns(doc: Doc, discourse: Discourse, posts: Sequence) -> None:
     ents = discourse.ents
     sentences = list(doc.sents)
     number_of = {sentence.start: n for n, sentence in enumerate(sentences)}
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in PLURAL_PRONOUNS or token.pos_ != "PRON" or token.i in discourse.links:
             continue
         subject_pronoun = token.dep_ in SUBJECT_DEPS

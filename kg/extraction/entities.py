@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
-from kg.extraction.tokens import text_of
+from kg.extraction.tokens import text_of, tokens_of
 from kg.ids import entity_id
 from kg.model import Entity, Mention
 from kg.rules import load_rules
@@ -558,8 +558,11 @@ def _titles() -> tuple[frozenset[tuple[str, ...]], int]:
 def title_at(doc: Doc, start: int, end: int | None = None) -> int:
     """Length in tokens of the longest title or honorific starting at token ``start``
     and ending by ``end``."""
+    sizes = _title_index(doc).get(start)
+    if sizes is None:  # most tokens: asked of every token by several rules
+        return 0
     end = len(doc) if end is None else end
-    for size in _title_index(doc).get(start, ()):
+    for size in sizes:
         if start + size <= end:
             return size
     return 0
@@ -840,7 +843,7 @@ def _apposed_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
     taken = {i for start, end, _ in spans for i in range(start, end)}
     in_titles = title_tokens(doc)
     found = []
-    for comma in doc:
+    for comma in tokens_of(doc):
         if comma.text != "," or comma.i < 2 or comma.i + 1 >= len(doc):
             continue
         title = comma.i + 1
@@ -879,7 +882,7 @@ def _names_after_titles(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tup
     taken = {i for start, end, _ in spans for i in range(start, end)}
     in_titles = title_tokens(doc)
     found = []
-    for comma in doc:
+    for comma in tokens_of(doc):
         if comma.text != "," or comma.i < 2:
             continue
         title = next((t.i for t in reversed(doc[max(comma.sent.start, comma.i - 8):comma.i])
@@ -1213,7 +1216,7 @@ def _add_missed_mentions(doc: Doc, clusters: dict[str, _Cluster]) -> None:
         sizes.setdefault(words[0], []).append(len(words))
     for lengths in sizes.values():
         lengths.sort(reverse=True)
-    texts = [t.text for t in doc]
+    texts = [t.text for t in tokens_of(doc)]
     i = 0
     while i < len(texts):
         for size in sizes.get(texts[i], ()):

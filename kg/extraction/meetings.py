@@ -23,7 +23,7 @@ from kg.extraction.matching import matches
 from kg.extraction.matching import rule as matching_rule
 from kg.extraction.places import dateline_place, is_city, venue_below
 from kg.extraction.syntax import PLACE_PREPS, np_actors, place_below, place_in, status_of, subjects_of
-from kg.extraction.tokens import text_of
+from kg.extraction.tokens import text_of, tokens_of
 from kg.extraction import gazetteer
 from kg.ids import entity_id, event_id
 from kg.model import ACTOR_TYPES, PLACE_TYPES, Document, Event, Evidence
@@ -203,7 +203,7 @@ def _dated_by_itinerary(readings: list[_Reading], doc: Doc, document: Document, 
     """"She will be in Rome on April 16 ... While in Rome, she will meet X": an itinerary
     (someone is at a place on a day) dates that person's undated encounters at that place."""
     stops: list[tuple[set[str], str, str]] = []
-    for verb in (t for t in doc if t.lemma_ == "be" and t.pos_ in ("AUX", "VERB")):
+    for verb in (t for t in tokens_of(doc) if t.lemma_ == "be" and t.pos_ in ("AUX", "VERB")):
         future = any(c.lower_ in ("will", "'ll") for c in verb.children)
         places = _itinerary_stops(verb, ents)
         if not places:
@@ -482,7 +482,7 @@ def _companions(doc: Doc, ents: DocumentEntities) -> dict[str, list[str]]:
     """Who travels with whom: "X was joined in his meetings by A, B and C", "X, accompanied
     by A," make A, B and C members of X's delegation in every meeting X attends."""
     found: dict[str, list[str]] = {}
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lemma_.lower() not in COMPANION_VERBS or token.pos_ != "VERB":
             continue
         agents = [actor for by in token.subtree if by.lower_ == "by" and by.dep_ in ("agent", "prep")

@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["text_of", "tokens_of"]
 
-# (doc, its length, its text, its tokens or None): replaced whole, never changed in place,
-# so a thread reading it sees one Doc's values
-_held: tuple[Doc | None, int, str, tuple[Token, ...] | None] = (None, 0, "", None)
+# (doc, its length, its text, its tokens): replaced whole, never changed in place, so a
+# thread reading it sees one Doc's values
+_held: tuple[Doc | None, int, str, tuple[Token, ...]] = (None, 0, "", ())
 
 
 def text_of(doc: Doc) -> str:
@@ -30,24 +30,20 @@ def text_of(doc: Doc) -> str:
     held = _held
     if held[0] is doc and held[1] == len(doc):
         return held[2]
-    return _hold(doc, None)[2]
+    return _hold(doc)[2]
 
 
 def tokens_of(doc: Doc) -> tuple[Token, ...]:
     """``tuple(doc)``: the Doc's tokens, made once per Doc."""
     held = _held
-    if held[0] is doc and held[1] == len(doc) and held[3] is not None:
-        return held[3]
-    return _hold(doc, tuple(doc))[3]
-
-
-def _hold(doc: Doc, tokens: tuple[Token, ...] | None) -> tuple:
-    global _held
-    held = _held
     if held[0] is doc and held[1] == len(doc):
-        held = (doc, held[1], held[2], tokens if tokens is not None else held[3])
-    else:
-        text = "".join(t.text_with_ws for t in tokens) if tokens is not None else doc.text
-        held = (doc, len(doc), text, tokens)
-    _held = held
-    return held
+        return held[3]
+    return _hold(doc)[3]
+
+
+def _hold(doc: Doc) -> tuple:
+    """The text joined from the tokens (``doc.text`` would make them all again)."""
+    global _held
+    tokens = tuple(doc)
+    _held = (doc, len(tokens), "".join(t.text_with_ws for t in tokens), tokens)
+    return _held
