@@ -41,7 +41,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
-from kg.extraction.entities import DocumentEntities, organization_named, title_at, tokenize
+from kg.extraction.entities import DocumentEntities, next_title_start, organization_named, title_at, tokenize
 from kg.extraction.publishers import Publisher, find_publisher, lacks_office
 from kg.extraction.tokens import text_of, tokens_of
 from kg.ids import entity_id
@@ -417,7 +417,7 @@ def _definite_titles(doc: Doc, ents: DocumentEntities):
     """(head token, title start, title end, body) of each "the TITLE" with no name attached;
     body is the country or organisation of "the President of Russia" (else None)."""
     i = 0
-    while i < len(doc):
+    while (i := next_title_start(doc, i)) < len(doc):
         size = title_at(doc, i)
         if not size:
             i += 1

@@ -14,6 +14,7 @@ general, not any one article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -161,12 +162,15 @@ def _described_ministries(doc: Doc, spans: list[tuple[int, int, str]]) -> list[t
     rules = load_rules("organizations")["ministries"]
     heads = frozenset(rules["heads"])
     portfolios = sorted((tuple(p.split()) for p in rules["portfolios"]), key=len, reverse=True)
+    longest = len(portfolios[0]) if portfolios else 0
+    tokens = tokens_of(doc)
     replaced: dict[int, tuple[int, int, str]] = {}
     for start, end, label in spans:
         if label not in ("GPE", "NORP") or not gazetteer.lookup_country(doc[start:end].text):
             continue
         i = end + (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
-        portfolio = next((len(words) for words in portfolios if tuple(t.lower_ for t in doc[i:i + len(words)]) == words), 0)
+        following = tuple(t.lower_ for t in tokens[i:i + longest])  # read once for every portfolio
+        portfolio = next((len(words) for words in portfolios if following[:len(words)] == words), 0)
         head = i + portfolio
         if head < len(doc) and doc[head].lower_ in heads and (portfolio or doc[head].lower_ != "office") \
                 and not (head + 1 < len(doc) and doc[head + 1].lower_ in ("of", "for")):
@@ -181,7 +185,7 @@ def _postnominal_names(doc: Doc) -> list[tuple[int, int, str]]:
     the name as one span, or neither; the body ends where :func:`_body_end` says."""
     found: list[tuple[int, int, str]] = []
     i = 0
-    while i < len(doc):
+    while (i := next_title_start(doc, i)) < len(doc):
         size = title_at(doc, i)
         of = i + size
         if not size or not doc[i].text[:1].isupper() or of + 2 >= len(doc) or doc[of].lower_ != "of":
@@ -360,7 +364,7 @@ def title_tokens(doc: Doc) -> frozenset[int]:
     covered = doc.user_data.get("kg_title_tokens")
     if covered is None:
         found: set[int] = set()
-        for i in range(len(doc)):
+        for i in sorted(_title_index(doc)):
             size = title_at(doc, i)
             if size > 1 or (size == 1 and doc[i].text[:1].isupper() and doc[i].lower_ not in _former_words()):
                 found.update(range(i, i + size))
@@ -566,6 +570,16 @@ def title_at(doc: Doc, start: int, end: int | None = None) -> int:
         if start + size <= end:
             return size
     return 0
+
+
+def next_title_start(doc: Doc, start: int) -> int:
+    """The first token from ``start`` on where a title starts (``len(doc)`` when none does):
+    rules that walk the Doc for titles skip the tokens :func:`title_at` says 0 of."""
+    starts = doc.user_data.get("kg_title_starts")
+    if starts is None:
+        starts = doc.user_data["kg_title_starts"] = tuple(sorted(_title_index(doc)))
+    at = bisect_left(starts, start)
+    return starts[at] if at < len(starts) else len(doc)
 
 
 def _title_index(doc: Doc) -> dict[int, tuple[int, ...]]:
@@ -801,7 +815,7 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
     covered = {i for start, end, label in spans if label == "PERSON" for i in range(start, end)}
     found = []
     i = 0
-    while i < len(doc):
+    while (i := next_title_start(doc, i)) < len(doc):
         size = title_at(doc, i)
         if not size or not doc[i].text[:1].isupper():
             i += 1

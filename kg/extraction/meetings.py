@@ -526,7 +526,7 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         return []
     if any(c.dep_ in rule.get("not_with_deps", ()) for c in trigger.children):
         return []  # "called Chile a trusted partner": naming, not calling
-    if trigger.sent.text.rstrip().endswith("?"):
+    if text_of(trigger.doc)[sentence.start_char:sentence.end_char].rstrip().endswith("?"):
         return []  # "Will the Prime Minister meet X?": asked about, not reported
     if _habitual(trigger if verb is None else verb):
         return []  # "meets regularly with Y": a practice, not an encounter
