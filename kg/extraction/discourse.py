@@ -123,6 +123,8 @@ class Discourse:
         link = self.links.get(token.i)
         if link is None and _is_plural_reference(token):
             link = self._encounter_link(token)
+        if link is None and token.lower_ == "they" and token.dep_ in SUBJECT_DEPS:
+            link = self._encounter_pronoun(token)
         return link
 
     def actors(self, token: Token) -> list[str]:
@@ -217,6 +219,25 @@ class Discourse:
                             _span_at(self.ents, holders[-1][0]))
         return None
 
+
+    def _encounter_pronoun(self, token: Token) -> Link | None:
+        """"A met B in Paris. They agreed ...": a subject "they" with no plural subject before
+        it in its sentence or the one before (those :func:`_plural_pronouns` reads) is the
+        participants of an encounter reported there; after "the ministers exchanged views",
+        it is who "the ministers" are. Another plural subject there, one kg cannot
+        resolve, leaves "they" unresolved."""
+        doc = token.doc
+        sentence = token.sent
+        start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        plural = [t for t in doc[start:token.i] if t.dep_ in SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS")]
+        if plural:
+            link = self._encounter_link(plural[-1]) if _is_plural_reference(plural[-1]) else None
+            return replace(link, start=token.i, end=token.i + 1) if link else None
+        before = [e for e in self.encounters if start <= e[0] < token.i]
+        if not before:
+            return None
+        trigger, participants = before[-1]
+        return Link(token.i, token.i + 1, participants, "encounter", (trigger, trigger + 1))
 
     def _besides_the_speaker(self, token: Token, participants: tuple[str, ...]) -> tuple[str, ...]:
         """The participants of a three-way encounter other than its host (the one who met

@@ -67,7 +67,7 @@ def find_statements(doc: Doc, document: Document, ents: DocumentEntities) -> lis
             continue
         if rule["id"] == "call-for" and is_courtesy_call(trigger, ents):
             continue  # "A called on President B": a visit paid, read as a meeting
-        if _agenda_ahead(trigger):
+        if _agenda_ahead(trigger) or _under_discussion(trigger):
             continue
         speakers, joint = _speakers(trigger, rule, ents)
         if not speakers or _reported_within(trigger) and not any(ents.type_of(s) == "PERSON" for s in speakers):
@@ -219,16 +219,27 @@ def _speakers(trigger: Token, rule: dict, ents: DocumentEntities) -> tuple[list[
                   for inner in of.children if inner.dep_ == "pobj"
                   for prep in inner.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from")
                   for obj in prep.children if obj.dep_ == "pobj"]
+    elif _passive(trigger):
+        # "X was condemned by Y", "the ministers were briefed by Y": Y speaks; with no "by"
+        # ("X was criticised for ...") the text names no speaker
+        heads = [obj for agent in trigger.children if agent.dep_ == "agent"
+                 for obj in agent.children if obj.dep_ == "pobj"]
     else:
         heads = subjects_of(trigger)
     speakers: list[str] = []
     joint = len(heads) > 1
     for head in heads:
-        joint = joint or _joint_reference(head, ents)
-        for speaker in _speaker(head, ents):
+        spoken = _speaker(head, ents)
+        # "the two sides", and "the U.S. and Israeli delegations": several speak as one
+        joint = joint or _joint_reference(head, ents) or len(spoken) > 1 and head.tag_ in ("NNS", "NNPS")
+        for speaker in spoken:
             if speaker not in speakers:
                 speakers.append(speaker)
     return speakers, joint and len(speakers) > 1
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _agenda_ahead(trigger: Token) -> bool:
@@ -237,6 +248,18 @@ def _agenda_ahead(trigger: Token) -> bool:
     if trigger.lemma_.lower() not in load_rules("statements")["agenda_verbs"]:
         return False
     return status_of(trigger, trigger.sent) in ("planned", "uncertain")
+
+
+def _under_discussion(trigger: Token) -> bool:
+    """"discussed ways in which Canada could support Ukraine", "explored how the two could
+    back the plan": an act inside what a discussion was about is its topic, not said."""
+    agenda = load_rules("statements")["agenda_verbs"]
+    node = trigger
+    while node.head is not node and node.dep_ in ("dobj", "ccomp", "xcomp", "prep", "pobj", "relcl", "acl", "pcomp"):
+        if node.dep_ in ("dobj", "ccomp", "prep") and node.head.pos_ == "VERB" and node.head.lemma_.lower() in agenda:
+            return True
+        node = node.head
+    return False
 
 
 def _topic(trigger: Token) -> bool:
@@ -318,8 +341,17 @@ def _speaker(head: Token, ents: DocumentEntities) -> list[str]:
             owners = [a for a in np_actors(owner, ents, delegations=False) if ents.type_of(a) in SPEAKER_TYPES]
             if owners:
                 return owners[:1]
-        # "the Russian Foreign Ministry said", "the Taliban's spokesman said": the body behind it
-        return [a for a in np_actors(head, ents) if ents.type_of(a) in SPEAKER_TYPES][:1]
+        # "the Russian Foreign Ministry said", "the Taliban's spokesman said": the body behind
+        # it; "the U.S. and Israeli delegations agreed": each body behind them
+        bodies = [a for a in np_actors(head, ents) if ents.type_of(a) in SPEAKER_TYPES]
+        if head.tag_ not in ("NNS", "NNPS"):
+            return bodies[:1]
+        for modifier in head.lefts:  # np_actors reads one modifier: here its conjuncts speak too
+            for part in modifier.conjuncts:
+                body = ents.at(part)
+                if body and ents.type_of(body) in SPEAKER_TYPES and body not in bodies:
+                    bodies.append(body)
+        return bodies
     return []
 
 
@@ -401,6 +433,8 @@ def _reported_content(trigger: Token, rule: dict) -> str | None:
         if addressee:  # the phrase the addressee's parse holds stays: "briefed X [on the talks]"
             said = [p for c in said for p in ([c] if c.dep_ != "dobj" else
                                                [g for g in c.children if g.dep_ == "prep" and g.i > c.i])]
+        if not said and _passive(trigger):  # "the decision was welcomed by X": the decision
+            said = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         parts = [t for c in said for t in c.subtree]
         if parts:
             return doc[min(t.i for t in parts):max(t.i for t in parts) + 1].text
