@@ -1014,3 +1014,23 @@ def test_who_a_trade_representative_is_the_countrys_before_the_title():
     text = "The [US Trade]ORG Representative [Nina Carter]PERSON said ."
     extraction, names = extract_rows(tagged(text, verbs=("said",)))
     assert _posts(extraction, names) == {("Nina Carter", "United States", "Trade Representative")}
+
+
+def test_who_the_period_of_an_abbreviated_honorific_ends_no_sentence():
+    import spacy
+
+    from kg.extraction.pipeline import paragraph_boundaries
+
+    nlp = spacy.blank("en")
+    doc = paragraph_boundaries(nlp.make_doc("Rao called on the Prime Minister, Rt. Hon. Ana Vega, and Dr. Omar Sy."))
+    assert {t.text: t.is_sent_start for t in doc if t.text in ("Hon", "Ana", "Omar")} == {
+        "Hon": False, "Ana": False, "Omar": False}
+    # a period after any other word leaves the parser to decide
+    doc = paragraph_boundaries(nlp.make_doc("Rao met Vega in Lima. Ana Vega spoke."))
+    assert next(t for t in doc if t.text == "Ana").is_sent_start is None
+
+
+def test_who_a_several_word_honorific_after_an_apposed_title_is_read_whole():
+    text = "Rao called on the Prime Minister of [Nepal]GPE , Rt . Hon . [Bishnu Rai]PERSON , in Kathmandu ."
+    extraction, names = extract_rows(tagged(text, verbs=("called",)))
+    assert _posts(extraction, names) == {("Bishnu Rai", "Nepal", "Prime Minister")}

@@ -936,7 +936,7 @@ def _honorifics_start(doc: Doc, end: int, floor: int = 0) -> int:
     (tokens "Hon", "."), "His Excellency", "H.E. Dr." before a name; ``end`` when none."""
     i = end
     while True:
-        size = next((n for n in range(1, 5) if i - n >= floor and is_honorific(doc, i - n, n)), 0)
+        size = next((n for n in range(4, 0, -1) if i - n >= floor and is_honorific(doc, i - n, n)), 0)  # "Rt. Hon.", not "Hon."
         if not size:
             return i
         i -= size

@@ -13,6 +13,7 @@ from kg.errors import ErrorHandler, IngestError, ModelError, report
 from kg.extraction.places import dateline_end
 from kg.extraction.component import DOCUMENT_ATTR, extraction_of, refusal_of
 from kg.model import Document, Extraction
+from kg.rules import load_rules
 
 __all__ = ["DEFAULT_MODELS", "default_model", "extract_documents", "load_pipeline", "paragraph_boundaries",
            "with_kg"]
@@ -87,7 +88,30 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         body = doc.char_span(offset + end, offset + end + 1, alignment_mode="expand") if end else None
         if body is not None and body.start > start:
             doc[body.start].is_sent_start = True
+    _join_abbreviated_honorifics(doc)
     return doc
+
+
+def _join_abbreviated_honorifics(doc: Doc) -> None:
+    """The period of an abbreviated honorific ends no sentence: the parser cuts "the Prime
+    Minister of X, Rt. Hon. Ana Vega, and met Y" after "Hon.", parting the name from its post."""
+    abbreviations = _honorific_abbreviations()
+    for token in doc[:-1]:
+        if token.text.endswith(".") and token.text[:-1] in abbreviations:  # "Dr." as one token
+            after = token.i + 1
+        elif token.text in abbreviations and doc[token.i + 1].text == "." and token.i + 2 < len(doc):
+            after = token.i + 2  # "Hon", "."
+        else:
+            continue
+        if doc[after].text[:1].isupper() and doc[after].is_sent_start is None:  # a paragraph's start stays
+            doc[after].is_sent_start = False
+
+
+@lru_cache(maxsize=1)
+def _honorific_abbreviations() -> frozenset[str]:
+    """Honorific words written with a closing period ("Rt.", "Hon.", "H.E."), without it."""
+    words = (word for form in load_rules("titles")["honorifics"] for word in form.split())
+    return frozenset(word[:-1] for word in words if word.endswith(".") and len(word) > 1)
 
 
 
