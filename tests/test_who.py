@@ -1034,3 +1034,16 @@ def test_who_a_several_word_honorific_after_an_apposed_title_is_read_whole():
     text = "Rao called on the Prime Minister of [Nepal]GPE , Rt . Hon . [Bishnu Rai]PERSON , in Kathmandu ."
     extraction, names = extract_rows(tagged(text, verbs=("called",)))
     assert _posts(extraction, names) == {("Bishnu Rai", "Nepal", "Prime Minister")}
+
+
+@pytest.mark.parametrize(("second_title", "expected"), [
+    # one country has one Prime Minister: the release's second bare-titled one is someone else's
+    ("Prime Minister", {("Ana Vega", "India", "Prime Minister")}),
+    # another post, or a former holder, may well be the publisher's own
+    ("Foreign Minister", {("Ana Vega", "India", "Prime Minister"), ("Kenji Mori", "India", "Foreign Minister")}),
+    ("former Prime Minister", {("Ana Vega", "India", "Prime Minister"), ("Kenji Mori", "India", "Prime Minister")}),
+])
+def test_who_a_single_holder_post_goes_to_its_first_bare_titled_holder(second_title, expected):
+    text = f"Prime Minister [Ana Vega]PERSON thanked the crowd as {second_title} [Kenji Mori]PERSON arrived ."
+    extraction, names = extract_rows(tagged(text, verbs=("thanked",)), url="https://www.mea.gov.in/press-releases.htm?1")
+    assert _posts(extraction, names) == expected

@@ -588,6 +588,8 @@ def _by_convention(doc: Doc, ents: DocumentEntities, posts: list[Post], settled:
         for person in encounter.subjects:
             across.setdefault(person, set()).update(encounter.others)
     placed: dict[str, str] = {}
+    holders = {(settled[post.person], post.role.lower()): post.person for post in posts
+               if post.person in settled and post.current and post.role.lower() in _single_holder_posts()}
     # the speakers of a government's transcript are its own side ("I met Foreign Secretary X")
     home = {turn.speaker for turn in discourse.turns} if discourse.publisher.kind == "government" else set()
     for post in sorted(posts, key=lambda p: p.mention_start):
@@ -603,8 +605,16 @@ def _by_convention(doc: Doc, ents: DocumentEntities, posts: list[Post], settled:
                or (other in home and other != person and settled.get(other) in (None, actor))
                for other in across.get(person, ())):
             continue
+        single = post.current and post.role.lower() in _single_holder_posts()
+        if single and holders.setdefault((actor, post.role.lower()), person) != person:
+            continue  # a second "Prime Minister X" in one release is not the publisher's own
         placed[person] = actor
     return placed
+
+
+@lru_cache(maxsize=1)
+def _single_holder_posts() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_rules("titles")["single_holders"])
 
 
 def _conventional_actor(discourse, role: str) -> str | None:
