@@ -121,6 +121,15 @@ def test_who_title_between_two_names_is_the_first_ones():
     assert ("Kim Hong", "Deputy Minister for Political Affairs") in posts
 
 
+def test_who_title_between_two_names_after_a_titled_first_one_is_the_second_ones():
+    # "At the invitation of the Prime Minister of Zenara, Shri A, the President of Ostria, H.E. Mr. B, ..."
+    text = ("At the invitation of the Prime Minister of [Zenara]GPE , Shri [Ravi Menon]PERSON , the President of "
+            "[Ostria]GPE , H.E. Mr. [Tomas Lind]PERSON , arrived .")
+    extraction, names = extract_rows(tagged(text, verbs=("arrived",)))
+    assert _posts(extraction, names) == {("Ravi Menon", "Zenara", "Prime Minister"),
+                                         ("Tomas Lind", "Ostria", "President")}
+
+
 # -- roles keep their portfolio -------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -677,6 +677,8 @@ def _apposition_after(doc: Doc, ents: DocumentEntities, start: int, end: int, pe
                 return replace(post, organization=entity)
     if end + 1 < len(doc) and doc[end].text == ",":
         stop = _apposition_end(doc, ents, end + 1)
+        if stop and _person_after_comma(doc, ents, stop) and _titled_before_comma(doc, ents, start):
+            return None  # "the Prime Minister of India, A, the President of Peru, B,": Peru's is B's
         post = _read_title_phrase(doc, ents, end + 1, stop, person, start, "apposition") if stop else None
         if post is not None and post.organization is None:
             # "Pietro Parolin, Secretary of State, Holy See,": the body in a comma list of its own
@@ -685,6 +687,26 @@ def _apposition_after(doc: Doc, ents: DocumentEntities, start: int, end: int, pe
                 post = replace(post, organization=body)
         return post
     return None
+
+
+def _titled_before_comma(doc: Doc, ents: DocumentEntities, token: int) -> bool:
+    """The name at ``token`` has its title before it, across a comma ("the Prime Minister
+    of India, Shri A")."""
+    span = ents.span_of(doc[token])
+    person = ents.at(doc[token])
+    return span is not None and person is not None and _apposition_before(doc, ents, span[0], span[1], person) is not None
+
+
+def _person_after_comma(doc: Doc, ents: DocumentEntities, comma: int) -> bool:
+    """A comma at ``comma`` and then a name, honorifics allowed ("..., H.E. Mr. B")."""
+    if comma >= len(doc) or doc[comma].text != ",":
+        return False
+    for token in doc[comma + 1:comma + 5]:
+        if ents.type_of(ents.at(token)) == "PERSON":
+            return True
+        if token.pos_ != "PROPN" and not token.is_punct:
+            return False
+    return False
 
 
 def _listed_body(doc: Doc, ents: DocumentEntities, comma: int) -> str | None:
@@ -740,7 +762,9 @@ def _apposition_before(doc: Doc, ents: DocumentEntities, start: int, end: int, p
         return None
     begin = _prefix_start(doc, ents, comma)
     if begin >= 2 and doc[begin - 1].text == "," and ents.type_of(ents.at(doc[begin - 2])) == "PERSON":
-        return None  # "Mr. Kim, Deputy Minister, Mr. Lee": the title between commas is Kim's
+        if not _titled_before_comma(doc, ents, begin - 2):
+            return None  # "Mr. Kim, Deputy Minister, Mr. Lee": the title between commas is Kim's
+        # "the Prime Minister of India, A, the President of Peru, B": A's title came before A
     post = _read_title_phrase(doc, ents, begin, comma, person, start, "apposition")
     if titled and post is not None and not _is_relational(post.role) and not (
             doc[begin].lower_ in ("the", "its", "his", "her", "their") and not _listed_next(doc, ents, start)):
