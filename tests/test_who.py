@@ -151,6 +151,13 @@ def test_who_bare_portfolio_title_takes_the_publishers_country():
     assert _posts(extraction, names) == {("Arun Iyer", "India", "External Affairs Minister")}
 
 
+def test_who_a_post_of_a_body_kg_does_not_know_is_not_the_publishers():
+    # "Ostria" with no entity (a name the model missed): the post is Ostria's, not India's
+    extraction, names = extract_rows(tagged("President [Tomas Lind]PERSON of Ostria arrived .", verbs=("arrived",)),
+                                     url="https://www.mea.gov.in/press.htm")
+    assert _posts(extraction, names) == set()
+
+
 @pytest.mark.parametrize(("text", "body"), [
     # a portfolio word inside a body's name stays the body's
     ("the director of [the Central Intelligence Agency]ORG arrived .", "Central Intelligence Agency"),

@@ -75,8 +75,20 @@ def find_posts(doc: Doc, ents: DocumentEntities) -> list[Post]:
         found = [post for reader in (_before, _apposition_after, _apposition_before, _byline)
                  if (post := reader(doc, ents, start, end, person))]
         if found:
-            posts.append(_merge(found))
+            post = _merge(found)
+            if post.organization is None and _of_unknown_body(doc, ents, end):
+                post = replace(post, unnamed_body=True)  # "President X of Veloria", Veloria untagged
+            posts.append(post)
     return posts
+
+
+def _of_unknown_body(doc: Doc, ents: DocumentEntities, end: int) -> bool:
+    """The name ending at ``end`` is followed by "of" and a capitalised name kg has no
+    entity for: the post is of a body the text names, whoever publishes it."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    word = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+    return word.pos_ == "PROPN" and word.text[:1].isupper() and ents.at(word) is None
 
 
 def _merge(found: list[Post]) -> Post:
