@@ -396,6 +396,17 @@ def test_who_hyphenated_given_names_keep_their_second_syllable(text, person):
     assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == {person}
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    # a hyphen between two capitalised given names, after a body NER joined to the name
+    ("President of [Kazakhstan Nurlan - Bek Sadykov]ORG arrived .", "Nurlan-Bek Sadykov"),
+    # a lower-case word after the hyphen is no second given name
+    ("President of [Kazakhstan]GPE Nurlan Sadykov - led talks arrived .", "Nurlan Sadykov"),
+])
+def test_who_post_nominal_name_keeps_a_hyphenated_given_name(text, person):
+    ents = find_entities(_glued(tagged(text, verbs=("arrived",))))
+    assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == {person}
+
+
 def test_who_post_nominal_body_keeps_its_head_noun():
     # "Director-General of the North American Affairs Bureau Yoon Ji-ah": NER left "Bureau" out
     text = "Director - General of [the North American Affairs]ORG Bureau Yoon Ji - ah arrived ."
@@ -1062,4 +1073,19 @@ def test_who_a_several_word_honorific_after_an_apposed_title_is_read_whole():
 def test_who_a_single_holder_post_goes_to_its_first_bare_titled_holder(second_title, expected):
     text = f"Prime Minister [Ana Vega]PERSON thanked the crowd as {second_title} [Kenji Mori]PERSON arrived ."
     extraction, names = extract_rows(tagged(text, verbs=("thanked",)), url="https://www.mea.gov.in/press-releases.htm?1")
+    assert _posts(extraction, names) == expected
+
+
+# -- "From the X side, ..." lists one party's attendees -----------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in Japan's own readout, a bare ambassador listed on the Indonesian side is Indonesia's
+    ("From the [Indonesian]NORP side , Ambassador [Ana Vega]PERSON attended .",
+     {("Ana Vega", "Indonesia", "Ambassador")}),
+    # a side named after the list opens nothing: the publisher's convention stands
+    ("Ambassador [Ana Vega]PERSON attended , the [Indonesian]NORP side said .",
+     {("Ana Vega", "Japan", "Ambassador")}),
+])
+def test_who_a_side_frame_gives_its_attendees_their_country(text, expected):
+    extraction, names = extract_rows(tagged(text, verbs=("attended",)), url="https://www.mofa.go.jp/a/1.html")
     assert _posts(extraction, names) == expected

@@ -138,7 +138,7 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
     headline = {person: organization for person, organization in _headline_posts(doc, document.title, ents).items()
                 if person not in explicit}
     explicit.update(headline)
-    implied = {**_announcements(doc, ents, posts), **_governments(doc, ents, posts)}
+    implied = {**_announcements(doc, ents, posts), **_governments(doc, ents, posts), **_sides(doc, ents, posts)}
     encounters = _encounters(doc, ents)
     visits = _visited(doc, ents, meetings)
     known = {**explicit, **{person: organization for person, (organization, _) in implied.items()}}
@@ -427,6 +427,35 @@ def _governments(doc: Doc, ents: DocumentEntities, posts: list[Post]) -> dict[st
     country = next(iter(countries))
     titled = {post.person for post in posts if _title_scope().get(_base_role(post.role)) == "state"}
     return {person: (country, "government") for person in leaders if person in titled}
+
+
+def _sides(doc: Doc, ents: DocumentEntities, posts: list[Post]) -> dict[str, tuple[str, str]]:
+    """Bare-titled attendees listed after "From the Tarvanian side," (titles.json
+    ``side_frames``) are that country's: a readout lists each party's people in turn, so
+    the publisher's convention does not place them. The frame lasts to the sentence's end
+    or the next frame."""
+    frames = load_rules("titles")["side_frames"]
+    starts: list[tuple[int, str]] = []  # (token, country) where each frame opens
+    for token in tokens_of(doc):
+        if token.lower_ not in frames["prepositions"] or token.i + 3 >= len(doc):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        if not (token.is_sent_start or before is not None and before.text in ("(", ";", "[")):
+            continue
+        the, party, noun = doc[token.i + 1], doc[token.i + 2], doc[token.i + 3]
+        country = ents.at(party)
+        if (the.lower_ == "the" and noun.lower_ in frames["nouns"] and country is not None
+                and ents.type_of(country) == "GPE" and gazetteer.lookup_country(ents.entities[country].name)):
+            starts.append((token.i, country))
+    found: dict[str, tuple[str, str]] = {}
+    for post in posts:
+        if post.organization is not None:
+            continue
+        sentence = doc[post.mention_start].sent
+        opened = [country for at, country in starts if sentence.start <= at < post.mention_start]
+        if opened:
+            found.setdefault(post.person, (opened[-1], "side"))
+    return found
 
 
 def _announcements(doc: Doc, ents: DocumentEntities, posts: list[Post]) -> dict[str, tuple[str, str]]:

@@ -211,7 +211,7 @@ def _capitalised_run_end(doc: Doc, begin: int) -> int:
     i = begin
     while i < len(doc) and i - begin < 12:
         token = doc[i]
-        if _NAME_TOKEN.match(token.text) and not token.is_punct:
+        if _NAME_TOKEN.match(token.text) and not token.is_punct or _name_hyphen(doc, i):
             i += 1
         elif (token.lower_ in ("of", "the", "and") or token.lower_ in NAME_PARTICLES) and i > begin and (
                 i + 1 < len(doc) and _NAME_TOKEN.match(doc[i + 1].text)):
@@ -219,6 +219,13 @@ def _capitalised_run_end(doc: Doc, begin: int) -> int:
         else:
             break
     return i
+
+
+def _name_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen glued between two capitalised name words ("Kassym-Jomart",
+    "Abdel-Rahman"): inside the name, where NER or the tokenizer cut it."""
+    return (doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+            and bool(_NAME_TOKEN.match(doc[i - 1].text)) and bool(_NAME_TOKEN.match(doc[i + 1].text)))
 
 
 def _body_end(doc: Doc, begin: int, stop: int) -> tuple[int, str] | None:
@@ -265,7 +272,7 @@ def _holder_name(doc: Doc, split: int, stop: int) -> bool:
     if not 1 <= len(words) <= 4 or doc[split - 1].lower_ in ("of", "the", "and") or words[0].lower_ in NAME_PARTICLES:
         return False
     in_titles = title_tokens(doc)
-    return all(t.lower_ in NAME_PARTICLES or (_NAME_TOKEN.match(t.text) and t.i not in in_titles
+    return all(t.lower_ in NAME_PARTICLES or _name_hyphen(doc, t.i) or (_NAME_TOKEN.match(t.text) and t.i not in in_titles
                                               and t.lower_ not in _organization_heads()  # "[African Union] Commission"
                                               and not gazetteer.lookup_country(t.text)) for t in words)
 
