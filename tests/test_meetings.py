@@ -2079,3 +2079,61 @@ def test_meetings_a_building_in_no_named_town_is_the_place_itself():
     # "Ana Silva met Omar Haddad at the Hotel Metropol ."
     rows = AT_A_BUILDING_IN_A_TOWN[:9] + [(".", 2, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == [(["Ana Silva", "Omar Haddad"], "Hotel Metropol", None, "occurred", "meet")]
+
+
+# "On Monday , Ana Silva held talks with Minister Omar Haddad of Peru and with Minister Jorge
+# Blanco of Chile ." as the small model parses it: the second "with" the verb's conjunct
+TALKS_WITH_AND_WITH = [
+    ("On", 5, "prep", "ADP", "on", "O"), ("Monday", 0, "pobj", "PROPN", "Monday", "B-DATE"),
+    (",", 5, "punct", "PUNCT", ",", "O"), ("Ana", 4, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Silva", 5, "nsubj", "PROPN", "Silva", "I-PERSON"), ("held", 5, "ROOT", "VERB", "hold", "O"),
+    ("talks", 5, "dobj", "NOUN", "talk", "O"), ("with", 6, "prep", "ADP", "with", "O"),
+    ("Minister", 10, "compound", "PROPN", "Minister", "O"), ("Omar", 10, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 7, "pobj", "PROPN", "Haddad", "I-PERSON"), ("of", 10, "prep", "ADP", "of", "O"),
+    ("Peru", 11, "pobj", "PROPN", "Peru", "B-GPE"), ("and", 5, "cc", "CCONJ", "and", "O"),
+    ("with", 5, "conj", "ADP", "with", "O"), ("Minister", 17, "compound", "PROPN", "Minister", "O"),
+    ("Jorge", 17, "compound", "PROPN", "Jorge", "B-PERSON"), ("Blanco", 14, "pobj", "PROPN", "Blanco", "I-PERSON"),
+    ("of", 17, "prep", "ADP", "of", "O"), ("Chile", 18, "pobj", "PROPN", "Chile", "B-GPE"),
+    (".", 5, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_talks_with_one_and_with_another_are_two_encounters():
+    assert [m[0] for m in _places(TALKS_WITH_AND_WITH)] == [["Ana Silva", "Jorge Blanco"], ["Ana Silva", "Omar Haddad"]]
+
+
+def test_meetings_talks_with_one_and_another_under_one_with_stay_one_encounter():
+    # "... held talks with Minister Omar Haddad of Peru and Minister Jorge Blanco of Chile ."
+    rows = TALKS_WITH_AND_WITH[:14] + TALKS_WITH_AND_WITH[15:]
+    rows = [(w, h - 1 if h > 14 else h, d, p, l, e) for w, h, d, p, l, e in rows]
+    rows[14] = ("Minister", 16, "compound", "PROPN", "Minister", "O")
+    rows[16] = ("Blanco", 10, "conj", "PROPN", "Blanco", "I-PERSON")
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Jorge Blanco", "Omar Haddad"]]
+
+
+# "Ana Silva had a telephone conversation with President of Peru Omar Haddad and with President
+# of Chile Jorge Blanco ." as the small model parses it: the second title and its name two
+# objects of the second "with"
+CALL_WITH_TITLED = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("had", 2, "ROOT", "VERB", "have", "O"), ("a", 5, "det", "DET", "a", "O"),
+    ("telephone", 5, "compound", "NOUN", "telephone", "O"),
+    ("conversation", 2, "dobj", "NOUN", "conversation", "O"), ("with", 5, "prep", "ADP", "with", "O"),
+    ("President", 6, "pobj", "PROPN", "President", "O"), ("of", 7, "prep", "ADP", "of", "O"),
+    ("Peru", 10, "compound", "PROPN", "Peru", "B-GPE"), ("Omar", 11, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 8, "pobj", "PROPN", "Haddad", "I-PERSON"), ("and", 6, "cc", "CCONJ", "and", "O"),
+    ("with", 6, "conj", "ADP", "with", "O"), ("President", 13, "pobj", "PROPN", "President", "O"),
+    ("of", 14, "prep", "ADP", "of", "O"), ("Chile", 15, "pobj", "PROPN", "Chile", "B-GPE"),
+    ("Jorge", 18, "compound", "PROPN", "Jorge", "B-PERSON"), ("Blanco", 13, "pobj", "PROPN", "Blanco", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_title_beside_its_holder_under_one_with_adds_no_country():
+    assert [m[0] for m in _places(CALL_WITH_TITLED)] == [["Ana Silva", "Jorge Blanco"], ["Ana Silva", "Omar Haddad"]]
+
+
+def test_meetings_a_title_with_no_holder_beside_it_stands_for_its_country():
+    # "... and with President of Chile ." (no name): the unnamed president is Chile
+    rows = CALL_WITH_TITLED[:17] + [(".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Chile"], ["Ana Silva", "Omar Haddad"]]

@@ -563,6 +563,10 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     told = verb is not None and verb != trigger and verb.lemma_.lower() in load_rules("statements")["addressee_verbs"]
     verb_takes_part = verb is not None and _subject_takes_part(trigger, verb)
     said_apart = _said_apart(trigger, verb)  # "met separately with A and B": one encounter each
+    # "talks with A and with B": a "with" said again for each guest, however the parse hangs
+    # the second one (off the first, off the verb, or as the verb's conjunct)
+    with_phrases = _with_phrases(holders)
+    said_apart = said_apart or len(with_phrases) >= 2
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb and not told) and child != trigger:
@@ -574,16 +578,13 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                 add(np_actors(child, ents, delegations=False))  # "the Vice President's trip"
             elif holder is verb and holder is not trigger and child.dep_ == "prep" and not verb_takes_part:
                 continue  # "wants to share with you my visit with X": the one told is not in the visit
-            elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "among") or child.lower_ in ("on", "upon")
-                                           and (rule.get("courtesy") or _courtesy_noun(holder))):
-                # "called on President X", "paid a courtesy call on X": the one visited;
-                # "talks with A and with B": a repeated "with" for each
+            elif child in with_phrases or child.dep_ == "prep" and (
+                    child.lower_ in ("between", "among") or child.lower_ in ("on", "upon")
+                    and (rule.get("courtesy") or _courtesy_noun(holder))):
+                # "called on President X", "paid a courtesy call on X": the one visited
                 repeated = [c for c in child.conjuncts if c.lower_ == child.lower_]
-                said_apart = said_apart or bool(repeated) and child.lower_ == "with"
                 for prep in [child, *repeated]:
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj":
-                            add(_detached_name(obj, ents) or np_actors(obj, ents))
+                    add(_prep_object_actors(prep, ents))
             elif child.dep_ == "prep" and child.lower_ == "from" and holder is trigger and received:
                 for obj in child.children:  # "received a courtesy call from X": the caller
                     if obj.dep_ == "pobj":
@@ -951,6 +952,36 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
         # "the outcome of the talks", "discussed preparations for the summit": the verb above says
         node = node.head
     return verb.lemma_.lower() in set(rules["participation_verbs"])
+
+
+def _with_phrases(holders: list[Token]) -> list[Token]:
+    """The "with" phrases of an encounter's words: each one under them, and each "with" said
+    again in coordination ("with A and with B"), whether the parse hangs it off the first
+    "with", off the verb, or makes it the verb's conjunct."""
+    found: list[Token] = []
+    for holder in holders:
+        for child in holder.children:
+            if child.lower_ != "with" or child.dep_ not in ("prep", "conj") or child in found:
+                continue
+            if child.dep_ == "conj" and not any(p.lower_ == "with" for h in holders for p in h.children if p.i < child.i):
+                continue  # "met X and with ...": a conjunct "with" only after a first one
+            found.append(child)
+            found.extend(c for c in child.conjuncts if c.lower_ == "with" and c not in found)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _prep_object_actors(prep: Token, ents: DocumentEntities) -> list[str]:
+    """The actors a preposition's objects name. "with President of Veloria Ana Silva" parsed
+    as two objects, the title and the name: the person only, not the title's country too."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    found = [_detached_name(obj, ents) or np_actors(obj, ents) for obj in objects]
+    named = any(ents.type_of(a) == "PERSON" for actors in found for a in actors)
+    actors: list[str] = []
+    for obj, obj_actors in zip(objects, found):
+        if named and title_at(obj.doc, obj.i, obj.i + 1) and not any(ents.type_of(a) == "PERSON" for a in obj_actors):
+            continue  # the title's body is the named person's affiliation, no party of its own
+        actors.extend(a for a in obj_actors if a not in actors)
+    return actors
 
 
 def _detached_name(title: Token, ents: DocumentEntities) -> list[str]:
