@@ -2137,3 +2137,28 @@ def test_meetings_a_title_with_no_holder_beside_it_stands_for_its_country():
     # "... and with President of Chile ." (no name): the unnamed president is Chile
     rows = CALL_WITH_TITLED[:17] + [(".", 2, "punct", "PUNCT", ".", "O")]
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Chile"], ["Ana Silva", "Omar Haddad"]]
+
+
+# "The presidents of North and South Korea met in Panmunjom on Monday ." as the small model
+# parses it: "North" a modifier of "Korea", which kg reads as two countries
+ELIDED_PAIR = [
+    ("The", 1, "det", "DET", "the", "O"), ("presidents", 7, "nsubj", "NOUN", "president", "O"),
+    ("of", 1, "prep", "ADP", "of", "O"), ("North", 6, "nmod", "PROPN", "North", "B-GPE"),
+    ("and", 3, "cc", "CCONJ", "and", "I-GPE"), ("South", 3, "conj", "PROPN", "South", "I-GPE"),
+    ("Korea", 2, "pobj", "PROPN", "Korea", "I-GPE"), ("met", 7, "ROOT", "VERB", "meet", "O"),
+    ("in", 7, "prep", "ADP", "in", "O"), ("Panmunjom", 8, "pobj", "PROPN", "Panmunjom", "B-GPE"),
+    ("on", 7, "prep", "ADP", "on", "O"), ("Monday", 10, "pobj", "PROPN", "Monday", "B-DATE"),
+    (".", 7, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_leaders_of_north_and_south_of_one_name_are_both_countries():
+    assert [m[0] for m in _places(ELIDED_PAIR)] == [["North Korea", "South Korea"]]
+
+
+def test_meetings_a_coordinated_modifier_of_one_name_is_no_second_party():
+    # "The presidents of North and South Tarvania met ...": one name kg does not split
+    rows = [(w, h, d, p, l, "B-GPE" if w == "North" else "I-GPE" if e != "O" and w != "Panmunjom" else e)
+            for w, h, d, p, l, e in ELIDED_PAIR]
+    rows[6] = ("Tarvania", 2, "pobj", "PROPN", "Tarvania", "I-GPE")
+    assert _places(rows) == []

@@ -43,6 +43,18 @@ def _coordinated_modifiers(token: Token) -> list[Token]:
             and any(doc[k].ent_iob_ == "B" for k in range(c.i + 1, token.i + 1))]
 
 
+def _elided_coordinates(token: Token, ents: DocumentEntities) -> list[Token]:
+    """"North and South Korea" parsed as one name with "North" its modifier, which kg reads
+    as two countries: the first, whose shared word the text leaves out, coordinated with the
+    head's own name by "and"."""
+    head_entity = ents.at(token)
+    if head_entity is None:
+        return []
+    return [c for c in token.children
+            if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children)
+            and ents.at(c) not in (None, head_entity) and ents.type_of(ents.at(c)) == ents.type_of(head_entity)]
+
+
 def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True) -> list[str]:
     """Entity ids a noun phrase refers to as actors, for the phrase headed by ``token``.
 
@@ -52,7 +64,7 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
     stands for its organisation or country.
     """
     readings: list[tuple[Token, list[str]]] = []
-    for head in conjuncts(token):
+    for head in sorted({*conjuncts(token), *_elided_coordinates(token, ents)}, key=lambda t: t.i):
         found: list[str] = []
         appositions = [c for c in head.children if c.dep_ == "appos"]
         # "led by A, Assistant Secretary B, C and D": the conjuncts hang off the apposition
