@@ -930,6 +930,8 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
     while i < end:
         size = title_at(doc, i, end)
         if size and doc[i].lower_ not in _former_words() and not is_honorific(doc, i, size):
+            if title_start is not None and i + size == end and doc[i:end].text in _styles():
+                break  # "Prime Minister Sheikh Khalid": the style before the name is no part of the post
             if title_start is None:
                 title_start = i
             title_end = i + size

@@ -142,8 +142,21 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
     for span in spans:
         if kept and span[0] < kept[-1][1]:
             continue
+        if kept and _continues_name(doc, kept[-1], span):
+            start = kept[-1][0]
+            if kept[-1][1] - start == 2 and _royal_name(doc, start, start + 1):
+                start += 1  # "Sheikh [Salem] Al-Sabah": with the family name the style is no longer the name's
+            kept[-1] = (start, span[1], "PERSON")
+            continue
         kept.append(span)
     return kept
+
+
+def _continues_name(doc: Doc, before: tuple[int, int, str], span: tuple[int, int, str]) -> bool:
+    """NER cut one name in two at a family particle: "[Sheikh Salem] [Al-Sabah]",
+    "[Mohammed bin Abdulrahman] [Al Thani]"."""
+    return (before[2] == span[2] == "PERSON" and before[1] == span[0] and span[1] - span[0] > 1
+            and doc[span[0]].lower_ in NAME_PARTICLES)
 
 
 def _joined_name_word(doc: Doc, i: int) -> bool:
@@ -516,8 +529,8 @@ def _syllable_pattern() -> re.Pattern:
 
 def _name_words(doc: Doc, start: int, end: int) -> bool:
     """Tokens ``start:end`` are the words of a name: capitalised, with the small words of
-    names between them ("Khalid bin Faisal", "Ana de la Cruz")."""
-    return all(_NAME_TOKEN.match(t.text) or (start < t.i < end - 1 and t.lower_ in NAME_PARTICLES)
+    names between them ("Khalid bin Faisal", "Ana de la Cruz") and tight hyphens ("Al-Jaber")."""
+    return all(_NAME_TOKEN.match(t.text) or (start < t.i < end - 1 and (t.lower_ in NAME_PARTICLES or _name_hyphen(doc, t.i)))
                for t in doc[start:end])
 
 
@@ -1067,12 +1080,14 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
     for start, end, label in by_length:
         text = _surface(doc, start, end)
         place = gazetteer.lookup_place(text) if len(text.split()) == 1 else None
+        listed = _organization(text)
+        if listed and text not in _surnames(persons, doc):
+            # "Bloomberg:" asking at a briefing is the agency (a "Michael Bloomberg" keeps his name)
+            _add_mention(clusters, text, start, end, listed[1])
+            continue
         if gazetteer.lookup_country(text) or (place and place.type == "GPE" and text not in _surnames(persons, doc)
                                               and _used_as_place(doc, start, end)):
-            key, cluster = _classify(text, "GPE")  # "Russia", or "visited Honiara" tagged PERSON
-            existing = clusters.setdefault(key, cluster)
-            existing.forms.add(text)
-            existing.mentions.append((start, end, "GPE"))
+            _add_mention(clusters, text, start, end, "GPE")  # "Russia", or "visited Honiara" tagged PERSON
             continue
         tokens = text.split()
         # "POMPEO" in a transcript label is the "Pompeo" of "Michael R. Pompeo"
@@ -1095,6 +1110,14 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "outside", "across", "toward", "towards"})
 PLACE_VERBS = frozenset({"visit", "arrive", "travel", "fly", "leave", "reach", "tour", "return"})
+
+
+def _add_mention(clusters: dict[str, _Cluster], text: str, start: int, end: int, label: str) -> None:
+    """A mention NER tagged PERSON, kept as the place or body ``label`` it is."""
+    key, cluster = _classify(text, label)
+    existing = clusters.setdefault(key, cluster)
+    existing.forms.add(text)
+    existing.mentions.append((start, end, label))
 
 
 def _used_as_place(doc: Doc, start: int, end: int) -> bool:
