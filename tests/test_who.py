@@ -1089,3 +1089,45 @@ def test_who_a_single_holder_post_goes_to_its_first_bare_titled_holder(second_ti
 def test_who_a_side_frame_gives_its_attendees_their_country(text, expected):
     extraction, names = extract_rows(tagged(text, verbs=("attended",)), url="https://www.mofa.go.jp/a/1.html")
     assert _posts(extraction, names) == expected
+
+
+# -- "NAME, who was TITLE of BODY": a post in a relative clause ---------------------------------
+
+def _verbs(rows: list[Row], lemmas: dict[str, tuple[str, str]]):
+    """``rows`` with the lemma and fine tag of the verbs in ``lemmas`` ("was": ("be", "VBD"))."""
+    rows = [(w, h, d, "AUX" if w in lemmas else p, lemmas[w][0] if w in lemmas else l, e) for w, h, d, p, l, e in rows]
+    return rows, {i: lemmas[r[0]][1] for i, r in enumerate(rows) if r[0] in lemmas}
+
+
+@pytest.mark.parametrize(("text", "lemmas", "expected"), [
+    # past tense, or a word of the past before the title: a former post
+    ("[Ana Vega]PERSON , who until 2019 was [Chile]GPE 's Foreign Minister , spoke .", {"was": ("be", "VBD")},
+     {("Ana Vega", "Chile", "Foreign Minister", False)}),
+    ("[Ana Vega]PERSON , who previously served as Minister of Finance of [Chile]GPE , spoke .",
+     {"served": ("serve", "VBD")}, {("Ana Vega", "Chile", "Minister of Finance", False)}),
+    # present tense: the post she holds
+    ("[Ana Vega]PERSON , who is [Chile]GPE 's Foreign Minister , spoke .", {"is": ("be", "VBZ")},
+     {("Ana Vega", "Chile", "Foreign Minister", True)}),
+    # a bare title in the clause could be anyone's: no post
+    ("[Ana Vega]PERSON , who previously served as Minister of Finance , spoke .", {"served": ("serve", "VBD")}, set()),
+    # a clause of another verb names no post of hers
+    ("[Ana Vega]PERSON , who met [Chile]GPE 's Foreign Minister , spoke .", {"met": ("meet", "VBD")}, set()),
+])
+def test_who_relative_clause_gives_a_post(text, lemmas, expected):
+    rows, tags = _verbs(tagged(text, verbs=("spoke",)), lemmas)
+    extraction, names = extract_rows(rows, tags=tags)
+    assert {(names[a.person], names[a.organization], a.role, a.current) for a in extraction.affiliations} == expected
+
+
+# -- a headline's last words are no title of the first name below it --------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[Kazakh]NORP President [Nurlan Sadykov]PERSON met [Ana Vega]PERSON .",
+     {("Nurlan Sadykov", "Kazakhstan", "President")}),
+    ("Talks with [Kazakh]NORP President NEWLINE [Ana Vega]PERSON met [Nurlan Sadykov]PERSON .", set()),
+])
+def test_who_title_before_a_line_break_is_not_the_names(text, expected):
+    rows = [("\n", h, d, "SPACE", "\n", e) if w == "NEWLINE" else (w, h, d, p, l, e)
+            for w, h, d, p, l, e in tagged(text, verbs=("met",))]
+    extraction, names = extract_rows(rows)
+    assert _posts(extraction, names) == expected

@@ -79,7 +79,46 @@ def find_posts(doc: Doc, ents: DocumentEntities) -> list[Post]:
             if post.organization is None and _of_unknown_body(doc, ents, end):
                 post = replace(post, unnamed_body=True)  # "President X of Veloria", Veloria untagged
             posts.append(post)
+        # "Ana Vega, who until 2019 was Chile's Foreign Minister": a post besides the one by the name
+        described = _relative_clause(doc, ents, start, end, person)
+        if described is not None:
+            posts.append(described)
     return posts
+
+
+def _relative_clause(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str) -> Post | None:
+    """The post in "NAME, who [until last year] was/is/served as TITLE OF BODY": read only
+    where the clause names whose post it is (a bare "who was Minister of Finance" could be
+    anyone's). Past tense ("was", "served", "had been") or a word of the past before the
+    title (titles.json ``former_clause_words``: "previously", "until") makes it former."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "who":
+        return None
+    sentence_end = doc[end].sent.end
+    verb = next((t for t in doc[end + 2:min(end + 9, sentence_end)]
+                 if t.lemma_.lower() in ("be", "serve") and t.tag_ not in ("VBG",)), None)
+    if verb is None or any(ents.type_of(ents.at(t)) == "PERSON" or t.text in (";", ".", ")")
+                           for t in doc[end + 2:verb.i]):
+        return None
+    begin = verb.i + 1
+    while begin < sentence_end and (doc[begin].lemma_.lower() == "be" or doc[begin].pos_ == "ADV"):
+        begin += 1  # "who has been", "who is also"
+    if verb.lemma_.lower() == "serve":
+        if begin >= sentence_end or doc[begin].lower_ != "as":
+            return None
+        begin += 1
+    stop = _apposition_end(doc, ents, begin) if begin < sentence_end else None
+    post = _read_title_phrase(doc, ents, begin, stop, person, start, "relative-clause") if stop else None
+    if post is None or post.organization is None:
+        return None
+    auxiliaries = {t.lower_ for t in doc[end + 2:begin]}
+    past = (verb.tag_ == "VBD" or "had" in auxiliaries
+            or any(t.lower_ in _former_clause_words() for t in doc[end + 2:begin]))
+    return replace(post, current=post.current and not past)
+
+
+@lru_cache(maxsize=1)
+def _former_clause_words() -> frozenset[str]:
+    return frozenset(load_rules("titles")["former_clause_words"])
 
 
 def _of_unknown_body(doc: Doc, ents: DocumentEntities, end: int) -> bool:
@@ -852,6 +891,8 @@ def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
         entity = ents.at(token)
         if entity and ents.type_of(entity) == "PERSON":
             break
+        if token.is_space or "\n" in token.whitespace_:
+            break  # "Meeting with President of X / Vladimir Putin met ...": a headline's words are not the name's
         if entity:
             i = max(ents.span_of(token)[0], sentence_start)  # "the Department for [Combating] Illegal Migration"
             continue

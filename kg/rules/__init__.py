@@ -22,7 +22,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "statements": {"description", "triggers", "content_cues", "kinds", "precedence", "speaker_nouns",
                    "joint_verbs", "intention_verbs", "communication_verbs", "agenda_verbs", "excluded_speakers_types", "news_verbs",
                    "addressee_verbs", "partial_quantifiers"},
-    "titles": {"description", "titles", "portfolios", "portfolio_titles", "ranks", "principal", "leaders", "gendered", "royal", "postnominals", "generic_speakers", "former", "honorifics", "styles", "single_holders", "side_frames"},
+    "titles": {"description", "titles", "portfolios", "portfolio_titles", "ranks", "principal", "leaders", "gendered", "royal", "postnominals", "generic_speakers", "former", "honorifics", "styles", "single_holders", "side_frames", "former_clause_words"},
     "organizations": {"description", "heads", "organizations", "ministries"},
     "publishers": {"description", "domains", "government_suffixes", "headers", "absent_offices"},
     "venues": {"description", "venues", "place_nouns"},
