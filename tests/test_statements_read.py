@@ -66,3 +66,19 @@ def test_statements_an_unnamed_official_speaks_for_the_country(said):
 def test_statements_coordinated_delegations_each_speak(said):
     found = said(MET + "The Chilean and Peruvian delegations agreed to cooperate on water management.")
     assert {("Chile", "agree"), ("Peru", "agree")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chancellor Anna Weber voiced support for the ceasefire plan.", {("Anna Weber", "support")}),
+    ("The Chilean government brushed off the criticism on Monday.", {("Chile", "reject")}),
+    ("Foreign Minister Luis Vega called the accusations groundless.", {("Luis Vega", "deny")}),
+    ("Foreign Minister Luis Vega called the sanctions illegal and unjust.", {("Luis Vega", "criticize")}),
+    ("Foreign Minister Luis Vega hit out at the new tariffs.", {("Luis Vega", "criticize")}),
+    ("Foreign Minister Luis Vega pointed out that trade had doubled.", {("Luis Vega", "statement")}),
+])
+def test_statements_evaluative_and_phrasal_speech_acts(said, text, expected):
+    assert said(text) == expected
+
+
+def test_statements_calling_a_person_is_a_call_not_a_speech_act(said):
+    assert said("Foreign Minister Luis Vega called President Ana Silva on Monday.") == set()
