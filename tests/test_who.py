@@ -1131,3 +1131,18 @@ def test_who_title_before_a_line_break_is_not_the_names(text, expected):
             for w, h, d, p, l, e in tagged(text, verbs=("met",))]
     extraction, names = extract_rows(rows)
     assert _posts(extraction, names) == expected
+
+
+# -- signed texts and gatherings are no organisations ----------------------------------------
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # an accord and a meeting NER tagged ORG name no body: not listed
+    ("[Ana Vega]PERSON praised the [Harbor Accords]ORG at the [Tarvania Foreign Ministers ' Meeting]ORG .",
+     {"Ana Vega"}),
+    # a conference and a council are bodies as well as gatherings: listed
+    ("[Ana Vega]PERSON praised the [Harbor Security Conference]ORG and the [Harbor Council]ORG .",
+     {"Ana Vega", "Harbor Security Conference", "Harbor Council"}),
+])
+def test_who_signed_texts_and_gatherings_are_no_entities(text, kept):
+    extraction, names = extract_rows(tagged(text, verbs=("praised",)))
+    assert set(names.values()) == kept

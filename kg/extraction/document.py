@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from kg.errors import IngestError
 from kg.extraction.affiliations import find_affiliations, find_posts
 from kg.extraction.discourse import resolve_discourse
-from kg.extraction.entities import find_entities
+from kg.extraction.entities import find_entities, names_no_body
 from kg.extraction.publishers import find_publisher
 from kg.extraction.meetings import find_meetings
 from kg.extraction.places import dateline_date
@@ -49,9 +49,12 @@ def extract_doc(doc: Doc, document: Document) -> Extraction:
         ents.discourse.note_encounter(_trigger_token(doc, meeting), meeting.participants)
     affiliations = find_affiliations(doc, document, ents, posts, meetings)
     events = meetings + find_statements(doc, document, ents)
+    used = ({actor for event in events for actor in (*event.participants, event.speaker, event.location)}
+            | {actor for affiliation in affiliations for actor in (affiliation.person, affiliation.organization)})
+    entities = [entity for entity in ents.entities.values() if entity.id in used or not names_no_body(entity)]
     return Extraction(
         document=document,
-        entities=tuple(sorted(ents.entities.values(), key=lambda e: e.id)),  # the publisher's may be added
+        entities=tuple(sorted(entities, key=lambda e: e.id)),  # the publisher's may be added
         events=tuple(sorted(events, key=lambda e: (e.evidence.start, e.id))),
         affiliations=tuple(sorted(affiliations, key=lambda a: (a.person, a.organization))),
     )

@@ -87,6 +87,23 @@ class DocumentEntities:
         return None
 
 
+def names_no_body(entity: Entity) -> bool:
+    """A name kg read as an organisation or place that names a signed text or a gathering
+    ("the Abraham Accords", "the Japan-Korea Summit Meeting", organizations.json
+    ``instruments``, meetings.json ``event_name_heads``): the guidelines list no such entity."""
+    words = entity.name.split()
+    if entity.type not in ("ORG", "FAC", "LOC") or not words:
+        return False
+    head = words[-1].casefold()
+    return head in _instrument_heads()
+
+
+@lru_cache(maxsize=1)
+def _instrument_heads() -> frozenset[str]:
+    return frozenset(w.casefold() for w in (*load_rules("organizations")["instruments"],
+                                            *load_rules("meetings")["event_name_heads"]))
+
+
 def find_entities(doc: Doc, institutions: tuple[str, ...] = ()) -> DocumentEntities:
     """Find, repair and resolve the named entities of ``doc``; ``institutions`` are the
     publisher's bodies its releases name by their head alone ("the Commission" from the EU)."""
