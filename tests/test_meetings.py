@@ -2162,3 +2162,47 @@ def test_meetings_a_coordinated_modifier_of_one_name_is_no_second_party():
             for w, h, d, p, l, e in ELIDED_PAIR]
     rows[6] = ("Tarvania", 2, "pobj", "PROPN", "Tarvania", "I-GPE")
     assert _places(rows) == []
+
+
+# "Ana Silva paid a State Visit to Peru on Monday ." as the small model parses it: "Visit" a
+# proper noun, "to Peru" the verb's dative
+STATE_VISIT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("paid", 2, "ROOT", "VERB", "pay", "O"), ("a", 5, "det", "DET", "a", "O"),
+    ("State", 5, "compound", "PROPN", "State", "O"), ("Visit", 2, "dobj", "PROPN", "Visit", "O"),
+    ("to", 2, "dative", "ADP", "to", "O"), ("Peru", 6, "pobj", "PROPN", "Peru", "B-GPE"),
+    ("on", 2, "prep", "ADP", "on", "O"), ("Monday", 8, "pobj", "PROPN", "Monday", "B-DATE"),
+    (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_capitalised_state_visit_to_a_country_is_a_visit_to_it():
+    assert _places(STATE_VISIT) == [(["Ana Silva", "Peru"], "Peru", "2030-06-10", "occurred", "visit")]
+
+
+def test_meetings_a_capitalised_visit_with_no_destination_is_no_visit():
+    # "Ana Silva paid a State Visit on Monday ."
+    rows = STATE_VISIT[:6] + [(w, h - 2, d, p, l, e) for w, h, d, p, l, e in STATE_VISIT[8:]]
+    rows[6] = ("on", 2, "prep", "ADP", "on", "O")
+    rows[8] = (".", 2, "punct", "PUNCT", ".", "O")
+    assert _places(rows) == []
+
+
+def test_meetings_a_title_before_an_event_word_names_no_visitor():
+    # "Ana Silva will pay an Official Visit to Peru on Monday ."
+    rows = STATE_VISIT[:2] + [("will", 3, "aux", "AUX", "will", "O")] + [
+        (w, h + 1 if h >= 2 else h, d, p, l, e) for w, h, d, p, l, e in STATE_VISIT[2:]]
+    rows[3] = ("pay", 3, "ROOT", "VERB", "pay", "O")
+    rows[4] = ("an", 6, "det", "DET", "an", "O")
+    rows[5] = ("Official", 6, "compound", "PROPN", "Official", "O")
+    assert _places(rows) == [(["Ana Silva", "Peru"], "Peru", "2030-06-17", "planned", "visit")]
+
+
+def test_meetings_a_title_before_a_name_still_names_its_holder():
+    # "Ana Silva met Official Omar Haddad on Monday ."
+    rows = [("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+            ("met", 2, "ROOT", "VERB", "meet", "O"), ("Official", 5, "compound", "PROPN", "Official", "O"),
+            ("Omar", 5, "compound", "PROPN", "Omar", "O"), ("Haddad", 2, "dobj", "PROPN", "Haddad", "O"),
+            ("on", 2, "prep", "ADP", "on", "O"), ("Monday", 6, "pobj", "PROPN", "Monday", "B-DATE"),
+            (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]

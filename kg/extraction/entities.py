@@ -878,8 +878,9 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
                 or k > j and doc[k].lower_ in NAME_PARTICLES and k + 1 < len(doc) and _NAME_TOKEN.match(doc[k + 1].text)):
             words += doc[k].lower_ not in NAME_PARTICLES  # "Crown Prince Khalid bin Faisal": a name's small words
             k += 1
+        # "an Official Visit", "the Secretary Meeting": a title before an event's word names no one
         if k > j and not any(t in covered for t in range(j, k)) and not any(
-                doc[t].lower_ in _organization_heads() for t in range(j, k)):
+                doc[t].lower_ in _organization_heads() or doc[t].lower_ in _event_words() for t in range(j, k)):
             begin = j - 1 if k - j == 1 and _royal_name(doc, j - 1, j) else j
             found.append((begin, k, "PERSON"))  # not "General [Assembly]", "Secretary [Council]"
         i = max(k, i + 1)
@@ -1083,6 +1084,13 @@ def _person_named(doc: Doc, start: int, end: int, person_words: set[str]) -> boo
 
 NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "bin", "binti",
                             "al", "el", "la", "le", "y", "ibn", "ben"})
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> frozenset[str]:
+    """Nouns that name an encounter ("Visit", "Meeting", "Summit"), never a person's name."""
+    rules = load_rules("meetings")
+    return frozenset(w.lower() for w in [*rules["anaphoric_nouns"], *rules["event_name_heads"]])
 
 
 @lru_cache(maxsize=1)

@@ -676,13 +676,14 @@ def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: 
     """"X visited Eritrea", "X's trip to Ghana, Tanzania and Zambia": one visit per place."""
     places: list[str] = []
     children = list(trigger.children)
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
         # "recalled the visit of X to Japan" with "to Japan" hung off the verb: the phrase
         # right after the visit's own words is its destination
+        # ("paid a State Visit to India": the parse may call that "to" the verb's dative)
         children += [c for c in trigger.head.children
-                     if c.dep_ == "prep" and c.lower_ == "to" and c.i == trigger.right_edge.i + 1]
+                     if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i == trigger.right_edge.i + 1]
     for child in children:
-        if child.dep_ in ("dobj", "prep") and (child.dep_ == "dobj" or child.lower_ in ("to", "in")):
+        if child.dep_ in ("dobj", "prep", "dative") and (child.dep_ == "dobj" or child.lower_ in ("to", "in")):
             objects = [child] if child.dep_ == "dobj" else [c for c in child.children if c.dep_ == "pobj"]
             for obj in objects:
                 for head in [obj, *obj.conjuncts]:
