@@ -2206,3 +2206,57 @@ def test_meetings_a_title_before_a_name_still_names_its_holder():
             ("on", 2, "prep", "ADP", "on", "O"), ("Monday", 6, "pobj", "PROPN", "Monday", "B-DATE"),
             (".", 2, "punct", "PUNCT", ".", "O")]
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]
+
+
+# "The ministers met in Vilnius on Monday . On the sidelines , Ana Silva held talks with Omar
+# Haddad ." as the small model parses it
+SIDELINES_AFTER = [
+    ("The", 1, "det", "DET", "the", "O"), ("ministers", 2, "nsubj", "NOUN", "minister", "O"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("in", 2, "prep", "ADP", "in", "O"),
+    ("Vilnius", 3, "pobj", "PROPN", "Vilnius", "B-GPE"), ("on", 2, "prep", "ADP", "on", "O"),
+    ("Monday", 5, "pobj", "PROPN", "Monday", "B-DATE"), (".", 2, "punct", "PUNCT", ".", "O"),
+    ("On", 14, "prep", "ADP", "on", "O"), ("the", 10, "det", "DET", "the", "O"),
+    ("sidelines", 8, "pobj", "NOUN", "sideline", "O"), (",", 14, "punct", "PUNCT", ",", "O"),
+    ("Ana", 13, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 14, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("held", 14, "ROOT", "VERB", "hold", "O"), ("talks", 14, "dobj", "NOUN", "talk", "O"),
+    ("with", 15, "prep", "ADP", "with", "O"), ("Omar", 18, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 16, "pobj", "PROPN", "Haddad", "I-PERSON"), (".", 14, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_on_the_sidelines_is_where_and_when_the_gathering_before_was():
+    assert _places(SIDELINES_AFTER) == [(["Ana Silva", "Omar Haddad"], "Vilnius", "2030-06-10", "occurred", "talks")]
+
+
+def test_meetings_a_sentence_with_no_sidelines_keeps_no_place_of_the_one_before():
+    # "... . On Tuesday , Ana Silva held talks with Omar Haddad ."
+    rows = SIDELINES_AFTER[:9] + [("Tuesday", 8, "pobj", "PROPN", "Tuesday", "B-DATE")] + [
+        (w, h - 1, d, p, l, e) for w, h, d, p, l, e in SIDELINES_AFTER[11:]]
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], None, "2030-06-11", "occurred", "talks")]
+
+
+# "It is the first time in a decade that Ana Silva and Omar Haddad have met ." as the small
+# model parses it
+FIRST_TIME = [
+    ("It", 1, "nsubj", "PRON", "it", "O"), ("is", 1, "ROOT", "AUX", "be", "O"),
+    ("the", 4, "det", "DET", "the", "O"), ("first", 4, "amod", "ADJ", "first", "B-ORDINAL"),
+    ("time", 1, "attr", "NOUN", "time", "O"), ("in", 4, "prep", "ADP", "in", "O"),
+    ("a", 7, "det", "DET", "a", "B-DATE"), ("decade", 5, "pobj", "NOUN", "decade", "I-DATE"),
+    ("that", 15, "mark", "PRON", "that", "O"), ("Ana", 10, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Silva", 15, "nsubj", "PROPN", "Silva", "I-PERSON"), ("and", 10, "cc", "CCONJ", "and", "O"),
+    ("Omar", 13, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 10, "conj", "PROPN", "Haddad", "I-PERSON"),
+    ("have", 15, "aux", "AUX", "have", "O"), ("met", 4, "relcl", "VERB", "meet", "O"),
+    (".", 1, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_the_first_time_that_two_have_met_is_the_encounter_of_today():
+    assert [m[2] for m in _places(FIRST_TIME)] == ["2030-06-12"]
+
+
+def test_meetings_the_first_time_that_two_had_met_is_no_date_of_today():
+    # "It was the first time in a decade that Ana Silva and Omar Haddad had met ."
+    rows = list(FIRST_TIME)
+    rows[1] = ("was", 1, "ROOT", "AUX", "be", "O")
+    rows[14] = ("had", 15, "aux", "AUX", "have", "O")
+    assert [m[2] for m in _places(rows)] == [None]

@@ -81,6 +81,7 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
         for person in list(reading.participants):
             reading.participants.extend(c for c in companions.get(person, []) if c not in reading.participants)
     readings = _on_a_trip(_framed(readings, ents), ents)
+    _on_sidelines_before(readings)
     merged = merge_meetings([r for r in readings if not r.absorbed], ents)
     _dated_by_trip(sorted(merged + [r for r in readings if r.absorbed], key=lambda r: r.trigger.i), ents)
     _dated_by_itinerary(merged, doc, document, ents)
@@ -302,6 +303,32 @@ def _framed(readings: list[_Reading], ents: DocumentEntities) -> list[_Reading]:
                 inner.date = inner.date or outer.date
                 outer.date = outer.date or inner.date
     return readings
+
+
+def _on_sidelines_before(readings: list[_Reading]) -> None:
+    """"The ministers met in Vilnius on 4 March. On the sidelines, X held talks with Y": a
+    bare "on the sidelines" / "on the margins" (no "of ...") names the gathering the text
+    has just reported, in the same paragraph; the encounter held there takes its place and
+    date when it states none of its own."""
+    rules = load_rules("meetings")
+    frames, preps = set(rules["frame_nouns"]), set(rules["frame_preps"])
+    ordered = sorted(readings, key=lambda r: r.trigger.i)
+    for number, reading in enumerate(ordered):
+        verb = _governing_verb(reading.trigger)
+        heads = {reading.trigger, verb} - {None}
+        if not any(prep.lower_ in preps and prep.dep_ == "prep" and any(
+                noun.dep_ == "pobj" and noun.lower_ in frames and not any(c.dep_ == "prep" for c in noun.children)
+                and any(c.lower_ in ("the", "its", "their") for c in noun.children) for noun in prep.children)
+                for head in heads for prep in head.children):
+            continue
+        sentence = reading.trigger.sent
+        before = next((r for r in reversed(ordered[:number]) if r.trigger.sent.start < sentence.start), None)
+        if before is None or "\n\n" in text_of(sentence.doc)[before.trigger.idx:sentence.start_char]:
+            continue
+        if reading.location is None:
+            reading.location = before.location
+        if reading.date is None and not reading.other_time:
+            reading.date, reading.other_time = before.date, before.other_time
 
 
 def _by_sentence(readings: list[_Reading]) -> list[list[_Reading]]:
@@ -650,7 +677,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     date, other_time = _date(trigger, date_verb, document, future=status == "planned")
     if date is None and _vaguely_past(trigger if is_verb or verb is None else verb, trigger):
         other_time = True  # "the recently signed agreement": some time before, not a trip's day
-    if date is None and not other_time and _just_now(verb if verb is not None else trigger):
+    if date is None and not other_time and (_just_now(verb if verb is not None else trigger)
+                                            or _first_time_now(trigger if is_verb or verb is None else verb)):
         date = (document.published or "")[:10] or None  # "I have just concluded a meeting": today
     if date is None and not other_time and status == "occurred" and _ongoing(trigger):
         date = (document.published or "")[:7] or None  # "his ongoing meetings": this month's
@@ -754,6 +782,17 @@ def _just_now(verb: Token) -> bool:
     """"has just met", "have just concluded": the present perfect of what just happened."""
     return any(c.lower_ == "just" for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
+
+
+def _first_time_now(verb: Token) -> bool:
+    """"It is the first time in ten years that the two leaders have met": the present
+    perfect of a "first time" the present tense says is now, the encounter being reported."""
+    time = verb.head
+    if verb.dep_ not in ("relcl", "acl") or time.lemma_.lower() != "time" or time.head.lemma_ != "be":
+        return False
+    first = any(c.dep_ == "amod" and c.lower_ == "first" for c in time.children)
+    present = time.head.lower_ in ("is", "'s") and time.dep_ in ("attr", "nsubj")
+    return first and present and any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
 
 
 def _vaguely_past(verb: Token, trigger: Token) -> bool:
