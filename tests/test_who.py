@@ -1146,3 +1146,50 @@ def test_who_title_before_a_line_break_is_not_the_names(text, expected):
 def test_who_signed_texts_and_gatherings_are_no_entities(text, kept):
     extraction, names = extract_rows(tagged(text, verbs=("praised",)))
     assert set(names.values()) == kept
+
+
+# -- a ministry's name before a title is no part of the name after it ------------------------
+
+@pytest.mark.parametrize(("text", "people"), [
+    # NER took the ministry and the title into the person
+    ("[Foreign Ministry Spokesperson Mao Ning]PERSON said .", {"Mao Ning"}),
+    # a title with no name after it names no one
+    ("[Ministry Spokesperson]PERSON said .", set()),
+])
+def test_who_ministry_and_title_before_a_name_are_not_the_name(text, people):
+    ents = find_entities(make_doc(tagged(text, verbs=("said",))))
+    assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == people
+
+
+def _compounds(words: list[str], person: tuple[int, int]) -> list[Row]:
+    """Rows of "WORDS said .": every word a compound of the last, the subject of "said";
+    tokens ``person`` tagged PERSON."""
+    last, verb = len(words) - 1, len(words)
+    rows: list[Row] = []
+    for i, word in enumerate(words):
+        ent = "O" if not person[0] <= i < person[1] else ("B-PERSON" if i == person[0] else "I-PERSON")
+        rows.append((word, verb if i == last else last, "nsubj" if i == last else "compound", "PROPN", word.lower(), ent))
+    return [*rows, ("said", verb, "ROOT", "VERB", "say", "O"), (".", verb, "punct", "PUNCT", ".", "O")]
+
+
+@pytest.mark.parametrize(("words", "person", "name"), [
+    # an untagged given name before the one NER found joins it
+    (["Ana", "Vega"], (1, 2), "Ana Vega"),
+    # an untagged body's head noun does not: "[Foreign Ministry] Spokesperson [Mao Ning]"
+    (["Foreign", "Ministry", "Spokesperson", "Mao", "Ning"], (3, 5), "Mao Ning"),
+])
+def test_who_name_grows_back_over_given_names_not_body_words(words, person, name):
+    ents = find_entities(make_doc(_compounds(words, person)))
+    assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == {name}
+
+
+def test_who_a_title_word_is_no_first_name_mention():
+    # "Rosa" alone mid-sentence is the first name of the only "Rosa ..." of the text; the
+    # "Foreign" of "Foreign Minister" is a title's word even where a person's name begins with it
+    doc = make_doc(tagged("[Foreign Ana]PERSON and [Rosa Vega]PERSON spoke ; Foreign Minister [Wang Yi]PERSON "
+                          "met Rosa .", verbs=("spoke", "met")))
+    ents = find_entities(doc)
+    words = [t.text for t in doc]
+    title_word = words.index("Foreign", 3)
+    assert ents.at(doc[title_word]) is None
+    assert ents.entities[ents.at(doc[len(words) - 2])].name == "Rosa Vega"

@@ -433,6 +433,9 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         return []  # "Opening Remarks" heading a transcript's section
     if label == "PERSON":
         start = _after_straddling_title(doc, start, end)  # "State [Councilor Li Meng]"
+        start = _after_body_and_title(doc, start, end)  # "[Foreign Ministry Spokesperson Mao Ning]"
+        if start >= end:
+            return []  # "[Ministry Spokesperson]": a body and its title, no one named
         end = hyphenated_name_end(doc, end)
         # "Anthony Albanese MP": post-nominal letters are not part of the name
         while end - start > 1 and doc[end - 1].text.rstrip(".") in _postnominals():
@@ -446,7 +449,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         # "Antony J. Blinken" where NER kept only "J. Blinken": given names before it
         while (start > 0 and doc[start - 1].pos_ == "PROPN" and _NAME_TOKEN.match(doc[start - 1].text)
                and not doc[start - 1].ent_type_ and start - 1 not in title_tokens(doc)
-               and doc[start - 1].dep_ == "compound"):
+               and doc[start - 1].dep_ == "compound" and doc[start - 1].lower_ not in _organization_heads()):
             start -= 1
     if label == "PERSON" and end - start == 1 and start > 0 and _royal_name(doc, start - 1, start):
         start -= 1  # "Queen [Elizabeth]"
@@ -519,6 +522,28 @@ def _after_straddling_title(doc: Doc, start: int, end: int) -> int:
         if size > back and doc[begin].text[:1].isupper() and begin + size < end:
             return begin + size
     return start
+
+
+def _after_body_and_title(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in a PERSON span that opens with a body's name in the words of
+    a ministry (portfolio words, a body's head noun, a demonym) and a capitalised title:
+    "[Foreign Ministry Spokesperson Mao Ning]", "[Defence Department Spokesman Ali Demir]"."""
+    for title in range(start + 1, min(end, start + 5)):
+        size = title_at(doc, title, end)
+        if not size or not doc[title].text[:1].isupper() or not _name_words(doc, title + size, end):
+            continue
+        words = doc[start:title]
+        if any(t.lower_ in _organization_heads() for t in words) and all(
+                t.lower_ in _organization_heads() or t.lower_ in _portfolio_words() or t.lower_ in _ministry_portfolios()
+                or gazetteer.is_demonym(t.text) or gazetteer.lookup_country(t.text) for t in words):
+            return title + size
+        return start
+    return start
+
+
+@lru_cache(maxsize=1)
+def _ministry_portfolios() -> frozenset[str]:
+    return frozenset(load_rules("organizations")["ministries"]["portfolios"])
 
 
 def hyphenated_name_end(doc: Doc, end: int) -> int:
@@ -1317,7 +1342,8 @@ def _may_be_first_name(token: Token) -> bool:
     """A name-like token NER left untagged as a person, mid-sentence and not a common word."""
     return (token.pos_ == "PROPN" and not token.is_sent_start and not token.is_stop
             and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
-            and not title_at(token.doc, token.i, token.i + 1))
+            and not title_at(token.doc, token.i, token.i + 1)
+            and token.i not in title_tokens(token.doc))  # "Foreign" of "Foreign Minister": no first name
 
 
 # -- records ------------------------------------------------------------------------------
