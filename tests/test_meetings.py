@@ -2260,3 +2260,57 @@ def test_meetings_the_first_time_that_two_had_met_is_no_date_of_today():
     rows[1] = ("was", 1, "ROOT", "AUX", "be", "O")
     rows[14] = ("had", 15, "aux", "AUX", "have", "O")
     assert [m[2] for m in _places(rows)] == [None]
+
+
+# "The Peru-Chile Summit was held in Lima on Monday ." as the small model parses it: the
+# summit's name one ORG, the subject of a passive "held"
+NAMED_SUMMIT = [
+    ("The", 4, "det", "DET", "the", "B-ORG"), ("Peru", 3, "compound", "PROPN", "Peru", "I-ORG"),
+    ("-", 3, "punct", "PUNCT", "-", "I-ORG"), ("Chile", 4, "compound", "PROPN", "Chile", "I-ORG"),
+    ("Summit", 6, "nsubjpass", "PROPN", "Summit", "I-ORG"), ("was", 6, "auxpass", "AUX", "be", "O"),
+    ("held", 6, "ROOT", "VERB", "hold", "O"), ("in", 6, "prep", "ADP", "in", "O"),
+    ("Lima", 7, "pobj", "PROPN", "Lima", "B-GPE"), ("on", 6, "prep", "ADP", "on", "O"),
+    ("Monday", 9, "pobj", "PROPN", "Monday", "B-DATE"), (".", 6, "punct", "PUNCT", ".", "O"),
+]
+
+
+def _unspaced_hyphen(rows):
+    """Meetings of rows whose hyphen is written close up ("Peru-Chile"), as in print."""
+    from spacy.tokens import Doc
+
+    from handbuilt import VOCAB
+    from kg.extraction import extract_doc
+    from kg.model import Document
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in (".", "-") and rows[i][0] != "-" for i in range(len(rows))]
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows])
+    extraction = extract_doc(doc, Document(id="t", text=doc.text, published="2030-06-12"))
+    names = {e.id: e.name for e in extraction.entities}
+    return sorted((sorted(names[p] for p in e.participants), names.get(e.location), e.date, e.subtype)
+                  for e in extraction.events if e.type == "meeting"), sorted(names.values())
+
+
+def test_meetings_a_summit_named_for_two_countries_is_theirs_where_it_was_held():
+    found, names = _unspaced_hyphen(NAMED_SUMMIT)
+    assert found == [(["Chile", "Peru"], "Lima", "2030-06-10", "summit")]
+    assert "Peru-Chile Summit" not in names
+
+
+def test_meetings_a_summit_named_for_a_region_stays_one_name_and_no_pair():
+    # "The Asia-Pacific Summit was held in Lima on Monday ."
+    rows = [("Asia", *r[1:]) if r[0] == "Peru" else ("Pacific", *r[1:]) if r[0] == "Chile" else r for r in NAMED_SUMMIT]
+    found, names = _unspaced_hyphen(rows)
+    assert found == [] and "Asia-Pacific Summit" in names
+
+
+def test_meetings_a_summit_said_to_have_happened_by_a_verb_of_other_meaning_is_not_placed_by_it():
+    # "The Peru-Chile Summit worried officials in Quito on Monday ."
+    rows = NAMED_SUMMIT[:5] + [("worried", 5, "ROOT", "VERB", "worry", "O"), ("officials", 5, "dobj", "NOUN", "official", "O"),
+                               ("in", 6, "prep", "ADP", "in", "O"), ("Quito", 7, "pobj", "PROPN", "Quito", "B-GPE"),
+                               ("on", 5, "prep", "ADP", "on", "O"), ("Monday", 9, "pobj", "PROPN", "Monday", "B-DATE"),
+                               (".", 5, "punct", "PUNCT", ".", "O")]
+    rows[4] = ("Summit", 5, "nsubj", "PROPN", "Summit", "I-ORG")
+    found, _names = _unspaced_hyphen(rows)
+    assert found == [(["Chile", "Peru"], None, None, "summit")]

@@ -485,6 +485,9 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
             doc[start].text in COMPASS_WORDS and gazetteer.lookup_country(f"{doc[start].text} {doc[end - 1].text}")
             and gazetteer.lookup_country(doc[start + 2:end].text)):
         return [(start, start + 1, "GPE"), (start + 2, end, "GPE")]  # "North and South Korea": two countries
+    sides = _sides_of_named_meeting(doc, start, end)
+    if sides:
+        return sides
     if "-" in text:
         # "Russian-Afghan relations", "Iraq-Kuwait talks": two countries named at once
         parts = [t for t in doc[start:end] if t.text != "-"]
@@ -585,6 +588,37 @@ def _royal_name(doc: Doc, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _royal_titles() -> frozenset[str]:
     return frozenset(load_rules("titles")["royal"])
+
+
+def _sides_of_named_meeting(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """"the 12th Japan-Mongolia Summit", "the India-EU Summit", "the Peru-Chile Foreign
+    Ministers' Meeting": a meeting's name made of its two sides, each a country or a listed
+    organisation, is no body of its own; the name stands for the two sides."""
+    hyphens = [t.i for t in doc[start + 1:end - 1] if t.text in ("-", "\u2013") and not t.whitespace_
+               and not doc[t.i - 1].whitespace_]
+    if len(hyphens) != 1 or hyphens[0] + 2 >= end or doc[end - 1].lower_ not in _named_meeting_heads():
+        return []
+    left, right = doc[hyphens[0] - 1], doc[hyphens[0] + 1]
+    if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "ORDINAL" for t in doc[start:left.i]):
+        return []  # "Asia-Pacific ...", "Shanghai Cooperation-..." : more of a name before the pair
+    labels = [_side_label(t.text) for t in (left, right)]
+    if None in labels:
+        return []
+    return [(left.i, left.i + 1, labels[0]), (right.i, right.i + 1, labels[1])]
+
+
+def _side_label(text: str) -> str | None:
+    """GPE for a country, the listed type of a known organisation ("EU", "ASEAN"), else None."""
+    if gazetteer.lookup_country(text):
+        return "GPE"
+    organization = _organization(text)
+    return organization[1] if organization else None
+
+
+@lru_cache(maxsize=1)
+def _named_meeting_heads() -> frozenset[str]:
+    """The last word of a meeting's name ("Summit", "Meeting", "Talks", "Dialogue")."""
+    return frozenset(load_rules("meetings")["event_name_heads"]) | {"summit"}
 
 
 def _country_pair(text: str) -> bool:

@@ -1129,9 +1129,22 @@ def _governing_verb(trigger: Token) -> Token | None:
         if node.head == node:
             return None
         if node.dep_ in ("nsubj", "nsubjpass") and node is trigger:
-            return None  # "The meeting in Moscow comes amid ...": the meeting is not the verb's
+            # "The meeting in Moscow comes amid ...": the meeting is not the verb's; "the
+            # summit was held in Tokyo", "took place on Monday": the verb says where and when
+            return node.head if _occurrence_verb(node.head) else None
         node = node.head
     return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _occurrence_verb(verb: Token) -> bool:
+    """"was held", "took place", "opened", "convened": a verb that only says an event happened."""
+    words = load_rules("meetings")["occurrence_verbs"]
+    lemma = verb.lemma_.lower()
+    if lemma in words["passive"]:
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma in words["with_object"]:
+        return any(c.dep_ == "dobj" and c.lower_ == words["with_object"][lemma] for c in verb.children)
+    return lemma in words["intransitive"] and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _prep_holders(trigger: Token, verb: Token | None) -> list[Token]:
