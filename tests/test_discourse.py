@@ -290,6 +290,19 @@ def test_discourse_spokesperson_announcing_an_organisations_plans_speaks_for_it(
       ("OAS", 3, "pobj", "PROPN", "OAS", "B-ORG"), ("ended", 5, "ROOT", "VERB", "end", "O"),
       (".", 5, "punct", "PUNCT", ".", "O")],
      {("Chile", "Organization of American States", "member")}),
+    # "The OAS restored Chile 's membership in the body .": "in" hung off the verb, "the body" the OAS
+    ([("The", 1, "det", "DET", "the", "O"), ("OAS", 2, "nsubj", "PROPN", "OAS", "B-ORG"),
+      ("restored", 2, "ROOT", "VERB", "restore", "O"), ("Chile", 5, "poss", "PROPN", "Chile", "B-GPE"),
+      ("'s", 3, "case", "PART", "'s", "O"), ("membership", 2, "dobj", "NOUN", "membership", "O"),
+      ("in", 2, "prep", "ADP", "in", "O"), ("the", 8, "det", "DET", "the", "O"),
+      ("body", 6, "pobj", "NOUN", "body", "O"), (".", 2, "punct", "PUNCT", ".", "O")],
+     {("Chile", "Organization of American States", "member")}),
+    # "The OAS suspended Chile 's membership in the OAS .": no member by this sentence
+    ([("The", 1, "det", "DET", "the", "O"), ("OAS", 2, "nsubj", "PROPN", "OAS", "B-ORG"),
+      ("suspended", 2, "ROOT", "VERB", "suspend", "O"), ("Chile", 5, "poss", "PROPN", "Chile", "B-GPE"),
+      ("'s", 3, "case", "PART", "'s", "O"), ("membership", 2, "dobj", "NOUN", "membership", "O"),
+      ("in", 5, "prep", "ADP", "in", "O"), ("the", 8, "det", "DET", "the", "O"),
+      ("OAS", 6, "pobj", "PROPN", "OAS", "B-ORG"), (".", 2, "punct", "PUNCT", ".", "O")], set()),
     # "The OAS praised Chile ." : no membership said
     ([("The", 1, "det", "DET", "the", "O"), ("OAS", 2, "nsubj", "PROPN", "OAS", "B-ORG"),
       ("praised", 2, "ROOT", "VERB", "praise", "O"), ("Chile", 2, "dobj", "PROPN", "Chile", "B-GPE"),

@@ -374,7 +374,12 @@ def _memberships(doc: Doc, ents: DocumentEntities) -> list[tuple[str, str, str, 
                 owners = [ents.at(c) for c in token.children if c.dep_ == "compound" and ents.at(c)]
                 add([token.head], owners[0] if owners else None, "member", token.i)
         elif lemma == "membership":
-            add([c for c in token.children if c.dep_ == "poss"], _body_of(token, ents, ("in", "of")), "member", token.i)
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in _membership_ending_verbs():
+                continue  # "suspended Mali's membership in the bloc": no member by this sentence
+            body = _body_of(token, ents, ("in", "of"))
+            if body is None and token.dep_ == "dobj":
+                body = _body_of(token.head, ents, ("in",))  # "restored Syria's membership [in the body]": the parse hangs "in" off the verb
+            add([c for c in token.children if c.dep_ == "poss"], body, "member", token.i)
         elif lemma in INCLUDING_VERBS and token.pos_ == "VERB":
             bodies = [ents.at(c) for c in token.children if c.dep_ == "nsubj"]
             body = bodies[0] if bodies else None
@@ -383,6 +388,11 @@ def _memberships(doc: Doc, ents: DocumentEntities) -> list[tuple[str, str, str, 
                         for p in [c, *c.children] for o in p.children if o.dep_ == "pobj"]
             add(members, body, "member", token.i)
     return found
+
+
+@lru_cache(maxsize=1)
+def _membership_ending_verbs() -> frozenset[str]:
+    return frozenset(load_rules("organizations")["membership_ending_verbs"])
 
 
 def _body_of(noun: Token, ents: DocumentEntities, preps: tuple[str, ...]) -> str | None:
