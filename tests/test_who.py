@@ -1193,3 +1193,20 @@ def test_who_a_title_word_is_no_first_name_mention():
     title_word = words.index("Foreign", 3)
     assert ents.at(doc[title_word]) is None
     assert ents.entities[ents.at(doc[len(words) - 2])].name == "Rosa Vega"
+
+
+# -- one mention, a post in each of two bodies ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body's chair who is a country's minister: both posts
+    ("The [Harbor Union]ORG Chair , Foreign Minister [Ana Vega]PERSON of [Chile]GPE , arrived .",
+     {("Ana Vega", "Chile", "Foreign Minister"), ("Ana Vega", "Harbor Union", "Chair")}),
+    # "of the" before the country
+    ("President [Ana Vega]PERSON of the [Philippines]GPE arrived .", {("Ana Vega", "Philippines", "President")}),
+    # a relational noun is someone else's post, not a second one of hers
+    ("Her [Peruvian]NORP counterpart , Foreign Minister [Ana Vega]PERSON of [Chile]GPE , arrived .",
+     {("Ana Vega", "Chile", "Foreign Minister")}),
+])
+def test_who_a_post_in_each_body_named(text, expected):
+    extraction, names = extract_rows(tagged(text, verbs=("arrived",)))
+    assert _posts(extraction, names) == expected

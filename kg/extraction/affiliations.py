@@ -79,6 +79,9 @@ def find_posts(doc: Doc, ents: DocumentEntities) -> list[Post]:
             if post.organization is None and _of_unknown_body(doc, ents, end):
                 post = replace(post, unnamed_body=True)  # "President X of Veloria", Veloria untagged
             posts.append(post)
+            # "the OSCE Chairperson-in-Office, Foreign Minister Ian Borg of Malta": a post in each body named
+            posts.extend(other for other in found if other.organization not in (None, post.organization)
+                         and other.role not in _styles() and not _is_relational(other.role))
         # "Ana Vega, who until 2019 was Chile's Foreign Minister": a post besides the one by the name
         described = _relative_clause(doc, ents, start, end, person)
         if described is not None:
@@ -760,7 +763,8 @@ def _before(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str)
 def _apposition_after(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str) -> Post | None:
     """"Zalmay Khalilzad, the U.S. envoy" and "President Bola Tinubu of Nigeria"."""
     if end + 1 < len(doc) and doc[end].lower_ == "of" and title_at(doc, _prefix_start(doc, ents, start), start):
-        entity = ents.at(doc[end + 1])
+        first = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < len(doc))  # "President X of the Comoros"
+        entity = ents.at(doc[first])
         if entity and ents.type_of(entity) in ("GPE", "ORG"):
             post = _read_title_phrase(doc, ents, _prefix_start(doc, ents, start), start, person, start, "of-phrase")
             if post:
