@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.collector import fewer_young_collections
 from kg.errors import ErrorHandler, IngestError, KGError, NothingRead, report
 from kg.model import Document, Extraction, RecordError, extraction_from_dict
 from kg.run.progress import Progress, count_documents
@@ -408,7 +409,8 @@ def _write_exports(folder: Path, store: RecordStore | None, names: tuple[str, ..
             os.link(folder / "graph.nq", held)  # the file the store holds, kept past its replacement
     mark_pending(folder)
     try:
-        paths = result.write(folder, formats=names, processes=processes, **html_options)
+        with fewer_young_collections():
+            paths = result.write(folder, formats=names, processes=processes, **html_options)
         written = [(path, result.digests[path.name]) for path in paths]
         if STORE_DIR in names:
             update_store(folder / STORE_DIR, folder / "graph.nq", old=held)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.collector import fewer_young_collections
 from kg.errors import ErrorHandler, IngestError, ModelError, report
 from kg.extraction.places import dateline_end
 from kg.extraction.component import DOCUMENT_ATTR, extraction_of, refusal_of
@@ -145,12 +146,14 @@ def extract_documents(
             yield doc
 
     with_kg(nlp)
-    for doc in nlp.pipe(accepted(), batch_size=batch_size):
-        refused = refusal_of(doc)
-        if refused is not None:  # a sentence over kg's limit: this document only
-            report(refused, on_error)
-            continue
-        yield extraction_of(doc)
+    with fewer_young_collections():
+        for doc in nlp.pipe(accepted(), batch_size=batch_size):
+            refused = refusal_of(doc)
+            if refused is not None:  # a sentence over kg's limit: this document only
+                report(refused, on_error)
+                continue
+            yield extraction_of(doc)
+
 
 def _first_line(error: Exception) -> str:
     text = str(error).strip().splitlines()
