@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 #: The rooms in the order data flows through them; a module may import only its own room
 #: or a room before it. A new room is added here, in its place.
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("records", ("kg", "kg.errors", "kg.model", "kg.ids", "kg.atomic", "kg.rules")),
+    ("records", ("kg", "kg.errors", "kg.model", "kg.ids", "kg.atomic", "kg.collector", "kg.rules")),
     ("ingest", ("kg.ingest",)),
     ("extraction", ("kg.extraction",)),
     ("resolve", ("kg.resolve",)),
