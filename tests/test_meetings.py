@@ -2314,3 +2314,28 @@ def test_meetings_a_summit_said_to_have_happened_by_a_verb_of_other_meaning_is_n
     rows[4] = ("Summit", 5, "nsubj", "PROPN", "Summit", "I-ORG")
     found, _names = _unspaced_hyphen(rows)
     assert found == [(["Chile", "Peru"], None, None, "summit")]
+
+
+# "Ana Silva , visiting Lima , held talks with Omar Haddad on Monday ." as the small model
+# parses it: "visiting" a participle hung off Silva
+VISITING_MET = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 6, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    (",", 1, "punct", "PUNCT", ",", "O"), ("visiting", 1, "acl", "VERB", "visit", "O"),
+    ("Lima", 3, "dobj", "PROPN", "Lima", "B-GPE"), (",", 1, "punct", "PUNCT", ",", "O"),
+    ("held", 6, "ROOT", "VERB", "hold", "O"), ("talks", 6, "dobj", "NOUN", "talk", "O"),
+    ("with", 7, "prep", "ADP", "with", "O"), ("Omar", 10, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 8, "pobj", "PROPN", "Haddad", "I-PERSON"), ("on", 6, "prep", "ADP", "on", "O"),
+    ("Monday", 11, "pobj", "PROPN", "Monday", "B-DATE"), (".", 6, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_one_visiting_a_city_meets_there():
+    assert _places(VISITING_MET) == [(["Ana Silva", "Omar Haddad"], "Lima", "2030-06-10", "occurred", "talks")]
+
+
+def test_meetings_a_city_visited_by_another_is_not_where_the_subject_meets():
+    # "Ana Silva , visited in Lima , held talks ...": a past participle says what befell her, no visit of hers
+    rows = list(VISITING_MET)
+    rows[3] = ("visited", 1, "acl", "VERB", "visit", "O")
+    rows[4] = ("Lima", 3, "npadvmod", "PROPN", "Lima", "B-GPE")
+    assert _places(rows) == [(["Ana Silva", "Omar Haddad"], None, "2030-06-10", "occurred", "talks")]

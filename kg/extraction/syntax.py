@@ -191,6 +191,8 @@ def subjects_of(verb: Token) -> list[Token]:
             return conjuncts(node.head)  # "Y, who is visiting Japan": Y visits
         if subjects:
             return [s for subject in subjects for s in conjuncts(subject)]
+        if node.dep_ == "acl" and node.lower_.endswith("ing") and node.head.pos_ in ("PROPN", "NOUN"):
+            return conjuncts(node.head)  # "Y, visiting Hanoi, met Z": the one the participle describes visits
         controller = _object_controller(node)
         if controller is not None:  # "A invited B to visit Peru": B would visit
             return conjuncts(controller)
