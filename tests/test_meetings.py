@@ -2339,3 +2339,43 @@ def test_meetings_a_city_visited_by_another_is_not_where_the_subject_meets():
     rows[3] = ("visited", 1, "acl", "VERB", "visit", "O")
     rows[4] = ("Lima", 3, "npadvmod", "PROPN", "Lima", "B-GPE")
     assert _places(rows) == [(["Ana Silva", "Omar Haddad"], None, "2030-06-10", "occurred", "talks")]
+
+
+# "Ana Silva welcomed Omar Haddad 's decision to resume the talks ." as the small model parses it
+WELCOMED_DECISION = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("welcomed", 2, "ROOT", "VERB", "welcome", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 6, "poss", "PROPN", "Haddad", "I-PERSON"), ("'s", 4, "case", "PART", "'s", "O"),
+    ("decision", 2, "dobj", "NOUN", "decision", "O"), ("to", 8, "aux", "PART", "to", "O"),
+    ("resume", 6, "acl", "VERB", "resume", "O"), ("the", 10, "det", "DET", "the", "O"),
+    ("talks", 8, "dobj", "NOUN", "talk", "O"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_welcoming_someones_decision_to_resume_talks_is_no_talks_with_them():
+    assert _places(WELCOMED_DECISION) == []
+
+
+def test_meetings_welcoming_someones_announcement_is_no_reception():
+    # "Ana Silva welcomed Omar Haddad 's announcement on Monday ."
+    rows = WELCOMED_DECISION[:6] + [("announcement", 2, "dobj", "NOUN", "announcement", "O"),
+                                    ("on", 6, "prep", "ADP", "on", "O"), ("Monday", 7, "pobj", "PROPN", "Monday", "B-DATE"),
+                                    (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []
+
+
+def test_meetings_welcoming_someone_is_still_a_reception():
+    # "Ana Silva welcomed Omar Haddad on Monday ."
+    rows = WELCOMED_DECISION[:4] + [("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"),
+                                    ("on", 2, "prep", "ADP", "on", "O"), ("Monday", 5, "pobj", "PROPN", "Monday", "B-DATE"),
+                                    (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]
+
+
+def test_meetings_accepting_someones_invitation_to_visit_is_a_visit_of_the_one_invited():
+    # "Ana Silva accepted Omar Haddad 's invitation to visit Peru ."
+    rows = WELCOMED_DECISION[:2] + [("accepted", 2, "ROOT", "VERB", "accept", "O")] + WELCOMED_DECISION[3:6] + [
+        ("invitation", 2, "dobj", "NOUN", "invitation", "O"), ("to", 8, "aux", "PART", "to", "O"),
+        ("visit", 6, "acl", "VERB", "visit", "O"), ("Peru", 8, "dobj", "PROPN", "Peru", "B-GPE"),
+        (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Peru"]]

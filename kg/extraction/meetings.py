@@ -563,7 +563,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     honoured = _honoured(trigger, ents) if rule.get("id") == "host" else []
     if rule.get("object_is_person"):
         # "X hosted Y", or passive "was greeted by Y"
-        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        # "welcomed Y's announcement": a thing of Y's is welcomed, not Y
+        objects = [c for c in trigger.children if c.dep_ == "dobj" and not _thing_of_someone(c)]
         objects += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if not honoured and (not objects or not any(np_actors(o, ents, delegations=False) for o in objects)):
             return []
@@ -1041,6 +1042,14 @@ def _detached_name(title: Token, ents: DocumentEntities) -> list[str]:
     detached = head.dep_ in ("npadvmod", "appos", "dobj", "conj") and head.head != title and head.head.pos_ in ("VERB", "AUX")
     closed = span[1] >= len(title.doc) or title.doc[span[1]].is_punct
     return [name] if detached and closed else []
+
+
+def _thing_of_someone(noun: Token) -> bool:
+    """"Y's decision", "Y's announcement": a common noun, not one for people, that names its
+    actor only through its possessor."""
+    person_nouns = set(load_rules("meetings")["person_nouns"])
+    return (noun.pos_ == "NOUN" and any(c.dep_ == "poss" for c in noun.children) and not _delegation_noun(noun)
+            and noun.lemma_.lower() not in person_nouns)
 
 
 def _delegation_noun(noun: Token) -> bool:

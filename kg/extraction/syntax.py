@@ -193,6 +193,12 @@ def subjects_of(verb: Token) -> list[Token]:
             return [s for subject in subjects for s in conjuncts(subject)]
         if node.dep_ == "acl" and node.lower_.endswith("ing") and node.head.pos_ in ("PROPN", "NOUN"):
             return conjuncts(node.head)  # "Y, visiting Hanoi, met Z": the one the participle describes visits
+        # ("Y's invitation to visit Peru": the one invited would visit, not Y)
+        owners = [c for c in node.head.children if c.dep_ == "poss"] if node.dep_ == "acl" and \
+            node.head.lemma_.lower() not in _object_control_nouns() else []
+        if owners and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            # "welcomed Y's decision to resume the talks": Y would resume them, not the one who welcomes
+            return [s for owner in owners for s in conjuncts(owner)]
         controller = _object_controller(node)
         if controller is not None:  # "A invited B to visit Peru": B would visit
             return conjuncts(controller)
@@ -222,6 +228,11 @@ def _object_controller(verb: Token) -> Token | None:
 @lru_cache(maxsize=1)
 def _thanking_verbs() -> frozenset[str]:
     return frozenset(load_rules("meetings")["thanking_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _object_control_nouns() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["object_control_nouns"])
 
 
 @lru_cache(maxsize=1)
