@@ -1210,3 +1210,34 @@ def test_who_a_title_word_is_no_first_name_mention():
 def test_who_a_post_in_each_body_named(text, expected):
     extraction, names = extract_rows(tagged(text, verbs=("arrived",)))
     assert _posts(extraction, names) == expected
+
+
+# -- "EAM said": a title in capitals stands for its holder without an article ------------------
+
+EAM_MET = tagged("EAM [Rajan Mehta]PERSON met [Ana Vega]PERSON .", verbs=("met",))
+
+
+@pytest.mark.parametrize(("title", "holder"), [
+    ("EAM", {"Rajan Mehta"}),
+    # a title in ordinary capitals needs "the" to refer: "Minister said" is no reference
+    ("Minister", None),
+])
+def test_who_abbreviated_title_refers_without_an_article(title, holder):
+    said = [(title, 1, "nsubj", "PROPN", title.lower(), "O"), ("said", 1, "ROOT", "VERB", "say", "O"),
+            ("so", 1, "advmod", "ADV", "so", "O"), (".", 1, "punct", "PUNCT", ".", "O")]
+    links = _links(join(EAM_MET, said), url="https://www.mea.gov.in/press.htm")
+    assert (links[title][0] if title in links else None) == holder
+    extraction, names = extract_rows(join(EAM_MET, said), url="https://www.mea.gov.in/press.htm")
+    assert ("Rajan Mehta", "India", "EAM") in _posts(extraction, names)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a listed body whose name starts with a title word keeps it: "General" is no title here
+    ("[General Assembly]ORG President [Ana Vega]PERSON spoke .", {("Ana Vega", "UN General Assembly", "President")}),
+    # an unlisted span with a title before a name is that person
+    ("[Secretary Ana Vega]ORG spoke .", set()),
+])
+def test_who_listed_body_named_with_a_title_word(text, expected):
+    extraction, names = extract_rows(tagged(text, verbs=("spoke",)))
+    assert _posts(extraction, names) == expected
+    assert "Ana Vega" in names.values()

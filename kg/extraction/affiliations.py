@@ -983,6 +983,10 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
     served_words = None  # the tokens of its "of" phrase
     i = start
     while i < end:
+        body = ents.at(doc[i]) if title_start is None else None
+        if body is not None and ents.type_of(body) in ("ORG", "GPE") and ents.span_of(doc[i])[1] < end:
+            i = ents.span_of(doc[i])[1]  # "[General Assembly] President": a body's name before the title, not a "General"
+            continue
         size = title_at(doc, i, end)
         if size and doc[i].lower_ not in _former_words() and not is_honorific(doc, i, size):
             if title_start is not None and i + size == end and doc[i:end].text in _styles():

@@ -445,7 +445,10 @@ def _definite_titles(doc: Doc, ents: DocumentEntities):
             continue
         start, end = i, i + size
         i = end
-        if start == 0 or doc[start - 1].lower_ != "the":
+        # "EAM said": a title abbreviated in capitals needs no article to stand for its holder
+        abbreviated = size == 1 and len(doc[start].text) > 1 and doc[start].text.isupper() and doc[start].dep_ in (
+            "nsubj", "nsubjpass")
+        if not abbreviated and (start == 0 or doc[start - 1].lower_ != "the"):
             continue
         body = _title_body(doc, ents, end)
         if body is None and end < len(doc) and (ents.at(doc[end]) or doc[end].pos_ == "PROPN"

@@ -124,7 +124,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
         if ent.label_ not in KEPT_LABELS or any(i in read for i in range(ent.start, ent.end)):
             continue
         start, end = ent.start, ent.end
-        if ent.label_ in ("ORG", "FAC", "GPE"):
+        if ent.label_ in ("ORG", "FAC", "GPE") and not _organization(ent.text):  # "the General Assembly" keeps "General"
             # "Secretary of State", "National Security Advisor", "North Africa Coordinator":
             # words of a title are not an organisation, nor the "of" that follows one
             while end > start and (end - 1 in in_titles and doc[end - 1].ent_type_ != "PERSON"
@@ -456,7 +456,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     if label in ("ORG", "GPE", "NORP", "LOC") and (_after_title(doc, start) or _before_apposed_title(doc, start, end)) \
             and not _known_name(doc[start:end].text):
         label = "PERSON"  # "National Security Advisor Hulata", "Ana Vega, Minister Delegate for Trade," tagged ORG
-    if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and _title_prefix_length(doc, start, end)):
+    if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and _title_prefix_length(doc, start, end)
+                             and not _organization(doc[start:end].text)):  # "General Assembly": no General's name
         skip = _title_prefix_length(doc, start, end)
         if skip:
             if end - (start + skip) == 1 and _royal_name(doc, start, start + skip):
