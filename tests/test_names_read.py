@@ -91,3 +91,23 @@ def test_names_a_presidential_aide_is_a_post_not_a_name(read):
                  url="http://en.kremlin.ru/events/president/news/1")
     assert _people(found) == {"Oleg Varin"}
     assert _posts(found) == {("Oleg Varin", "Russia", "Presidential Aide")}
+
+
+def test_names_the_tanaiste_written_without_its_accent_is_the_title(read):
+    found = read("The Tanaiste and Minister for Foreign Affairs, Niamh Byrne, will travel to Oslo. "
+                 "The Tanaiste said the visit would deepen ties.", url="https://www.dfa.ie/news/1")
+    assert _people(found) == {"Niamh Byrne"}
+    assert _speakers(found) == {"Niamh Byrne"}
+
+
+def test_names_between_two_titles_names_two_parties(read):
+    found = read("A meeting between the Prime Minister and Crown Prince Khalid bin Nasser is expected this year.",
+                 url="https://www.gov.uk/government/news/1")
+    assert not any("Prime Minister" in (role or "") for _, _, role in _posts(found))
+    assert not any(org == "United Kingdom" for _, org, _ in _posts(found))  # no crown prince is the UK's
+
+
+def test_names_two_titles_joined_before_one_name_are_one_post(read):
+    found = read("Deputy Prime Minister and Foreign Minister of Jordan Karim Haddad met the envoy in Amman.",
+                 url="https://www.dfa.ie/news/1")
+    assert ("Karim Haddad", "Jordan", "Deputy Prime Minister and Foreign Minister") in _posts(found)

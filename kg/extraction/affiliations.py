@@ -966,6 +966,13 @@ def _parenthesis_start(doc: Doc, close: int, stop: int) -> int | None:
     return None
 
 
+def _between_two(doc: Doc, first: int, second: int) -> bool:
+    """The title at ``second`` follows "and" after the title at ``first``, and "between"
+    governs both: "a meeting between the Prime Minister and President X" names two people."""
+    before = first - 1 - (first > 0 and doc[first - 1].lower_ == "the")
+    return before >= 0 and doc[before].lower_ == "between" and doc[second - 1].lower_ == "and"
+
+
 def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, person: str, mention: int,
                        rule: str) -> Post | None:
     """Role, organisation and currency from the tokens ``start:end`` next to a name.
@@ -991,8 +998,8 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
         if size and doc[i].lower_ not in _former_words() and not is_honorific(doc, i, size):
             if title_start is not None and i + size == end and doc[i:end].text in _styles():
                 break  # "Prime Minister Sheikh Khalid": the style before the name is no part of the post
-            if title_start is None:
-                title_start = i
+            if title_start is None or _between_two(doc, title_start, i):
+                title_start = i  # "talks between the Prime Minister and Crown Prince X": two parties
             title_end = i + size
             i += size
             continue
