@@ -1241,3 +1241,33 @@ def test_who_listed_body_named_with_a_title_word(text, expected):
     extraction, names = extract_rows(tagged(text, verbs=("spoke",)))
     assert _posts(extraction, names) == expected
     assert "Ana Vega" in names.values()
+
+
+# -- "TITLE for/to PLACE NAME" and "TITLE of COUNTRY, NAME" tagged as one span ----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # NER joined the place a post is for and the holder's name
+    ("[EU]ORG Special Representative for [the Sahel Ana Vega]LOC arrived .",
+     {("Ana Vega", "European Union", "Special Representative for the Sahel")}),
+    ("Ambassador to [Japan Ana Vega]GPE arrived .", {"Ana Vega"}),
+    # a portfolio after "for" is no place: nothing split off
+    ("Minister for Trade [Ana Vega]PERSON arrived .", {"Ana Vega"}),
+])
+def test_who_place_a_post_is_for_and_the_holders_name(text, expected):
+    extraction, names = extract_rows(tagged(text, verbs=("arrived",)))
+    if all(isinstance(x, tuple) for x in expected):
+        assert _posts(extraction, names) == expected
+    else:
+        assert {name for name, kind in _kinds(extraction) if kind == "PERSON"} == expected
+        assert not any("Ana Vega" in name and kind != "PERSON" for name, kind in _kinds(extraction))
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # "the Minister of Foreign Affairs of [Niger, Ana Vega]ORG": the country, then its minister
+    ("The Minister of Foreign Affairs of [Niger , Ana Vega]ORG arrived .", {"Ana Vega"}),
+    # a town and its state after a plain preposition stay one place
+    ("They flew to [Halifax , Nova Scotia]GPE .", set()),
+])
+def test_who_country_then_name_after_a_comma(text, people):
+    extraction, names = extract_rows(tagged(text, verbs=("arrived", "flew")))
+    assert {name for name, kind in _kinds(extraction) if kind == "PERSON"} == people

@@ -218,7 +218,9 @@ def _postnominal_names(doc: Doc) -> list[tuple[int, int, str]]:
     while (i := next_title_start(doc, i)) < len(doc):
         size = title_at(doc, i)
         of = i + size
-        if not size or not doc[i].text[:1].isupper() or of + 2 >= len(doc) or doc[of].lower_ != "of":
+        # "of" the body served; "for" / "to" the place a post is for ("Special Representative for
+        # the Sahel Joao Cravinho", "Ambassador to Japan Ana Vega"): NER joins place and name alike
+        if not size or not doc[i].text[:1].isupper() or of + 2 >= len(doc) or doc[of].lower_ not in ("of", "for", "to"):
             i += max(size, 1)
             continue
         begin = of + 1 + (doc[of + 1].lower_ == "the")
@@ -473,6 +475,14 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     if text.casefold() in _not_names() or (end - start == 1 and doc[start].is_sent_start
                                             and text.casefold() in _opening_verbs()):
         return []  # "Kia ora" is a greeting; "Decides" opening a resolution paragraph is a verb
+    comma = next((t.i for t in doc[start:end] if t.text == ","), None)
+    served = start - 1 - (start > 1 and doc[start - 1].lower_ == "the")  # "... of [the] Niger, Bakary Sangare"
+    if (label in ("ORG", "GPE", "LOC", "FAC") and comma is not None and served >= 1 and doc[served].lower_ == "of"
+            and title_tokens(doc) & {served - 1} and _known_name(doc[start:comma].text)
+            and 1 <= end - comma - 1 <= 4 and _name_words(doc, comma + 1, end) and not _known_name(doc[comma + 1:end].text)
+            and not any(t.text.isupper() for t in doc[comma + 1:end])):  # "Washington, DC": a state's abbreviation
+        # "the Minister of Foreign Affairs of [Niger, Bakary Sangare]": a country, then its minister's name
+        return [(start, comma, _relabel(doc[start:comma].text, label)), (comma + 1, end, "PERSON")]
     if any(t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_ for t in doc[start:end]):
         # "Ottawa, Ontario - Global Affairs Canada": a header line's parts, not one name
         parts, begin = [], start
