@@ -2379,3 +2379,66 @@ def test_meetings_accepting_someones_invitation_to_visit_is_a_visit_of_the_one_i
         ("visit", 6, "acl", "VERB", "visit", "O"), ("Peru", 8, "dobj", "PROPN", "Peru", "B-GPE"),
         (".", 2, "punct", "PUNCT", ".", "O")]
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Peru"]]
+
+
+# "The two ministers , Ana Silva of Peru and Omar Haddad of Chile , met in Lima on Monday ." as
+# the small model parses it: Haddad a conjunct of Silva's "of Peru"
+TWO_OF_EACH = [
+    ("The", 2, "det", "DET", "the", "O"), ("two", 2, "nummod", "NUM", "two", "B-CARDINAL"),
+    ("ministers", 14, "nsubj", "NOUN", "minister", "O"), (",", 2, "punct", "PUNCT", ",", "O"),
+    ("Ana", 5, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "appos", "PROPN", "Silva", "I-PERSON"),
+    ("of", 5, "prep", "ADP", "of", "O"), ("Peru", 6, "pobj", "PROPN", "Peru", "B-GPE"),
+    ("and", 7, "cc", "CCONJ", "and", "O"), ("Omar", 10, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 7, "conj", "PROPN", "Haddad", "I-PERSON"), ("of", 10, "prep", "ADP", "of", "O"),
+    ("Chile", 11, "pobj", "PROPN", "Chile", "B-GPE"), (",", 2, "punct", "PUNCT", ",", "O"),
+    ("met", 14, "ROOT", "VERB", "meet", "O"), ("in", 14, "prep", "ADP", "in", "O"),
+    ("Lima", 15, "pobj", "PROPN", "Lima", "B-GPE"), ("on", 14, "prep", "ADP", "on", "O"),
+    ("Monday", 17, "pobj", "PROPN", "Monday", "B-DATE"), (".", 14, "punct", "PUNCT", ".", "O"),
+]
+# "The foreign ministers of Peru and Chile , Ana Silva and Omar Haddad , met in Lima on Monday ."
+# as the small model parses it: the names conjuncts of "Peru"
+MINISTERS_OF_NAMED = [
+    ("The", 2, "det", "DET", "the", "O"), ("foreign", 2, "amod", "ADJ", "foreign", "O"),
+    ("ministers", 14, "nsubj", "NOUN", "minister", "O"), ("of", 2, "prep", "ADP", "of", "O"),
+    ("Peru", 3, "pobj", "PROPN", "Peru", "B-GPE"), ("and", 4, "cc", "CCONJ", "and", "O"),
+    ("Chile", 4, "conj", "PROPN", "Chile", "B-GPE"), (",", 4, "punct", "PUNCT", ",", "O"),
+    ("Ana", 9, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 4, "conj", "PROPN", "Silva", "I-PERSON"),
+    ("and", 9, "cc", "CCONJ", "and", "O"), ("Omar", 12, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 9, "conj", "PROPN", "Haddad", "I-PERSON"), (",", 2, "punct", "PUNCT", ",", "O"),
+    ("met", 14, "ROOT", "VERB", "meet", "O"), ("in", 14, "prep", "ADP", "in", "O"),
+    ("Lima", 15, "pobj", "PROPN", "Lima", "B-GPE"), ("on", 14, "prep", "ADP", "on", "O"),
+    ("Monday", 17, "pobj", "PROPN", "Monday", "B-DATE"), (".", 14, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_person_coordinated_into_anothers_of_phrase_is_a_second_party():
+    assert [m[0] for m in _places(TWO_OF_EACH)] == [["Ana Silva", "Omar Haddad"]]
+
+
+def test_meetings_a_country_coordinated_into_a_persons_of_phrase_is_no_party():
+    # "Ana Silva met Omar Haddad of Peru and Chile ." (the countries his): one meeting, two people
+    rows = [("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+            ("met", 2, "ROOT", "VERB", "meet", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+            ("Haddad", 2, "dobj", "PROPN", "Haddad", "I-PERSON"), ("of", 4, "prep", "ADP", "of", "O"),
+            ("Peru", 5, "pobj", "PROPN", "Peru", "B-GPE"), ("and", 6, "cc", "CCONJ", "and", "O"),
+            ("Chile", 6, "conj", "PROPN", "Chile", "B-GPE"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]
+
+
+def test_meetings_ministers_of_two_countries_named_after_a_comma_are_the_two_people():
+    assert [m[0] for m in _places(MINISTERS_OF_NAMED)] == [["Ana Silva", "Omar Haddad"]]
+
+
+def test_meetings_ministers_of_two_countries_with_no_names_are_the_countries():
+    # "The foreign ministers of Peru and Chile met in Lima on Monday ."
+    rows = MINISTERS_OF_NAMED[:7] + [(w, h - 7 if h > 7 else h, d, p, l, e) for w, h, d, p, l, e in MINISTERS_OF_NAMED[14:]]
+    rows[2] = ("ministers", 7, "nsubj", "NOUN", "minister", "O")
+    assert [m[0] for m in _places(rows)] == [["Chile", "Peru"]]
+
+
+def test_meetings_ministers_named_as_their_own_conjuncts_after_a_comma_are_the_two_people():
+    # the same sentence parsed as the small model does another time: the names conjuncts of "ministers"
+    rows = list(MINISTERS_OF_NAMED)
+    rows[9] = ("Silva", 2, "conj", "PROPN", "Silva", "I-PERSON")
+    rows[7] = (",", 2, "punct", "PUNCT", ",", "O")
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]

@@ -68,7 +68,8 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
         found: list[str] = []
         appositions = [c for c in head.children if c.dep_ == "appos"]
         # "led by A, Assistant Secretary B, C and D": the conjuncts hang off the apposition
-        for part in [head, *appositions, *(x for a in appositions for x in a.conjuncts if x.i > a.i)]:
+        parts = [head, *appositions, *(x for a in appositions for x in a.conjuncts if x.i > a.i)]
+        for part in parts + [p for part in parts for p in _people_coordinated_into_of(part, ents) if p not in parts]:
             found.extend(a for a in _phrase_actors(part, ents, delegations) if a not in found)
         people = [a for a in found if ents.type_of(a) == "PERSON"]
         # "his Kazakh counterpart, Aidos Serikbayev": the named person, not the demonym
@@ -83,10 +84,47 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
             continue  # "Karzai and Afghan Ambassador ... Bahand" parsed with the name elsewhere
         if head.head.i in titles and not person:
             continue  # "Cardinal A, Secretary of State, Holy See, and B": the title's body, no party
+        if not person and _named_after_comma(head, readings, ents):
+            continue  # "the foreign ministers of A and B, X and Y,": the ministers are X and Y
         for actor in found:
             if actor not in actors:
                 actors.append(actor)
     return actors
+
+
+def _people_coordinated_into_of(head: Token, ents: DocumentEntities) -> list[Token]:
+    """"A of Laos and B of Cambodia" parsed with B a conjunct of Laos: a person coordinated
+    into a person's "of"/"from" phrase is a second person beside the first; "the ministers
+    of Laos and Cambodia, A and B," parsed with A and B conjuncts of Laos: the ministers."""
+    person = ents.type_of(ents.at(head)) == "PERSON"
+    if not person and not _plural_of_people(head):
+        return []
+    return [c for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+            for obj in prep.children if obj.dep_ == "pobj" for c in obj.conjuncts
+            if c.i > obj.i and ents.type_of(ents.at(c)) == "PERSON" and (person or _after_comma(c))]
+
+
+def _named_after_comma(head: Token, readings: list[tuple[Token, list[str]]], ents: DocumentEntities) -> bool:
+    """"The foreign ministers of A and B, X and Y, met": a plural noun for people whose
+    names follow it after a comma, parsed as its conjuncts, is those people."""
+    return _plural_of_people(head) and any(
+        other.head == head and other.dep_ == "conj" and _after_comma(other)
+        and any(ents.type_of(a) == "PERSON" for a in found) for other, found in readings)
+
+
+def _plural_of_people(noun: Token) -> bool:
+    """"ministers", "leaders", "presidents": a plural common noun for people who hold posts."""
+    return noun.pos_ == "NOUN" and noun.lower_ != noun.lemma_.lower() and noun.lemma_.lower() in _person_nouns()
+
+
+def _after_comma(token: Token) -> bool:
+    """The phrase of ``token`` follows a comma ("..., X and Y")."""
+    return token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(load_rules("meetings")["person_nouns"])
 
 
 def _phrase_actors(head: Token, ents: DocumentEntities, delegations: bool) -> list[str]:
