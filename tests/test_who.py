@@ -1271,3 +1271,24 @@ def test_who_place_a_post_is_for_and_the_holders_name(text, expected):
 def test_who_country_then_name_after_a_comma(text, people):
     extraction, names = extract_rows(tagged(text, verbs=("arrived", "flew")))
     assert {name for name, kind in _kinds(extraction) if kind == "PERSON"} == people
+
+
+def test_who_a_headline_place_ends_before_the_line_break():
+    rows = [("\n", h, d, "SPACE", "\n", e) if w == "NEWLINE" else (w, h, d, p, l, e)
+            for w, h, d, p, l, e in tagged("Envoy travels to [Lima NEWLINE]GPE [Ana Vega]PERSON arrived .",
+                                           verbs=("arrived",))]
+    ents = find_entities(make_doc(rows))
+    assert {e.name for e in ents.entities.values()} == {"Lima", "Ana Vega"}
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # "the Organization" alone is the one body of the text whose name opens with it
+    ("[The Organization for Harbor Security]ORG met ; [the Organization]ORG said so .",
+     {"Organization for Harbor Security"}),
+    # two such bodies: it stays as it is
+    ("[The Organization for Harbor Security]ORG and [the Organization of Reef States]ORG met ; "
+     "[the Organization]ORG said so .", {"Organization for Harbor Security", "Organization of Reef States", "Organization"}),
+])
+def test_who_a_bare_head_noun_first_in_a_bodys_name(text, bodies):
+    ents = find_entities(make_doc(tagged(text, verbs=("met",))))
+    assert {e.name for e in ents.entities.values() if e.type == "ORG"} == bodies

@@ -421,7 +421,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     """Trim determiners, titles, honorifics and possessives; split hyphenated demonym pairs."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or label == "PERSON" and doc[end - 1].lower_ in ("of", "and", "the", "for", "to")):
         end -= 1  # "[Crown Prince Khalid bin Faisal] of Saudi Arabia": NER took the "of"
     if start >= end:
@@ -1091,8 +1091,11 @@ def _merge_bare_heads(clusters: dict[str, _Cluster], institutions: tuple[str, ..
     for key, cluster in list(clusters.items()):
         if cluster.type != "ORG" or " " in cluster.name or cluster.name.lower() not in _organization_heads():
             continue
+        # "the Council" of "the Gulf Cooperation Council"; "the Organization" of "the Organization
+        # for Security and Co-operation in Europe" (the head first, before its "for" / "of")
         fuller = [other for other_key, other in clusters.items() if other_key != key and other.type == "ORG"
-                  and other.name.split()[-1] == cluster.name and len(other.name.split()) > 1]
+                  and len(words := other.name.split()) > 1
+                  and (words[-1] == cluster.name or words[0] == cluster.name and words[1] in ("of", "for", "on"))]
         if len(fuller) == 1:
             fuller[0].forms.update(cluster.forms)
             fuller[0].mentions.extend(cluster.mentions)
