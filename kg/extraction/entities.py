@@ -131,8 +131,8 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
                                    or doc[end - 1].lower_ in ("of", "for", "to", "the", "and")):
                 end -= 1
             # "[International Cooperation of] Italy": a portfolio before the country it serves
-            while start < end and start in in_titles:
-                start += 1
+            while start < end and (start in in_titles or doc[start].lower_ == "the" and start + 1 in in_titles):
+                start += 1  # "[the Minister of Foreign Affairs and Cooperation of] Timor-Leste"
             if start < end and start > ent.start and doc[start].lower_ in ("of", "for"):
                 start += 1
             if end == start or all(i in in_titles for i in range(start, end)):
@@ -1000,32 +1000,40 @@ def _names_after_titles(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tup
     """PERSON spans NER missed after a definite title and a comma: "meet the Speaker of the
     Sejm, Ewa Nowicka, and ...", "his foreign minister, Efua Mensah". Two to four name words
     no other span holds, after an honorific maybe, that end at punctuation, "and" or a verb;
-    the parse must hang the name from the title phrase (apposition or conjunct)."""
-    taken = {i for start, end, _ in spans for i in range(start, end)}
+    the parse must hang the name from the title phrase (apposition or conjunct). Name words
+    NER read as unknown bodies count ("the Minister of X, [Bendito]ORG dos [Santos Freitas]ORG,")."""
+    misread = {i for start, end, label in spans if label != "PERSON" and not _known_name(doc[start:end].text)
+               and not gazetteer.lookup_place(doc[start:end].text) for i in range(start, end)}
+    taken = {i for start, end, _ in spans for i in range(start, end)} - misread
     in_titles = title_tokens(doc)
     found = []
     for comma in tokens_of(doc):
         if comma.text != "," or comma.i < 2:
             continue
-        title = next((t.i for t in reversed(doc[max(comma.sent.start, comma.i - 8):comma.i])
+        title = next((t.i for t in reversed(doc[max(comma.sent.start, comma.i - 12):comma.i])
                       if title_at(doc, t.i) and t.i > 0 and doc[t.i - 1].lower_ in _DEFINITE), None)
-        if title is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[title:comma.i]):
+        if title is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct and not _name_hyphen(doc, t.i)
+                                for t in doc[title:comma.i]):
             continue
         start = comma.i + 1
         start += _honorific_length(doc, start, len(doc))
         end = start
         while end < len(doc) and end - start < 4 and end not in taken and end not in in_titles and (
-                doc[end].pos_ == "PROPN" and _NAME_TOKEN.match(doc[end].text) or doc[end].lower_ in NAME_PARTICLES):
+                (doc[end].pos_ == "PROPN" or end in misread) and _NAME_TOKEN.match(doc[end].text)
+                or doc[end].lower_ in NAME_PARTICLES):
             end += 1
         end = hyphenated_name_end(doc, end)
         after = doc[end] if end < len(doc) else None
         if end - start < 2 or (after is not None and not (after.is_punct or after.lower_ == "and" or after.pos_ in ("VERB", "AUX"))):
             continue
-        if _known_name(doc[start:end].text) or any(t.lower_ in _organization_heads() or t.ent_type_ for t in doc[start:end]):
+        if _known_name(doc[start:end].text) or any(t.lower_ in _organization_heads() or t.ent_type_ and t.i not in misread
+                                                   for t in doc[start:end]):
             continue
         root = doc[start:end].root
-        if root.dep_ not in ("appos", "conj") or not title <= root.head.i < comma.i:
-            continue
+        tagged = all(t.i in misread for t in doc[start:end] if t.lower_ not in NAME_PARTICLES)
+        if (root.dep_ not in ("appos", "conj") or not title <= root.head.i < comma.i) and not (
+                tagged and after is not None and after.text == ","):
+            continue  # NER's own name words set off by commas need no parse to vouch for them
         found.append((start, end, "PERSON"))
         taken.update(range(start, end))
     return found

@@ -90,7 +90,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if body is not None and body.start > start:
             doc[body.start].is_sent_start = True
     _join_abbreviated_honorifics(doc)
+    _join_unpunctuated(doc)
     return doc
+
+
+def _join_unpunctuated(doc: Doc) -> None:
+    """No sentence starts right after a word on the same line: the parser cuts a long post
+    and name ("Minister of Foreign Affairs of Viet Nam Bui Thanh Son in Seoul") into three
+    sentences, parting the name from its post and the meeting from its place."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_sent_start is None and before.is_alpha and "\n" not in before.whitespace_ and not token.is_space:
+            token.is_sent_start = False
 
 
 def _join_abbreviated_honorifics(doc: Doc) -> None:
