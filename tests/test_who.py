@@ -1292,3 +1292,22 @@ def test_who_a_headline_place_ends_before_the_line_break():
 def test_who_a_bare_head_noun_first_in_a_bodys_name(text, bodies):
     ents = find_entities(make_doc(tagged(text, verbs=("met",))))
     assert {e.name for e in ents.entities.values() if e.type == "ORG"} == bodies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the words after a body served are its mission's name, no part of the post
+    ("The Head of the [OSCE]ORG Mission to [Moldova]GPE , Ambassador [Ana Vega]PERSON , attended .",
+     {("Ana Vega", "Organization for Security and Co-operation in Europe", "Head")}),
+    # after a country served, "to PLACE" is the post's: the ambassador's destination
+    ("[Ana Vega]PERSON , Ambassador of [Chile]GPE to [Peru]GPE , attended .", {("Ana Vega", "Chile", "Ambassador to Peru")}),
+])
+def test_who_post_of_a_mission_head(text, expected):
+    extraction, names = extract_rows(tagged(text, verbs=("attended",)))
+    assert _posts(extraction, names) == expected
+
+
+def test_who_a_delegation_is_no_person():
+    extraction, names = extract_rows(tagged("[Luis Ruiz]PERSON , Head of the [EU]ORG Delegation to [Niger]GPE , attended .",
+                                            verbs=("attended",)))
+    assert {name for name, kind in _kinds(extraction) if kind == "PERSON"} == {"Luis Ruiz"}
+    assert _posts(extraction, names) == {("Luis Ruiz", "European Union", "Head")}

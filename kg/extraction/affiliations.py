@@ -1025,8 +1025,13 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
         return None
     role = _as_written_in_prose(doc[title_start:title_end].text)
     if served_words and title_start < served_words[0] and served_words[1] < title_end:
-        # "Ambassador [of Indonesia] to Japan": whom the post serves is its organisation, not its role
-        role = _as_written_in_prose(f"{doc[title_start:served_words[0]].text} {doc[served_words[1]:title_end].text}")
+        if doc[served_words[1]].lower_ in ("to", "for") and ents.type_of(served) == "GPE":
+            # "Ambassador [of Indonesia] to Japan": whom the post serves is its organisation, not its role
+            role = _as_written_in_prose(f"{doc[title_start:served_words[0]].text} {doc[served_words[1]:title_end].text}")
+        else:
+            # "Head [of the OSCE] Mission to Moldova", "Head [of the EU Delegation] to Niger": the
+            # words after a body are its mission's name, no part of the post
+            role = _as_written_in_prose(doc[title_start:served_words[0]].text)
     current = not any(t.lower_ in _former_words() for t in tokens)
     organization = None
     for token in tokens[:title_start - start]:
