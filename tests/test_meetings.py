@@ -2442,3 +2442,28 @@ def test_meetings_ministers_named_as_their_own_conjuncts_after_a_comma_are_the_t
     rows[9] = ("Silva", 2, "conj", "PROPN", "Silva", "I-PERSON")
     rows[7] = (",", 2, "punct", "PUNCT", ",", "O")
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]
+
+
+# "Ana Silva met with a delegation of the Andean Council led by its chair , Jorge Blanco ." as the
+# small model parses it in a longer sentence: Blanco a second object of "with"
+DELEGATION_LED_BY = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "meet", "O"), ("with", 2, "prep", "ADP", "with", "O"),
+    ("a", 5, "det", "DET", "a", "O"), ("delegation", 3, "pobj", "NOUN", "delegation", "O"),
+    ("of", 5, "prep", "ADP", "of", "O"), ("the", 9, "det", "DET", "the", "B-ORG"),
+    ("Andean", 9, "compound", "PROPN", "Andean", "I-ORG"), ("Council", 6, "pobj", "PROPN", "Council", "I-ORG"),
+    ("led", 5, "acl", "VERB", "lead", "O"), ("by", 10, "agent", "ADP", "by", "O"),
+    ("its", 13, "poss", "PRON", "its", "O"), ("chair", 11, "pobj", "NOUN", "chair", "O"),
+    (",", 3, "punct", "PUNCT", ",", "O"), ("Jorge", 16, "compound", "PROPN", "Jorge", "B-PERSON"),
+    ("Blanco", 3, "pobj", "PROPN", "Blanco", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_delegation_and_its_named_leader_under_one_with_are_one_party():
+    assert [m[0] for m in _places(DELEGATION_LED_BY)] == [["Ana Silva", "Jorge Blanco"]]
+
+
+def test_meetings_a_delegation_with_no_leader_named_is_its_body():
+    # "Ana Silva met with a delegation of the Andean Council ."
+    rows = DELEGATION_LED_BY[:10] + [(".", 2, "punct", "PUNCT", ".", "O")]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Andean Council"]]

@@ -1013,13 +1013,16 @@ def _with_phrases(holders: list[Token]) -> list[Token]:
 
 def _prep_object_actors(prep: Token, ents: DocumentEntities) -> list[str]:
     """The actors a preposition's objects name. "with President of Veloria Ana Silva" parsed
-    as two objects, the title and the name: the person only, not the title's country too."""
+    as two objects, the title and the name: the person only, not the title's country too;
+    "with a delegation of the Alliance led by its chair, Ana Silva" likewise: the delegation
+    is the person who leads it."""
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     found = [_detached_name(obj, ents) or np_actors(obj, ents) for obj in objects]
     named = any(ents.type_of(a) == "PERSON" for actors in found for a in actors)
     actors: list[str] = []
     for obj, obj_actors in zip(objects, found):
-        if named and title_at(obj.doc, obj.i, obj.i + 1) and not any(ents.type_of(a) == "PERSON" for a in obj_actors):
+        if named and (title_at(obj.doc, obj.i, obj.i + 1) or _delegation_noun(obj)) and not any(
+                ents.type_of(a) == "PERSON" for a in obj_actors):
             continue  # the title's body is the named person's affiliation, no party of its own
         actors.extend(a for a in obj_actors if a not in actors)
     return actors
