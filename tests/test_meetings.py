@@ -2467,3 +2467,29 @@ def test_meetings_a_delegation_with_no_leader_named_is_its_body():
     # "Ana Silva met with a delegation of the Andean Council ."
     rows = DELEGATION_LED_BY[:10] + [(".", 2, "punct", "PUNCT", ".", "O")]
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Andean Council"]]
+
+
+# "On Monday , commencing at 10:00 a.m. , Ana Silva held a meeting with Omar Haddad ." with
+# "On Monday" hung off the participle, as the small model parses it in a longer readout
+COMMENCING = [
+    ("On", 3, "prep", "ADP", "on", "O"), ("Monday", 0, "pobj", "PROPN", "Monday", "B-DATE"),
+    (",", 10, "punct", "PUNCT", ",", "O"), ("commencing", 10, "advcl", "VERB", "commence", "O"),
+    ("at", 3, "prep", "ADP", "at", "O"), ("10:00", 6, "nummod", "NUM", "10:00", "B-TIME"),
+    ("a.m.", 4, "pobj", "NOUN", "a.m.", "I-TIME"), (",", 10, "punct", "PUNCT", ",", "O"),
+    ("Ana", 9, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 10, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("held", 10, "ROOT", "VERB", "hold", "O"), ("a", 12, "det", "DET", "a", "O"),
+    ("meeting", 10, "dobj", "NOUN", "meeting", "O"), ("with", 12, "prep", "ADP", "with", "O"),
+    ("Omar", 15, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 13, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 10, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_participle_of_the_meetings_own_timing_dates_it():
+    assert [m[2] for m in _places(COMMENCING)] == ["2030-06-10"]
+
+
+def test_meetings_a_participle_of_another_act_keeps_its_date_to_itself():
+    # "On Monday , returning at 10:00 a.m. , Ana Silva held a meeting with Omar Haddad ."
+    rows = list(COMMENCING)
+    rows[3] = ("returning", 10, "advcl", "VERB", "return", "O")
+    assert [m[2] for m in _places(rows)] == [None]

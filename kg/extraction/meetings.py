@@ -1256,12 +1256,20 @@ def _under(token: Token, scope: Token, trigger: Token, verb: Token | None) -> bo
     while node.head != node:
         if node == scope:
             return True
-        if node.dep_ in ("ccomp", "relcl", "advcl") and node not in (trigger, verb):
+        if node.dep_ in ("ccomp", "relcl", "advcl") and node not in (trigger, verb) and not _timing_clause(node):
             return False
         if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node not in (trigger, verb):
             return False  # "met on Monday and will travel on Friday": each clause its own date
         node = node.head
     return node == scope
+
+
+def _timing_clause(clause: Token) -> bool:
+    """"On July 13, commencing at 10:00 a.m. for about an hour, X held a meeting": a participle
+    of an event's own timing (meetings.json timing_verbs) dates the clause it hangs from."""
+    return (clause.dep_ == "advcl" and clause.lower_.endswith("ing")
+            and clause.lemma_.lower() in load_rules("meetings")["timing_verbs"]
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children))
 
 
 @dataclass(frozen=True)
