@@ -1295,9 +1295,9 @@ def test_who_a_bare_head_noun_first_in_a_bodys_name(text, bodies):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # the words after a body served are its mission's name, no part of the post
+    # the words after a body served are its mission's name, no part of the post (here one body)
     ("The Head of the [OSCE]ORG Mission to [Moldova]GPE , Ambassador [Ana Vega]PERSON , attended .",
-     {("Ana Vega", "Organization for Security and Co-operation in Europe", "Head")}),
+     {("Ana Vega", "OSCE Mission to Moldova", "Head")}),
     # after a country served, "to PLACE" is the post's: the ambassador's destination
     ("[Ana Vega]PERSON , Ambassador of [Chile]GPE to [Peru]GPE , attended .", {("Ana Vega", "Chile", "Ambassador to Peru")}),
 ])
@@ -1310,4 +1310,24 @@ def test_who_a_delegation_is_no_person():
     extraction, names = extract_rows(tagged("[Luis Ruiz]PERSON , Head of the [EU]ORG Delegation to [Niger]GPE , attended .",
                                             verbs=("attended",)))
     assert {name for name, kind in _kinds(extraction) if kind == "PERSON"} == {"Luis Ruiz"}
-    assert _posts(extraction, names) == {("Luis Ruiz", "European Union", "Head")}
+    assert _posts(extraction, names) == {("Luis Ruiz", "EU Delegation to Niger", "Head")}
+
+
+# -- a state's or body's office elsewhere is one organisation ---------------------------------
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    ("The Head of the [OSCE]ORG Mission to [Moldova]GPE spoke .", {"OSCE Mission to Moldova"}),
+    ("The Embassy of [the ROK]GPE in [Japan]GPE spoke .", {"Embassy of the ROK in Japan"}),
+    # whose office it is, or where, unsaid: no office's name
+    ("The Mission to [Moldova]GPE spoke .", set()),
+    ("The [OSCE]ORG Mission spoke .", {"Organization for Security and Co-operation in Europe"}),
+])
+def test_who_missions_are_one_body(text, bodies):
+    extraction, names = extract_rows(tagged(text, verbs=("spoke",)))
+    assert {name for name, kind in _kinds(extraction) if kind == "ORG"} == bodies
+
+
+def test_who_post_at_a_mission():
+    text = "Mr. [Kim Lee]PERSON , Minister at the Embassy of [the ROK]GPE in [Japan]GPE , attended ."
+    extraction, names = extract_rows(tagged(text, verbs=("attended",)), url="https://www.mofa.go.jp/a/1.html")
+    assert _posts(extraction, names) == {("Kim Lee", "Embassy of the ROK in Japan", "Minister")}

@@ -836,8 +836,10 @@ def _apposition_end(doc: Doc, ents: DocumentEntities, begin: int) -> int | None:
         entity = ents.at(token)
         if entity and ents.type_of(entity) == "PERSON":
             return None  # "Prime Minister Bennett": the title belongs to the next name
-        if token.lower_ in ("to", "for", "of", "'s", "’s", "-", "and", "with", "the"):
-            i += 1
+        if token.lower_ in ("to", "for", "of", "'s", "’s", "-", "and", "with", "the") or (
+                token.lower_ == "at" and i > begin and title_at(doc, begin) and ents.at(doc[i + 1 + (doc[i + 1].lower_ == "the")])
+                if i + 2 < len(doc) else False):
+            i += 1  # "Minister at the Embassy of X": the body a post is at
             continue
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ") or token.lower_ in ("who", "which", "said"):
             break
@@ -916,8 +918,8 @@ def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
         if token.lower_ == "and" and token.i - 1 in in_title and ents.at(doc[token.i - 1]) is None:
             i -= 1  # "Foreign Minister and Alternate Prime Minister Lapid": two titles of one person
             continue
-        if token.lower_ == "in" and token.i - 1 in in_title:
-            i -= 1  # "Chief of Mission in Libya", "Ambassador in Kabul": where the post is
+        if token.lower_ in ("in", "at") and token.i - 1 in in_title:
+            i -= 1  # "Chief of Mission in Libya", "Minister of State at the Ministry of X": where the post is
             continue
         opening = _parenthesis_start(doc, token.i, sentence_start)
         if opening is not None:
@@ -1003,7 +1005,7 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
             title_end = i + size
             i += size
             continue
-        if title_start is not None and doc[i].lower_ in ("to", "for", "of") and i + 1 < end:
+        if title_start is not None and doc[i].lower_ in ("to", "for", "of", "at") and i + 1 < end:
             first = i + 1 + (doc[i + 1].lower_ == "the")
             entity = ents.at(doc[first]) if first < end else None
             after = first

@@ -117,7 +117,9 @@ def find_entities(doc: Doc, institutions: tuple[str, ...] = ()) -> DocumentEntit
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of cleaned, relabelled entity spans, without overlaps."""
-    spans = _postnominal_names(doc)  # "Prime Minister of the Republic of X Ana Vega": NER joins body and name
+    spans = _missions(doc)  # "the Embassy of the ROK in Japan": one body, whatever NER made of it
+    spans += [span for span in _postnominal_names(doc)  # "Prime Minister of the Republic of X Ana Vega": NER joins body and name
+              if not any(a < span[1] and span[0] < b for a, b, _ in spans)]
     read = {i for start, end, _ in spans for i in range(start, end)}
     in_titles = title_tokens(doc)
     for ent in doc.ents:
@@ -235,6 +237,63 @@ def _postnominal_names(doc: Doc) -> list[tuple[int, int, str]]:
         found += [(begin, split, label), (name, stop, "PERSON")]
         i = stop
     return found
+
+
+def _missions(doc: Doc) -> list[tuple[int, int, str]]:
+    """ORG spans of a state's or body's office elsewhere (organizations.json ``missions``):
+    "[the OSCE] Mission [of X] to Moldova", "the Embassy of the ROK in Japan", "the U.S.
+    Mission to the United Nations". Whose it is (a known body or country before the head, or
+    after "of") and where ("to" / "in" a known place or body) must both be said."""
+    found: list[tuple[int, int, str]] = []
+    heads = _mission_heads()
+    i = 0
+    while i < len(doc):
+        size = next((n for n in (2, 1) if doc[i:i + n].text in heads), 0)
+        if not size:
+            i += 1
+            continue
+        start, j = i, i + size
+        owner = _known_run_before(doc, i)
+        if owner is not None:
+            start = owner
+        if j + 1 < len(doc) and doc[j].lower_ == "of":
+            run = _known_run(doc, j + 1)
+            if run is not None:
+                owner, j = owner if owner is not None else j + 1, run
+        if owner is None or j + 1 >= len(doc) or doc[j].lower_ not in ("to", "in"):
+            i += size
+            continue
+        place = _known_run(doc, j + 1)
+        if place is None:
+            i += size
+            continue
+        found.append((start, place, "ORG"))
+        i = place
+    return found
+
+
+def _known_run(doc: Doc, begin: int) -> int | None:
+    """End of the known country, place or body named from ``begin`` ("the" allowed before it)."""
+    begin += begin < len(doc) and doc[begin].lower_ == "the"
+    stop = _capitalised_run_end(doc, begin)
+    for end in range(stop, begin, -1):
+        if _known_name(doc[begin:end].text):
+            return end
+    return None
+
+
+def _known_run_before(doc: Doc, end: int) -> int | None:
+    """Start of a known country, body or demonym right before token ``end`` ("the [U.S.] Mission")."""
+    for start in range(max(0, end - 6), end):
+        text = doc[start:end].text
+        if doc[start].text[:1].isupper() and doc[start].lower_ != "the" and (_known_name(text) or gazetteer.is_demonym(text)):
+            return start
+    return None
+
+
+@lru_cache(maxsize=1)
+def _mission_heads() -> frozenset[str]:
+    return frozenset(load_rules("organizations")["missions"])
 
 
 def _capitalised_run_end(doc: Doc, begin: int) -> int:
