@@ -435,6 +435,12 @@ def _known_name(text: str) -> bool:
     return bool(_organization(text) or gazetteer.lookup_country(text) or gazetteer.lookup_place(text))
 
 
+def _known_body(text: str) -> bool:
+    """A country, region or listed organisation (towns aside: many share a surname)."""
+    return bool(_organization(text) or gazetteer.lookup_country(text) or (
+        (place := gazetteer.lookup_place(text)) is not None and place.type == "LOC"))
+
+
 def _titled_name_inside(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """"National Security Council Indo-Pacific Coordinator Kurt Campbell" tagged ORG as a
     whole: the name after the title is a PERSON, a known organisation before it an ORG."""
@@ -515,8 +521,10 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
     if label == "PERSON" and end - start == 1 and start > 0 and _royal_name(doc, start - 1, start):
         start -= 1  # "Queen [Elizabeth]"
     if label in ("ORG", "GPE", "NORP", "LOC") and (_after_title(doc, start) or _before_apposed_title(doc, start, end)) \
-            and not _known_name(doc[start:end].text):
-        label = "PERSON"  # "National Security Advisor Hulata", "Ana Vega, Minister Delegate for Trade," tagged ORG
+            and not (_known_name(doc[start:end].text) if label in ("GPE", "LOC") else _known_body(doc[start:end].text)):
+        # "National Security Advisor Hulata", "Ana Vega, Minister Delegate for Trade," tagged ORG;
+        # "Secretary of [State Rubio]ORG": a town of that name does not make NER's body a place
+        label = "PERSON"
     if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and _title_prefix_length(doc, start, end)
                              and not _organization(doc[start:end].text)):  # "General Assembly": no General's name
         skip = _title_prefix_length(doc, start, end)

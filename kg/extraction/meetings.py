@@ -597,6 +597,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
     said_apart = said_apart or len(with_phrases) >= 2
     for holder in holders:
         for child in holder.children:
+            if child.dep_ in ("dobj", "attr") and holder is trigger and rule.get("object_is_event"):
+                continue  # "co-chaired the Franco-German Council": the gathering chaired, no party to it
             if child.dep_ in ("dobj", "attr") and (is_verb or holder is verb and not told) and child != trigger:
                 # "visited the German brigade", "toured a Japanese factory": a place seen, not
                 # the country met; "visited the Afghan delegation" meets it

@@ -31,7 +31,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
-                "object_is_person", "object_is_body", "requires_agreement", "requires_event_object", "trigger_last", "place_preps",
+                "object_is_person", "object_is_body", "requires_agreement", "requires_event_object", "object_is_event", "trigger_last", "place_preps",
                 "courtesy", "not_with_deps"}
 
 

@@ -1,0 +1,47 @@
+"""Encounters as other foreign ministries word them, read with the real spaCy model on
+sentences written for kg: gatherings co-chaired, names that are also towns."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def met():
+    from kg.extraction import extract_documents, load_pipeline
+
+    nlp = load_pipeline()
+
+    def run(text: str) -> list[tuple[frozenset[str], str | None, str]]:
+        document = Document(id="t", text=text, published="2030-06-12", url="https://www.mofa.go.jp/press/1")
+        extraction = next(extract_documents([document], nlp))
+        names = {e.id: e.name for e in extraction.entities}
+        return [(frozenset(names[p] for p in e.participants), names.get(e.location), e.subtype)
+                for e in extraction.events if e.type == "meeting"]
+
+    return run
+
+
+def test_meetings_co_chairs_meet_and_the_gathering_chaired_is_no_party(met):
+    found = met("Chancellor Anna Weber and President Luc Moreau co-chaired the Franco-German Council of "
+                "Ministers in Toulon.")
+    assert found == [(frozenset({"Anna Weber", "Luc Moreau"}), "Toulon", "meet")]
+
+
+def test_meetings_one_co_chair_alone_meets_no_one(met):
+    assert met("Chancellor Anna Weber co-chaired the panel on energy.") == []
+
+
+def test_meetings_a_dialogue_co_chaired_by_offices_puts_no_office_in_it(met):
+    found = met("Chile and Peru agreed to launch a strategic dialogue, co-chaired on the Chilean side by the "
+                "Foreign Ministry and the Presidency.")
+    assert all(not {"Foreign Ministry", "Presidency"} & participants for participants, _, _ in found)
+
+
+def test_meetings_a_surname_that_is_also_a_town_stays_the_person_after_a_title(met):
+    # NER reads "[State Rubio]ORG"; a town called Rubio does not make him a place
+    assert met("Foreign Minister Sato met Secretary of State Rubio in Tokyo.") == [
+        (frozenset({"Sato", "Rubio"}), "Tokyo", "meet")]
