@@ -16,6 +16,9 @@ from kg.model import Document
     (Document("d", "Office of the Spokesperson\n\nThe Secretary met ..."), ("government", "United States", "header")),
     (Document("d", "May 2, 2030 - Ottawa, Ontario - Global Affairs Canada\n\nThe Minister ..."),
      ("government", "Canada", "header")),
+    # a State Department readout republished elsewhere still opens with its attribution line
+    (Document("d", "Talks with Ana Vega\n\nThe following is attributable to Spokesperson Luis Ruiz:\n\nThe Secretary met ...",
+              url="https://news.example.com/a"), ("government", "United States", "header")),
     (Document("d", "x", url="https://example.com/a", publisher_country="Chile"), ("government", "Chile", "record")),
     (Document("d", "x", publisher="Voice of America"), ("news", "United States", "record")),
 ])
@@ -28,6 +31,8 @@ def test_publishers_found(document, expected):
     Document("d", "x", url="https://example.com/world/a"),  # a site kg does not know
     Document("d", "x", url="https://www.gov.example/a"),  # "gov" not before a country code
     Document("d", "The White House said on Monday that the talks would go on."),  # a sentence, not a header
+    # the formula in the middle of a line is someone quoting it, not the header
+    Document("d", "Reporters asked why the following is attributable to Spokesperson Luis Ruiz."),
     Document("d", "x", publisher_country="Atlantis"),  # no such country
 ])
 def test_publishers_none_when_unsure(document):

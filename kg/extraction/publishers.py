@@ -145,7 +145,18 @@ def _from_header(text: str) -> Publisher | None:
             entry = headers.get(part.strip().casefold())
             if entry:
                 return _entry(entry, entry["publisher"], "header")
+        opening = next((entry for words, entry in _header_openings() if line.casefold().startswith(words)), None)
+        if opening:
+            return _entry(opening, opening["publisher"], "header")
     return None
+
+
+@lru_cache(maxsize=1)
+def _header_openings() -> tuple[tuple[str, dict], ...]:
+    """(lower-cased opening words followed by a space, entry), longest first."""
+    openings = _rules().get("header_openings", {})
+    return tuple(sorted(((f"{words.casefold()} ", entry) for words, entry in openings.items()),
+                        key=lambda item: -len(item[0])))
 
 
 def _entry(entry: dict, name: str, via: str) -> Publisher:

@@ -24,7 +24,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
                    "addressee_verbs", "partial_quantifiers"},
     "titles": {"description", "titles", "portfolios", "portfolio_titles", "ranks", "principal", "leaders", "gendered", "royal", "postnominals", "generic_speakers", "former", "honorifics", "styles", "single_holders", "side_frames", "former_clause_words"},
     "organizations": {"description", "heads", "organizations", "ministries", "instruments", "membership_ending_verbs", "missions"},
-    "publishers": {"description", "domains", "government_suffixes", "headers", "absent_offices"},
+    "publishers": {"description", "domains", "government_suffixes", "headers", "header_openings", "absent_offices"},
     "venues": {"description", "venues", "place_nouns"},
     "names": {"description", "greetings", "opening_verbs", "formal_states", "hyphenated_syllable",
               "administrative_heads"},
