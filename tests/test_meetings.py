@@ -2493,3 +2493,40 @@ def test_meetings_a_participle_of_another_act_keeps_its_date_to_itself():
     rows = list(COMMENCING)
     rows[3] = ("returning", 10, "advcl", "VERB", "return", "O")
     assert [m[2] for m in _places(rows)] == [None]
+
+
+# "A meeting of the ministers of Peru and Chile took place in Lima on Monday ." as the small
+# model parses it
+MEETING_OF_MINISTERS = [
+    ("A", 1, "det", "DET", "a", "O"), ("meeting", 9, "nsubj", "NOUN", "meeting", "O"),
+    ("of", 1, "prep", "ADP", "of", "O"), ("the", 4, "det", "DET", "the", "O"),
+    ("ministers", 2, "pobj", "NOUN", "minister", "O"), ("of", 4, "prep", "ADP", "of", "O"),
+    ("Peru", 5, "pobj", "PROPN", "Peru", "B-GPE"), ("and", 6, "cc", "CCONJ", "and", "O"),
+    ("Chile", 6, "conj", "PROPN", "Chile", "B-GPE"), ("took", 9, "ROOT", "VERB", "take", "O"),
+    ("place", 9, "dobj", "NOUN", "place", "O"), ("in", 9, "prep", "ADP", "in", "O"),
+    ("Lima", 11, "pobj", "PROPN", "Lima", "B-GPE"), ("on", 9, "prep", "ADP", "on", "O"),
+    ("Monday", 13, "pobj", "PROPN", "Monday", "B-DATE"), (".", 9, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_meeting_of_the_ministers_of_two_countries_is_theirs():
+    assert _places(MEETING_OF_MINISTERS) == [(["Chile", "Peru"], "Lima", "2030-06-10", "occurred", "meet")]
+
+
+def test_meetings_a_meeting_of_the_peru_chile_commission_is_the_two_sides():
+    # "A meeting of the Peru Chile commission took place in Lima on Monday ."
+    rows = MEETING_OF_MINISTERS[:4] + [("Peru", 5, "compound", "PROPN", "Peru", "B-GPE"),
+                                       ("Chile", 6, "compound", "PROPN", "Chile", "B-GPE"),
+                                       ("commission", 2, "pobj", "NOUN", "commission", "O")] + [
+        (w, h - 2 if h > 8 else h, d, p, l, e) for w, h, d, p, l, e in MEETING_OF_MINISTERS[9:]]
+    rows[1] = ("meeting", 7, "nsubj", "NOUN", "meeting", "O")
+    assert [m[0] for m in _places(rows)] == [["Chile", "Peru"]]
+
+
+def test_meetings_a_meeting_of_one_body_names_no_sides():
+    # "A meeting of the working group took place in Lima on Monday ."
+    rows = MEETING_OF_MINISTERS[:4] + [("working", 5, "amod", "NOUN", "working", "O"),
+                                       ("group", 2, "pobj", "NOUN", "group", "O")] + [
+        (w, h - 3 if h > 8 else h, d, p, l, e) for w, h, d, p, l, e in MEETING_OF_MINISTERS[9:]]
+    rows[1] = ("meeting", 6, "nsubj", "NOUN", "meeting", "O")
+    assert _places(rows) == []

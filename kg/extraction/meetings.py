@@ -625,6 +625,11 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         add(np_actors(obj, ents, delegations=False))
+            elif (child.dep_ == "prep" and child.lower_ == "of" and holder is trigger and not is_verb
+                  and rule["subtype"] != "visit"):
+                # "the meeting of the Russian-Kazakh commission", "a meeting of the leaders of
+                # A and B": the sides the phrase names, when it names two or more
+                add(_sides_of_format(child, ents))
             elif child.dep_ == "agent" or (child.dep_ == "acl" and holder is trigger):
                 add(_agents(child, ents))
             if child.dep_ == "prep" and holder is trigger:
@@ -995,6 +1000,20 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
         # "the outcome of the talks", "discussed preparations for the summit": the verb above says
         node = node.head
     return verb.lemma_.lower() in set(rules["participation_verbs"])
+
+
+def _sides_of_format(of: Token, ents: DocumentEntities) -> list[str]:
+    """The parties an encounter noun's "of" phrase names: the people or countries of a
+    plural noun for people ("of the leaders of A and B"), or the sides a format's own name
+    holds ("of the Peru-Chile commission"); none unless two or more (a meeting "of the
+    Council" is the body's own, read elsewhere)."""
+    found: list[str] = []
+    for obj in (o for o in of.children if o.dep_ == "pobj"):
+        if ents.at(obj) is not None:
+            continue
+        actors = np_actors(obj, ents) if _delegation_noun(obj) else _named_parties(obj, ents)[0]
+        found.extend(a for a in actors if a not in found)
+    return found if len(found) >= 2 else []
 
 
 def _with_phrases(holders: list[Token]) -> list[Token]:
