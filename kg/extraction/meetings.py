@@ -72,6 +72,7 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
                 report(found)
             readings.extend(reading)
     readings = _status_updated(_hosted_passives(readings))
+    _addressed_attendees(readings, doc, ents)
     for reading in readings:
         _bridge(reading, ents, document)
     companions = _companions(doc, ents)
@@ -145,6 +146,39 @@ def _reported_so_far(ents: DocumentEntities) -> Iterator[Callable[[_Reading], No
         yield report
     finally:
         discourse.encounters[:] = before
+
+
+def _addressed_attendees(readings: list[_Reading], doc: Doc, ents: DocumentEntities) -> None:
+    """"African Union leaders opened a summit in Addis Ababa. ... X told the leaders that
+    ...": one who speaks to, welcomes or urges the attendees of the gathering just reported
+    (a plural noun for people as the verb's object) takes part in it, as do the bodies that
+    object names ("told AU leaders"). Only when that gathering is the last encounter read
+    before the verb, and in its paragraph or the next."""
+    rules = load_rules("meetings")
+    verbs = set(rules["addressing_verbs"])
+    ordered = sorted(readings, key=lambda r: r.trigger.i)
+    for verb in (t for t in tokens_of(doc) if t.lemma_.lower() in verbs and t.pos_ == "VERB"):
+        audience = [c for c in verb.children if c.dep_ == "dobj" and _attendees_noun(c)]
+        if not audience or any(r.trigger.sent == verb.sent for r in ordered):
+            continue  # an encounter of the verb's own sentence is read there
+        last = next((r for r in reversed(ordered) if r.trigger.i < verb.i), None)
+        if last is None or last.subtype != "summit" or last.status not in ("occurred", "planned"):
+            continue
+        if text_of(doc)[last.trigger.idx:verb.idx].count("\n\n") > 1:
+            continue  # more than a paragraph away: another part of the story
+        speakers = [a for subject in subjects_of(verb) for a in np_actors(subject, ents, delegations=False)]
+        if not any(ents.type_of(a) == "PERSON" for a in speakers):
+            continue
+        for actor in [*speakers, *(a for noun in audience for a in np_actors(noun, ents))]:
+            if actor not in last.participants and ents.type_of(actor) in ACTOR_TYPES:
+                last.participants.append(actor)
+
+
+def _attendees_noun(noun: Token) -> bool:
+    """"the leaders", "AU leaders", "fellow ministers", "the delegates": a plural noun for the
+    people at a gathering, not one's own ("his ministers")."""
+    words = set(load_rules("meetings")["attendee_nouns"])
+    return noun.lower_ in words and not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _hosted_passives(readings: list[_Reading]) -> list[_Reading]:
@@ -628,8 +662,12 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
             elif (child.dep_ == "prep" and child.lower_ == "of" and holder is trigger and not is_verb
                   and rule["subtype"] != "visit"):
                 # "the meeting of the Russian-Kazakh commission", "a meeting of the leaders of
-                # A and B": the sides the phrase names, when it names two or more
-                add(_sides_of_format(child, ents))
+                # A and B": the sides the phrase names, when it names two or more; with two
+                # people already its parties ("A and B led the meeting of the U.S.-Israel
+                # group"), the countries are theirs, no parties beside them
+                sides = _sides_of_format(child, ents)
+                people = sum(ents.type_of(p) == "PERSON" for p in participants)
+                add([a for a in sides if people < 2 or ents.type_of(a) not in ("GPE", "NORP")])
             elif child.dep_ == "agent" or (child.dep_ == "acl" and holder is trigger):
                 add(_agents(child, ents))
             if child.dep_ == "prep" and holder is trigger:
