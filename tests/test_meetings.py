@@ -2530,3 +2530,31 @@ def test_meetings_a_meeting_of_one_body_names_no_sides():
         (w, h - 3 if h > 8 else h, d, p, l, e) for w, h, d, p, l, e in MEETING_OF_MINISTERS[9:]]
     rows[1] = ("meeting", 6, "nsubj", "NOUN", "meeting", "O")
     assert _places(rows) == []
+
+
+# "Andean Council leaders opened a summit in Lima on Monday . Ana Silva told the leaders that
+# trade mattered ." as the small model parses it
+TOLD_THE_LEADERS = [
+    ("Andean", 1, "compound", "PROPN", "Andean", "B-ORG"), ("Council", 2, "compound", "PROPN", "Council", "I-ORG"),
+    ("leaders", 3, "nsubj", "NOUN", "leader", "O"), ("opened", 3, "ROOT", "VERB", "open", "O"),
+    ("a", 5, "det", "DET", "a", "O"), ("summit", 3, "dobj", "NOUN", "summit", "O"),
+    ("in", 5, "prep", "ADP", "in", "O"), ("Lima", 6, "pobj", "PROPN", "Lima", "B-GPE"),
+    ("on", 3, "prep", "ADP", "on", "O"), ("Monday", 8, "pobj", "PROPN", "Monday", "B-DATE"),
+    (".", 3, "punct", "PUNCT", ".", "O"), ("Ana", 12, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Silva", 13, "nsubj", "PROPN", "Silva", "I-PERSON"), ("told", 13, "ROOT", "VERB", "tell", "O"),
+    ("the", 15, "det", "DET", "the", "O"), ("leaders", 13, "dobj", "NOUN", "leader", "O"),
+    ("that", 18, "mark", "SCONJ", "that", "O"), ("trade", 18, "nsubj", "NOUN", "trade", "O"),
+    ("mattered", 13, "ccomp", "VERB", "matter", "O"), (".", 13, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_one_who_tells_the_leaders_of_a_summit_just_reported_takes_part_in_it():
+    assert _places(TOLD_THE_LEADERS) == [(["Ana Silva", "Andean Council"], "Lima", "2030-06-10", "occurred", "summit")]
+
+
+def test_meetings_one_who_tells_her_own_ministers_takes_no_part_in_the_summit():
+    # "... . Ana Silva told her ministers that trade mattered ."
+    rows = list(TOLD_THE_LEADERS)
+    rows[14] = ("her", 15, "poss", "PRON", "her", "O")
+    rows[15] = ("ministers", 13, "dobj", "NOUN", "minister", "O")
+    assert _places(rows) == []

@@ -148,24 +148,28 @@ def _reported_so_far(ents: DocumentEntities) -> Iterator[Callable[[_Reading], No
         discourse.encounters[:] = before
 
 
+ATTENDEES_REACH = 6  # sentences from a gathering's report to a word spoken to its attendees
+
+
 def _addressed_attendees(readings: list[_Reading], doc: Doc, ents: DocumentEntities) -> None:
     """"African Union leaders opened a summit in Addis Ababa. ... X told the leaders that
     ...": one who speaks to, welcomes or urges the attendees of the gathering just reported
     (a plural noun for people as the verb's object) takes part in it, as do the bodies that
     object names ("told AU leaders"). Only when that gathering is the last encounter read
-    before the verb, and in its paragraph or the next."""
+    before the verb, a few sentences before it at most (a wire story gives each its own
+    paragraph)."""
     rules = load_rules("meetings")
     verbs = set(rules["addressing_verbs"])
     ordered = sorted(readings, key=lambda r: r.trigger.i)
     for verb in (t for t in tokens_of(doc) if t.lemma_.lower() in verbs and t.pos_ == "VERB"):
-        audience = [c for c in verb.children if c.dep_ == "dobj" and _attendees_noun(c)]
+        audience = [c for c in verb.children if c.dep_ in ("dobj", "dative") and _attendees_noun(c)]
         if not audience or any(r.trigger.sent == verb.sent for r in ordered):
             continue  # an encounter of the verb's own sentence is read there
         last = next((r for r in reversed(ordered) if r.trigger.i < verb.i), None)
         if last is None or last.subtype != "summit" or last.status not in ("occurred", "planned"):
             continue
-        if text_of(doc)[last.trigger.idx:verb.idx].count("\n\n") > 1:
-            continue  # more than a paragraph away: another part of the story
+        if sum(1 for _ in doc[last.trigger.i:verb.i].sents) > ATTENDEES_REACH:
+            continue  # far on in the story: another part of it
         speakers = [a for subject in subjects_of(verb) for a in np_actors(subject, ents, delegations=False)]
         if not any(ents.type_of(a) == "PERSON" for a in speakers):
             continue
