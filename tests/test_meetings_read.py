@@ -45,3 +45,14 @@ def test_meetings_a_surname_that_is_also_a_town_stays_the_person_after_a_title(m
     # NER reads "[State Rubio]ORG"; a town called Rubio does not make him a place
     assert met("Foreign Minister Sato met Secretary of State Rubio in Tokyo.") == [
         (frozenset({"Sato", "Rubio"}), "Tokyo", "meet")]
+
+
+def test_meetings_the_holder_named_after_a_titles_phrase_is_the_one_met(met):
+    # the parse hangs the name off the verb, not as the title's apposition
+    assert met("Minister Sato met the head of the IAEA, Rafael Grossi, in Vienna.") == [
+        (frozenset({"Sato", "Rafael Grossi"}), "Vienna", "meet")]
+
+
+def test_meetings_a_title_before_a_comma_and_a_country_stays_the_body(met):
+    found = met("Minister Sato met the head of the IAEA, Japan's partner, in Vienna.")
+    assert all("Japan" not in participants for participants, _, _ in found)

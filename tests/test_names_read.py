@@ -160,3 +160,17 @@ def test_names_places_after_a_post_and_a_comma_stay_places(read):
     found = read("The envoy thanked the Minister of Trade of Peru, South Korea, and Chile for their support.")
     assert not _people(found)
     assert {"Peru", "South Korea", "Chile"} <= {e.name for e in found.entities if e.type == "GPE"}
+
+
+def test_names_a_surname_with_particles_ner_cut_stays_whole(read):
+    found = read("Commission President Greta van der Berghe met Chancellor Anna Weber. Van der Berghe said the "
+                 "talks were good.")
+    assert "Greta van der Berghe" in _people(found)
+    assert not {e.name for e in found.entities} & {"Greta van", "Berghe", "Van der Berghe"}
+    assert "Greta van der Berghe" in _speakers(found)
+
+
+def test_names_a_particle_before_a_country_is_no_surname(read):
+    found = read("President Lula da Silva met the ministers de France in Paris.")
+    assert "Lula da Silva" in _people(found)
+    assert not any(name.endswith("France") for name in _people(found))

@@ -503,6 +503,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         start = _after_body_and_title(doc, start, end)  # "[Foreign Ministry Spokesperson Mao Ning]"
         if start >= end:
             return []  # "[Ministry Spokesperson]": a body and its title, no one named
+        end = _surname_after_particles(doc, end)
         end = hyphenated_name_end(doc, end)
         # "Anthony Albanese MP": post-nominal letters are not part of the name
         while end - start > 1 and doc[end - 1].text.rstrip(".") in _postnominals():
@@ -625,6 +626,26 @@ def _after_body_and_title(doc: Doc, start: int, end: int) -> int:
 @lru_cache(maxsize=1)
 def _ministry_portfolios() -> frozenset[str]:
     return frozenset(load_rules("organizations")["ministries"]["portfolios"])
+
+
+def _surname_after_particles(doc: Doc, end: int) -> int:
+    """End of a name NER stopped inside its surname's particles: "[Ursula von] der Leyen",
+    "[Ana] de la Cruz" (lower-case particles, then one capitalised word that names no country
+    or listed body)."""
+    i = end
+    while i < len(doc) and doc[i].text in SURNAME_PARTICLES:
+        i += 1
+    if (i == end and not doc[end - 1].text in SURNAME_PARTICLES) or i >= len(doc) or doc[i - 1].whitespace_ == "":
+        return end
+    word = doc[i]
+    if not _NAME_TOKEN.match(word.text) or gazetteer.lookup_country(word.text) or _organization(word.text):
+        return end
+    return i + 1
+
+
+# particles that open a surname, written in lower case ("y" and "and"-like words aside)
+SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "dos", "das", "la",
+                               "le", "bin", "binti", "ibn", "al", "el", "ben"})
 
 
 def hyphenated_name_end(doc: Doc, end: int) -> int:
@@ -1116,9 +1137,14 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]], institutions: tuple[st
     persons: list[tuple[int, int, str]] = []
     others: list[tuple[int, int, str]] = []
     person_words = {doc[start].text for start, end, label in spans if label == "PERSON" and end - start == 1}
+    # "Von der Leyen" opening a sentence, tagged ORG, after "Ursula von der Leyen"
+    surnames = {tuple(t.lower_ for t in doc[k:end]) for start, end, label in spans if label == "PERSON"
+                for k in range(start + 1, end - 1)}
     for start, end, label in spans:
         if label != "PERSON" and _person_named(doc, start, end, person_words):
             label = "PERSON"  # "Bernardo Arévalo de León" tagged ORG, "Arévalo" tagged PERSON
+        elif label != "PERSON" and end - start > 1 and tuple(t.lower_ for t in doc[start:end]) in surnames:
+            label = "PERSON"
         (persons if label == "PERSON" else others).append((start, end, label))
     person_names = _person_clusters(doc, persons, clusters)
     surnames = _surname_index(person_names)

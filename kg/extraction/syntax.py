@@ -66,7 +66,7 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
     readings: list[tuple[Token, list[str]]] = []
     for head in sorted({*conjuncts(token), *_elided_coordinates(token, ents)}, key=lambda t: t.i):
         found: list[str] = []
-        appositions = [c for c in head.children if c.dep_ == "appos"]
+        appositions = [c for c in head.children if c.dep_ == "appos"] or _named_after_title(head, ents)
         # "led by A, Assistant Secretary B, C and D": the conjuncts hang off the apposition
         parts = [head, *appositions, *(x for a in appositions for x in a.conjuncts if x.i > a.i)]
         for part in parts + [p for part in parts for p in _people_coordinated_into_of(part, ents) if p not in parts]:
@@ -90,6 +90,21 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
             if actor not in actors:
                 actors.append(actor)
     return actors
+
+
+def _named_after_title(head: Token, ents: DocumentEntities) -> list[Token]:
+    """"met the head of the IAEA, Rafael Grossi, in Vienna" parsed with the name off the
+    verb: a title's phrase closed by a comma and a person's name set off by another is that
+    person (the name's first token)."""
+    doc = head.doc
+    comma = head.right_edge.i + 1
+    if not title_at(doc, head.i, head.i + 1) or comma + 1 >= len(doc) or doc[comma].text != ",":
+        return []
+    span = ents.span_of(doc[comma + 1])
+    if span is None or span[0] != comma + 1 or ents.type_of(ents.at(doc[comma + 1])) != "PERSON":
+        return []
+    closing = doc[span[1]] if span[1] < len(doc) else None
+    return [doc[comma + 1]] if closing is None or closing.is_punct else []
 
 
 def _people_coordinated_into_of(head: Token, ents: DocumentEntities) -> list[Token]:
