@@ -1331,3 +1331,14 @@ def test_who_post_at_a_mission():
     text = "Mr. [Kim Lee]PERSON , Minister at the Embassy of [the ROK]GPE in [Japan]GPE , attended ."
     extraction, names = extract_rows(tagged(text, verbs=("attended",)), url="https://www.mofa.go.jp/a/1.html")
     assert _posts(extraction, names) == {("Kim Lee", "Embassy of the ROK in Japan", "Minister")}
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # a title word before a body's head noun is the company's name, not a General's
+    ("[Ana Vega]PERSON raised [General Motors]ORG .", {("Ana Vega", "PERSON"), ("General Motors", "ORG")}),
+    # before a name it is the officer's title
+    ("[Ana Vega]PERSON raised [General Marek Novak]ORG .", {("Ana Vega", "PERSON"), ("Marek Novak", "PERSON")}),
+])
+def test_who_title_word_before_a_bodys_head_noun(text, kinds):
+    extraction, names = extract_rows(tagged(text, verbs=("raised",)))
+    assert _kinds(extraction) == kinds

@@ -137,6 +137,9 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 start += 1  # "[the Minister of Foreign Affairs and Cooperation of] Timor-Leste"
             if start < end and start > ent.start and doc[start].lower_ in ("of", "for"):
                 start += 1
+            if end - start == 1 and start > ent.start and doc[start].lower_ in _organization_heads() \
+                    and doc[start - 1].lower_ not in ("of", "for", "the"):
+                start = ent.start  # "[General Motors]", "[General Electric]": a body's head after a title word is its name
             if end == start or all(i in in_titles for i in range(start, end)):
                 continue
         label = ent.label_
@@ -532,8 +535,10 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         if skip:
             if end - (start + skip) == 1 and _royal_name(doc, start, start + skip):
                 return [(start, end, "PERSON")]  # "Queen Elizabeth", "Sheikh Hasina": the title is the name's
-            # "Foreign Minister Sergei Lavrov" or "Secretary Blinken" (tagged ORG): a name after a title
-            if start + skip < end and _name_words(doc, start + skip, end):
+            # "Foreign Minister Sergei Lavrov" or "Secretary Blinken" (tagged ORG): a name after a title;
+            # "General Motors" tagged ORG ends in a body's head noun: a company, no General's name
+            if start + skip < end and _name_words(doc, start + skip, end) and not (
+                    label != "PERSON" and end - start - skip == 1 and doc[end - 1].lower_ in _organization_heads()):
                 return [(start + skip, end, "PERSON")]
             if label == "PERSON":
                 return []
