@@ -2558,3 +2558,30 @@ def test_meetings_one_who_tells_her_own_ministers_takes_no_part_in_the_summit():
     rows[14] = ("her", 15, "poss", "PRON", "her", "O")
     rows[15] = ("ministers", 13, "dobj", "NOUN", "minister", "O")
     assert _places(rows) == []
+
+
+# "Ana Silva and Omar Haddad discussed their respective visits , to Kenya by Silva and to Ghana
+# by Haddad ." as the small model parses it: the phrases hung off the verb
+RESPECTIVE_VISITS = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 5, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("and", 1, "cc", "CCONJ", "and", "O"), ("Omar", 4, "compound", "PROPN", "Omar", "B-PERSON"),
+    ("Haddad", 1, "conj", "PROPN", "Haddad", "I-PERSON"), ("discussed", 5, "ROOT", "VERB", "discuss", "O"),
+    ("their", 8, "poss", "PRON", "their", "O"), ("respective", 8, "amod", "ADJ", "respective", "O"),
+    ("visits", 5, "dobj", "NOUN", "visit", "O"), (",", 5, "punct", "PUNCT", ",", "O"),
+    ("to", 5, "prep", "ADP", "to", "O"), ("Kenya", 10, "pobj", "PROPN", "Kenya", "B-GPE"),
+    ("by", 5, "prep", "ADP", "by", "O"), ("Silva", 12, "pobj", "PROPN", "Silva", "B-PERSON"),
+    ("and", 12, "cc", "CCONJ", "and", "O"), ("to", 12, "conj", "ADP", "to", "O"),
+    ("Ghana", 15, "pobj", "PROPN", "Ghana", "B-GPE"), ("by", 5, "prep", "ADP", "by", "O"),
+    ("Haddad", 17, "pobj", "PROPN", "Haddad", "B-PERSON"), (".", 5, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_respective_visits_pair_each_visitor_with_a_place_in_order():
+    assert [(m[0], m[4]) for m in _places(RESPECTIVE_VISITS)] == [
+        (["Ana Silva", "Kenya"], "visit"), (["Ghana", "Omar Haddad"], "visit")]
+
+
+def test_meetings_respective_visits_are_never_an_encounter_of_the_two():
+    # "Ana Silva and Omar Haddad discussed their respective visits ."
+    rows = RESPECTIVE_VISITS[:9] + [(".", 5, "punct", "PUNCT", ".", "O")]
+    assert _places(rows) == []

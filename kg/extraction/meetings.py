@@ -732,6 +732,8 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         date = (document.published or "")[:10] or None  # "I have just concluded a meeting": today
     if date is None and not other_time and status == "occurred" and _ongoing(trigger):
         date = (document.published or "")[:7] or None  # "his ongoing meetings": this month's
+    if rule["subtype"] == "visit" and _respective(trigger):
+        return _respective_visits(trigger, rule, participants, status, date, ents)
     if rule["subtype"] == "visit" or rule.get("requires_place"):
         return _visits(trigger, rule, participants, status, date, ents)
     guests = [p for p in participants if p not in hosts]
@@ -782,6 +784,34 @@ def _visits(trigger: Token, rule: dict, visitors: list[str], status: str, date: 
     parties = [[person] for person in people] if _distributive(trigger, people, ents) else [people]
     return [_Reading(trigger, rule, party + [host], location, date, status, "visit", host=host)
             for location, host in places for party in parties]
+
+
+def _respective(trigger: Token) -> bool:
+    """"their respective visits": one each, never an encounter of the two."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "respective" for c in trigger.children)
+
+
+def _respective_visits(trigger: Token, rule: dict, people: list[str], status: str, date: str | None,
+                       ents: DocumentEntities) -> list[_Reading]:
+    """"their respective visits, to Mali by the Prime Minister and to Iraq by the President":
+    the places and the visitors after the noun, paired in the order given ("to A and B" with
+    the two people of "their", in order); nothing when the counts do not pair up."""
+    after = [t for t in trigger.sent if t.i > trigger.i]
+
+    def objects(word: str) -> list[Token]:
+        return [o for t in after if t.lower_ == word and t.dep_ in ("prep", "conj", "dative", "agent")
+                for o in t.children if o.dep_ == "pobj"]
+
+    places = [e for o in objects("to") for head in [o, *o.conjuncts]
+              for e in [ents.at(head)] if e and ents.type_of(e) in ("GPE", "LOC")]
+    visitors = [a for o in objects("by") for a in np_actors(o, ents, delegations=False)[:1]] or people
+    if len(places) < 2 or len(places) != len(visitors):
+        return []
+    found = []
+    for visitor, place in zip(visitors, places):
+        place, host = _host_country(place, ents)
+        found.append(_Reading(trigger, rule, [visitor, host], place, date, status, "visit", host=host))
+    return found
 
 
 def _distributive(trigger: Token, people: list[str], ents: DocumentEntities) -> bool:
