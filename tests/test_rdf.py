@@ -204,6 +204,37 @@ def test_rdf_large_graphs_are_streamed_through_oxigraph_and_rdflib_stays_suffici
     assert isomorphic(*turtle) and len(turtle[0]) > 10
 
 
+def test_rdf_streamed_triples_are_the_sorted_quads_without_their_graphs(G, tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.export.rdf.serialise, "LARGE_GRAPH", 10)
+    monkeypatch.setattr(kg.export.rdf.serialise, "SORT_CHUNK", 7)  # many sorted runs, merged
+    triples, quads = (path.read_bytes().splitlines() for path in write_rdf_files(G, [tmp_path / "g.nt", tmp_path / "g.nq"]))
+    assert triples == sorted(set(triples))
+    assert triples == sorted({line[:line.rindex(b" <")] + b" ." for line in quads})
+    alone = write_rdf_files(G, [tmp_path / "alone.nt"])[0].read_bytes()
+    monkeypatch.setattr(kg.export.rdf.serialise, "_has_oxigraph", lambda: False)
+    assert alone == write_rdf_files(G, [tmp_path / "plain.nt"])[0].read_bytes() == b"\n".join(triples) + b"\n"
+
+
+def test_rdf_a_triple_in_two_graphs_is_streamed_once_and_terms_that_start_alike_stay_in_order(tmp_path):
+    import io
+
+    from kg.export.rdf.serialise import _stream_oxigraph
+
+    ex = "https://example.org/"
+    s, p, g1, g2 = (URIRef(ex + name) for name in ("talks", "said", "graph/b", "graph/a"))
+    objects = [Literal("Rabat"), Literal("Rabat", lang="en"), Literal("Rabat x"), URIRef(ex + "x"), URIRef(ex + "xy"),
+               Literal("2031-05-02", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))]
+    quads = [(s, p, o, g) for o in objects for g in (g1, g2)] + [(URIRef(ex + "talk"), p, objects[0], g1)]
+    triples, nquads = io.BytesIO(), io.BytesIO()
+    _stream_oxigraph(iter(quads[::-1]), [("ntriples", triples.write), ("nquads", nquads.write)], base=ex,
+                     workdir=tmp_path)
+    quad_lines = nquads.getvalue().splitlines()
+    assert len(quad_lines) == len(quads) and quad_lines == sorted(quad_lines)
+    triple_lines = triples.getvalue().splitlines()
+    assert triple_lines == sorted({line[:line.rindex(b" <")] + b" ." for line in quad_lines})
+    assert len(triple_lines) == len(objects) + 1
+
+
 def test_rdf_nquads_are_sorted_lines(G, tmp_path):
     lines = write_rdf(G, tmp_path / "graph.nq").read_bytes().splitlines()
     assert lines == sorted(set(lines))

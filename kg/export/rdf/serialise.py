@@ -401,33 +401,68 @@ def _stream_oxigraph(quads: Iterator[Quad], outputs: Sequence[tuple[str, Callabl
 
     formats = {fmt for fmt, _ in outputs}
     with tempfile.TemporaryDirectory(prefix=".kg-rdf-", suffix=".tmp", dir=workdir) as tmp:
-        quad_runs = _SortedRuns(Path(tmp) / "nq") if "nquads" in formats else None
-        triple_runs = _SortedRuns(Path(tmp) / "nt") if formats & {"ntriples", "turtle"} else None
+        quad_runs = _SortedRuns(Path(tmp) / "nq")
         while chunk := list(islice(quads, SORT_CHUNK)):
             with gc_paused():
-                lines = [line for line in ox.serialize(oxigraph_terms(chunk), format=ox.RdfFormat.N_QUADS).split(b"\n")
-                         if line.strip()]
-                if quad_runs is not None:
-                    quad_runs.add(lines)
-                if triple_runs is not None:
-                    triple_runs.add(_without_graph(line) for line in lines)
-        triples_file = None
-        if triple_runs is not None and "turtle" in formats:
-            triples_file = Path(tmp) / "triples.nt"
-            with triples_file.open("wb") as handle:
-                for block in _blocks(triple_runs.merged()):
-                    handle.write(block)
+                quad_runs.add(line for line in ox.serialize(oxigraph_terms(chunk), format=ox.RdfFormat.N_QUADS)
+                              .split(b"\n") if line.strip())
+        triples_file = Path(tmp) / "triples.nt" if formats & {"ntriples", "turtle"} else None
+        _write_merged(quad_runs, [write for fmt, write in outputs if fmt == "nquads"], triples_file)
         for fmt, write in outputs:
-            if fmt == "nquads":
-                for block in _blocks(quad_runs.merged()):
-                    write(block)
-            elif fmt == "ntriples":
-                for block in _blocks(triple_runs.merged()):
-                    write(block)
-            else:  # turtle from the sorted triples: each subject's triples come together
+            if fmt == "ntriples":
+                with triples_file.open("rb") as handle:
+                    while block := handle.read(1 << 20):
+                        write(block)
+            elif fmt == "turtle":  # from the sorted triples: each subject's triples come together
                 with triples_file.open("rb") as handle:
                     ox.serialize(ox.parse(handle, format=ox.RdfFormat.N_TRIPLES), _Writer(write),
                                  format=ox.RdfFormat.TURTLE, prefixes=prefixes(base))
+
+
+def _write_merged(quad_runs: _SortedRuns, quad_writers: list[Callable[[bytes], Any]],
+                  triples_file: Path | None) -> None:
+    """One pass over the sorted quads: the N-Quads to each writer, and their triples, each
+    once, to ``triples_file``.
+
+    The quads' lines sorted byte by byte give their triples (the lines without the graph
+    IRI) sorted too, the copies of a triple in several graphs side by side: two lines
+    first differ inside a term both share, or where one term ends, and there both forms
+    go on with a space. So the triples need no sorting of their own (it was a second
+    sort of every line, in runs on disk, and a second merge).
+    """
+    handle = triples_file.open("wb") if triples_file is not None else None
+    try:
+        previous = None
+        quad_block: list[bytes] = []
+        triple_block: list[bytes] = []
+        held = 0
+        for line in quad_runs.merged():
+            quad_block.append(line)
+            held += len(line)
+            if handle is not None:
+                triple = _without_graph(line.rstrip(b"\n")) + b"\n"
+                if triple != previous:
+                    triple_block.append(triple)
+                    previous = triple
+            if held >= 1 << 20:
+                _flush(quad_block, triple_block, quad_writers, handle)
+                held = 0
+        _flush(quad_block, triple_block, quad_writers, handle)
+    finally:
+        if handle is not None:
+            handle.close()
+
+
+def _flush(quad_block: list[bytes], triple_block: list[bytes], quad_writers: list[Callable[[bytes], Any]],
+           handle: Any) -> None:
+    if quad_block:
+        data = b"".join(quad_block)
+        for write in quad_writers:
+            write(data)
+    if triple_block and handle is not None:
+        handle.write(b"".join(triple_block))
+    quad_block.clear()
+    triple_block.clear()
 
 
 def _without_graph(line: bytes) -> bytes:
@@ -440,20 +475,6 @@ def _without_graph(line: bytes) -> bytes:
     b'<s> <p> "a <b> c" .'
     """
     return line[:line.rindex(b" <")] + b" ."
-
-
-def _blocks(lines: Iterable[bytes], size: int = 1 << 20) -> Iterator[bytes]:
-    """Lines joined into blocks of about ``size`` bytes: one write per block, not per line."""
-    block: list[bytes] = []
-    held = 0
-    for line in lines:
-        block.append(line)
-        held += len(line)
-        if held >= size:
-            yield b"".join(block)
-            block, held = [], 0
-    if block:
-        yield b"".join(block)
 
 
 class _Writer(io.RawIOBase):
