@@ -1342,3 +1342,16 @@ def test_who_post_at_a_mission():
 def test_who_title_word_before_a_bodys_head_noun(text, kinds):
     extraction, names = extract_rows(tagged(text, verbs=("raised",)))
     assert _kinds(extraction) == kinds
+
+
+@pytest.mark.parametrize(("second", "kinds"), [
+    # NER tagged a titled person's full name ORG the second time: the same person
+    ("[Ana Vega]ORG", {("Ana Vega", "PERSON")}),
+    # a body named after her is a body
+    ("[Ana Vega Foundation]ORG", {("Ana Vega", "PERSON"), ("Ana Vega Foundation", "ORG")}),
+])
+def test_who_a_persons_full_name_tagged_as_a_body_is_the_person(second, kinds):
+    rows = join(tagged("Foreign Minister [Ana Vega]PERSON arrived .", verbs=("arrived",)),
+                tagged(f"{second} said so .", verbs=("said",)))
+    extraction, names = extract_rows(rows)
+    assert _kinds(extraction) == kinds

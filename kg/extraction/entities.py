@@ -1142,9 +1142,9 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]], institutions: tuple[st
     persons: list[tuple[int, int, str]] = []
     others: list[tuple[int, int, str]] = []
     person_words = {doc[start].text for start, end, label in spans if label == "PERSON" and end - start == 1}
-    # "Von der Leyen" opening a sentence, tagged ORG, after "Ursula von der Leyen"
+    # "Von der Leyen" opening a sentence, tagged ORG, after "Ursula von der Leyen"; the whole name too
     surnames = {tuple(t.lower_ for t in doc[k:end]) for start, end, label in spans if label == "PERSON"
-                for k in range(start + 1, end - 1)}
+                for k in range(start, end - 1)}  # from the first word: "Retno Marsudi said" tagged ORG after a titled one
     for start, end, label in spans:
         if label != "PERSON" and _person_named(doc, start, end, person_words):
             label = "PERSON"  # "Bernardo Arévalo de León" tagged ORG, "Arévalo" tagged PERSON
