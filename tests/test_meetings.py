@@ -2585,3 +2585,28 @@ def test_meetings_respective_visits_are_never_an_encounter_of_the_two():
     # "Ana Silva and Omar Haddad discussed their respective visits ."
     rows = RESPECTIVE_VISITS[:9] + [(".", 5, "punct", "PUNCT", ".", "O")]
     assert _places(rows) == []
+
+
+# "Building on the summit on Monday , Ana Silva and Omar Haddad agreed to deepen ties ." as the
+# small model parses it
+BUILDING_ON = [
+    ("Building", 12, "advcl", "VERB", "build", "O"), ("on", 0, "prep", "ADP", "on", "O"),
+    ("the", 3, "det", "DET", "the", "O"), ("summit", 1, "pobj", "NOUN", "summit", "O"),
+    ("on", 3, "prep", "ADP", "on", "O"), ("Monday", 4, "pobj", "PROPN", "Monday", "B-DATE"),
+    (",", 12, "punct", "PUNCT", ",", "O"), ("Ana", 8, "compound", "PROPN", "Ana", "B-PERSON"),
+    ("Silva", 12, "nsubj", "PROPN", "Silva", "I-PERSON"), ("and", 8, "cc", "CCONJ", "and", "O"),
+    ("Omar", 11, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 8, "conj", "PROPN", "Haddad", "I-PERSON"),
+    ("agreed", 12, "ROOT", "VERB", "agree", "O"), ("to", 14, "aux", "PART", "to", "O"),
+    ("deepen", 12, "xcomp", "VERB", "deepen", "O"), ("ties", 14, "dobj", "NOUN", "tie", "O"),
+    (".", 12, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_building_on_a_summit_is_no_part_in_it():
+    assert _places(BUILDING_ON) == []
+
+
+def test_meetings_speaking_at_a_summit_is_a_part_in_it():
+    # "Speaking at the summit on Monday , Ana Silva and Omar Haddad agreed to deepen ties ."
+    rows = [("Speaking", 12, "advcl", "VERB", "speak", "O"), ("at", 0, "prep", "ADP", "at", "O")] + BUILDING_ON[2:]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]

@@ -1067,6 +1067,8 @@ def _subject_takes_part(trigger: Token, verb: Token) -> bool:
             prep = node.head.lower_
             if prep in rules["outside_preps"]:
                 return False  # "spoke about the talks", "steps towards a summit"
+            if prep == "on" and node.head.head.lemma_.lower() in rules["on_topic_verbs"]:
+                return False  # "building on the summit meeting", "commented on the talks": a topic
             if prep != "of" and (node.head.head == verb or node.head.head.pos_ not in ("NOUN", "PROPN")):
                 return True  # "at a meeting", "for two days of talks", "on the sidelines of"
         # "the outcome of the talks", "discussed preparations for the summit": the verb above says

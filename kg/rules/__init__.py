@@ -14,7 +14,7 @@ from kg.errors import KGError
 __all__ = ["load_rules"]
 
 ALLOWED_KEYS: dict[str, set[str]] = {
-    "meetings": {"description", "triggers", "subtype_precedence", "definite_determiners", "postponing_verbs", "addressing_verbs", "attendee_nouns", "occurrence_verbs", "timing_verbs", "object_control_nouns", "object_nouns", "anaphoric_nouns",
+    "meetings": {"description", "triggers", "subtype_precedence", "definite_determiners", "postponing_verbs", "on_topic_verbs", "addressing_verbs", "attendee_nouns", "occurrence_verbs", "timing_verbs", "object_control_nouns", "object_nouns", "anaphoric_nouns",
                  "agreement_nouns", "status", "event_name_heads", "mechanism_words", "repeat_words", "hospitality_nouns", "honour_nouns", "invitation_verbs", "receiving_verbs", "thanking_verbs", "ongoing_words", "vague_past_words", "frame_nouns", "frame_preps", "status_verbs", "multilateral_words", "group_nouns",
                  "delegation_nouns", "person_nouns", "participation_verbs", "courtesy_words",
                  "habitual_words", "object_control_verbs", "outside_preps", "distributive_nouns", "host_nouns",
