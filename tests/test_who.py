@@ -1355,3 +1355,15 @@ def test_who_a_persons_full_name_tagged_as_a_body_is_the_person(second, kinds):
                 tagged(f"{second} said so .", verbs=("said",)))
     extraction, names = extract_rows(rows)
     assert _kinds(extraction) == kinds
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a title-case headline's verb between two names NER took as one
+    ("[Ana Vega Meets Luis Ruiz]PERSON in Lima", {"Ana Vega", "Luis Ruiz"}),
+    ("[Wang Yi Holds]PERSON Talks", {"Wang Yi"}),
+    # a name that merely starts like such a verb is one name
+    ("[Ana Holdsworth]PERSON in Lima", {"Ana Holdsworth"}),
+])
+def test_who_headline_verbs_split_names(text, people):
+    ents = find_entities(make_doc(tagged(text)))
+    assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == people

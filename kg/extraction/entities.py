@@ -494,6 +494,10 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         end -= 1  # "[Crown Prince Khalid bin Faisal] of Saudi Arabia": NER took the "of"
     if start >= end:
         return []
+    verb = next((t.i for t in doc[start:end] if t.text in _headline_verbs()), None)
+    if label in ("PERSON", "ORG", "GPE") and verb is not None:
+        # "[Ana Vega Meets Luis Ruiz]", "[Wang Yi Holds] Talks": a title-case headline's verb between names
+        return [piece for a, b in ((start, verb), (verb + 1, end)) if a < b for piece in _clean(doc, a, b, label)]
     if label == "PERSON" and all(i in title_tokens(doc) for i in range(start, end)):
         return []  # "State [Councilor]" tagged PERSON: words of a title name no one
     if label in ("ORG", "NORP") and all(doc[i].tag_ in ("NNS", "NNPS") and doc[i].lower_.endswith("s")
@@ -580,6 +584,11 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
         if len(parts) == 1 and _country_pair(parts[0].text):
             return []  # "U.S.-Sudan" as one token: two countries kg cannot place apart
     return [(start, end, label)]
+
+
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    return frozenset(load_rules("names")["headline_verbs"])
 
 
 def _stray_name_word(doc: Doc, i: int) -> bool:

@@ -27,7 +27,7 @@ ALLOWED_KEYS: dict[str, set[str]] = {
     "publishers": {"description", "domains", "government_suffixes", "headers", "header_openings", "absent_offices"},
     "venues": {"description", "venues", "place_nouns"},
     "names": {"description", "greetings", "opening_verbs", "formal_states", "hyphenated_syllable",
-              "administrative_heads"},
+              "administrative_heads", "headline_verbs"},
     "dates": {"description", "days", "weeks", "months", "day_parts", "month_parts", "week_starts"},
 }
 TRIGGER_KEYS = {"id", "pattern", "subtype", "kind", "cameo", "plover", "requires_place", "requires_with",
