@@ -604,3 +604,29 @@ def test_discourse_both_sides_of_three_said_by_someone_else_are_not_resolved():
         (w, h + 1, d, p, l, e) for w, h, d, p, l, e in BOTH_SIDES_TO_MEET[1:]]
     rows = join(THREE_WAY_TALKS, said)
     assert not any(len(people) == 2 and "Ana Vega" not in people for people in _met(rows, {len(THREE_WAY_TALKS) + 4: "NNS"}))
+
+
+# "Peruvian Minister Vega met Chilean Minister Haddad in Lima ."
+MINISTERS_MET = [
+    ("Peruvian", 2, "amod", "ADJ", "peruvian", "B-NORP"), ("Minister", 2, "compound", "PROPN", "Minister", "O"),
+    ("Vega", 3, "nsubj", "PROPN", "Vega", "B-PERSON"), ("met", 3, "ROOT", "VERB", "meet", "O"),
+    ("Chilean", 6, "amod", "ADJ", "chilean", "B-NORP"), ("Minister", 6, "compound", "PROPN", "Minister", "O"),
+    ("Haddad", 3, "dobj", "PROPN", "Haddad", "B-PERSON"), ("in", 3, "prep", "ADP", "in", "O"),
+    ("Lima", 7, "pobj", "PROPN", "Lima", "B-GPE"), (".", 3, "punct", "PUNCT", ".", "O")]
+
+
+def _agreeing(noun: str) -> set[str]:
+    """Who agrees in MINISTERS_MET + "The two <noun> agreed ."."""
+    agreed = [("The", 2, "det", "DET", "the", "O"), ("two", 2, "nummod", "NUM", "two", "B-CARDINAL"),
+              (noun, 3, "nsubj", "NOUN", noun[:-1], "O"), ("agreed", 3, "ROOT", "VERB", "agree", "O"),
+              (".", 3, "punct", "PUNCT", ".", "O")]
+    extraction, names = extract_rows(join(MINISTERS_MET, agreed), tags={12: "NNS"})
+    return {names[e.speaker] for e in extraction.events if e.type == "statement" and e.subtype == "agree"}
+
+
+def test_discourse_the_two_governments_are_the_countries_of_the_last_encounters_people():
+    assert _agreeing("governments") == {"Peru", "Chile"}
+
+
+def test_discourse_the_two_leaders_stay_the_last_encounters_people():
+    assert _agreeing("leaders") == {"Vega", "Haddad"}

@@ -59,6 +59,8 @@ NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # how far back a pronoun looks for its antecedent, in sentences
 PRONOUN_WINDOW = 3
+# "the two governments", "both countries": the states an encounter's parties stand for
+STATE_NOUNS = frozenset({"government", "country", "nation"})
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 # "SECRETARY POMPEO: Thank you." / "Ms Wong: We ..." : a speaker label opening a paragraph
 _TURN = re.compile(r"^[ \t]*([A-Z][^:\n]{1,60}?):[ \t]+(?=\S)", re.M)
@@ -207,6 +209,8 @@ class Discourse:
             three_way = len(participants) == 3
             if people:
                 participants = tuple(p for p in participants if self.ents.type_of(p) == "PERSON") or participants
+            elif _singular(token) in STATE_NOUNS:
+                participants = self._countries_of(participants) or participants  # "the two governments"
             if counted and three_way and len(participants) == 3:
                 # "X held talks with A and B. He said both sides agreed": the two X is not
                 participants = self._besides_the_speaker(token, participants)
@@ -219,6 +223,16 @@ class Discourse:
                             _span_at(self.ents, holders[-1][0]))
         return None
 
+
+    def _countries_of(self, participants: tuple[str, ...]) -> tuple[str, ...]:
+        """The countries an encounter's parties stand for ("the two governments" after X of
+        Japan met Y of Korea: Japan and Korea): each person's current post in a country, or
+        the country itself; () unless every party has one, each a different one."""
+        posts = {post.person: post.organization for post in self.posts if post.current and post.organization}
+        countries = tuple(posts.get(p) if self.ents.type_of(p) == "PERSON" else p for p in participants)
+        if None in countries or len(set(countries)) != len(countries):
+            return ()
+        return countries if all(self.ents.type_of(c) == "GPE" for c in countries) else ()
 
     def _encounter_pronoun(self, token: Token) -> Link | None:
         """"A met B in Paris. They agreed ...": a subject "they" with no plural subject before
