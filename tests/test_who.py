@@ -1367,3 +1367,16 @@ def test_who_a_persons_full_name_tagged_as_a_body_is_the_person(second, kinds):
 def test_who_headline_verbs_split_names(text, people):
     ents = find_entities(make_doc(tagged(text)))
     assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Economic" starts a body's name ("... Community"), not a portfolio of the title
+    ("The Executive Secretary of the [Economic Community of Harbor States]ORG , [Ana Vega]PERSON , spoke .",
+     {("Ana Vega", "Economic Community of Harbor States", "Executive Secretary")}),
+    # a portfolio that names no body stays the title's
+    ("Minister of Economic Development [Ana Vega]PERSON of [Chile]GPE spoke .",
+     {("Ana Vega", "Chile", "Minister of Economic Development")}),
+])
+def test_who_portfolio_stops_at_a_bodys_name(text, expected):
+    extraction, names = extract_rows(tagged(text, verbs=("spoke",)))
+    assert _posts(extraction, names) == expected
