@@ -56,3 +56,13 @@ def test_meetings_the_holder_named_after_a_titles_phrase_is_the_one_met(met):
 def test_meetings_a_title_before_a_comma_and_a_country_stays_the_body(met):
     found = met("Minister Sato met the head of the IAEA, Japan's partner, in Vienna.")
     assert all("Japan" not in participants for participants, _, _ in found)
+
+
+def test_meetings_an_ambassadors_to_phrase_is_no_venue(met):
+    found = met("Minister Sato received the Ambassador of Finland to Japan, Kimmo Laine.")
+    assert found == [(frozenset({"Sato", "Kimmo Laine"}), None, "meet")]
+
+
+def test_meetings_a_reception_to_a_city_still_places_it(met):
+    assert met("Prime Minister Sato welcomed President Ana Vega to Osaka.") == [
+        (frozenset({"Sato", "Ana Vega"}), "Osaka", "meet")]

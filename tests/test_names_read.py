@@ -174,3 +174,26 @@ def test_names_a_particle_before_a_country_is_no_surname(read):
     found = read("President Lula da Silva met the ministers de France in Paris.")
     assert "Lula da Silva" in _people(found)
     assert not any(name.endswith("France") for name in _people(found))
+
+
+def test_names_a_parenthesised_portfolio_after_a_title_is_part_of_the_post(read):
+    found = read("Secretary (East) Ravi Kannan held consultations with Vice Foreign Minister Park Ji-won of the "
+                 "Republic of Korea.", url="https://www.mea.gov.in/press-releases.htm?dtl/1")
+    assert ("Ravi Kannan", "India", "Secretary (East)") in _posts(found)
+
+
+def test_names_a_parenthesis_that_is_no_portfolio_is_no_post(read):
+    found = read("Ravi Kannan (right) met Vice Foreign Minister Park Ji-won in Seoul.",
+                 url="https://www.mea.gov.in/press-releases.htm?dtl/1")
+    assert not any(person == "Ravi Kannan" for person, _, _ in _posts(found))
+
+
+def test_names_a_bodys_officer_ending_the_subject_speaks(read):
+    found = read("The International Organization for Migration (IOM) Chief of Mission Ana Vega said aid was short.")
+    assert _speakers(found) == {"Ana Vega"}
+
+
+def test_names_a_place_before_between_is_no_part_of_the_post(read):
+    found = read("The meeting in Nairobi between Kenyan President David Otieno and Ugandan President Moses Okello "
+                 "was cancelled.")
+    assert {(p, o) for p, o, _ in _posts(found)} == {("David Otieno", "Kenya"), ("Moses Okello", "Uganda")}

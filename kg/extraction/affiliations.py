@@ -24,7 +24,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.extraction import gazetteer
-from kg.extraction.entities import DocumentEntities, is_honorific, title_at, title_tokens, tokenize
+from kg.extraction.entities import (DocumentEntities, after_parenthesised_portfolio, is_honorific, title_at,
+                                    title_tokens, tokenize)
 from kg.extraction.matching import matches
 from kg.extraction.publishers import lacks_office
 from kg.extraction.syntax import np_actors, place_in, subjects_of
@@ -927,10 +928,14 @@ def _prefix_start(doc: Doc, ents: DocumentEntities, end: int) -> int:
             continue
         if token.is_punct and token.text not in ("-", "'s", "’s", "'", "’") or _spaced_dash(token):
             break  # "Jakarta - Foreign Minister Budi": a dateline's place, no demonym of the title
-        if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM") or token.lower_ in ("and", "with", "by", "at", "in", "on", "said"):
-            break
+        if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM") or token.lower_ in _PREFIX_STOPS:
+            break  # "the meeting in Nairobi between Kenyan President X": Nairobi is no part of X's post
         i -= 1
     return i
+
+
+_PREFIX_STOPS = frozenset({"and", "with", "by", "at", "in", "on", "said", "between", "among", "from", "during", "after",
+                           "before", "against", "near", "into", "through", "toward", "towards", "as", "like"})
 
 
 def _spaced_dash(token: Token) -> bool:
@@ -958,13 +963,15 @@ def _ministry_heads() -> frozenset[str]:
 
 def _parenthesis_start(doc: Doc, close: int, stop: int) -> int | None:
     """The "(" of a short parenthesis closing at token ``close`` that abbreviates the name
-    before it ("(IOM)"), not before ``stop``."""
+    before it ("(IOM)") or names a title's portfolio ("Secretary (East)"), not before ``stop``."""
     if doc[close].text != ")":
         return None
     for i in range(close - 1, max(stop, close - 4) - 1, -1):
         if doc[i].text == "(":
             inside = doc[i + 1:close]
-            return i if len(inside) == 1 and inside[0].text.isupper() and i > stop else None
+            abbreviation = len(inside) == 1 and inside[0].text.isupper()
+            portfolio = len(inside) >= 1 and all(t.text[:1].isupper() for t in inside) and i - 1 in title_tokens(doc)
+            return i if (abbreviation or portfolio) and i > stop else None
     return None
 
 
@@ -1004,6 +1011,8 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
                 title_start = i  # "talks between the Prime Minister and Crown Prince X": two parties
             title_end = i + size
             i += size
+            if after_parenthesised_portfolio(doc, i) <= end:
+                title_end = i = after_parenthesised_portfolio(doc, i)  # "Secretary (East)"
             continue
         if title_start is not None and doc[i].lower_ in ("to", "for", "of", "at") and i + 1 < end:
             first = i + 1 + (doc[i + 1].lower_ == "the")

@@ -1037,6 +1037,7 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
             j += 1
             while j < len(doc) and doc[j].ent_iob_ == "I" or (j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("GPE", "ORG", "LOC") and doc[j - 1].lower_ in ("to", "of", "for")):
                 j += 1
+        j = after_parenthesised_portfolio(doc, j)  # "Secretary (East) Periasamy Kumaran"
         if j < len(doc) and title_at(doc, j):
             i = j  # "Mr. Secretary": a title after an honorific names no one
             continue
@@ -1057,6 +1058,17 @@ def _titled_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
             found.append((begin, k, "PERSON"))  # not "General [Assembly]", "Secretary [Council]"
         i = max(k, i + 1)
     return found
+
+
+def after_parenthesised_portfolio(doc: Doc, j: int) -> int:
+    """After a title's portfolio in parentheses ("Secretary (East)", "Joint Secretary (Gulf)"):
+    one to three capitalised words between "(" and ")"; else ``j``."""
+    if j >= len(doc) or doc[j].text != "(":
+        return j
+    close = next((k for k in range(j + 1, min(j + 5, len(doc))) if doc[k].text == ")"), None)
+    if close is None or close == j + 1 or not all(doc[k].text[:1].isupper() for k in range(j + 1, close)):
+        return j
+    return close + 1
 
 
 def _apposed_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

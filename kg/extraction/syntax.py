@@ -71,6 +71,8 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
         parts = [head, *appositions, *(x for a in appositions for x in a.conjuncts if x.i > a.i)]
         for part in parts + [p for part in parts for p in _people_coordinated_into_of(part, ents) if p not in parts]:
             found.extend(a for a in _phrase_actors(part, ents, delegations) if a not in found)
+        if not any(ents.type_of(a) == "PERSON" for a in found):
+            found.extend(a for a in _titled_person_at_end(head, ents) if a not in found)
         people = [a for a in found if ents.type_of(a) == "PERSON"]
         # "his Kazakh counterpart, Aidos Serikbayev": the named person, not the demonym
         readings.append((head, people or found))
@@ -92,13 +94,35 @@ def np_actors(token: Token, ents: DocumentEntities, *, delegations: bool = True)
     return actors
 
 
+def _titled_person_at_end(head: Token, ents: DocumentEntities) -> list[str]:
+    """"The International Organization for Migration (IOM) Chief of Mission Ana Vega said"
+    parsed with the body as the subject: a phrase that ends in a person's name with a title
+    before it is that person."""
+    doc = head.doc
+    if ents.type_of(ents.at(head)) not in ("ORG", "GPE"):
+        return []  # a body's phrase ("the summit between A and President B" reads its own way)
+    last = head.right_edge
+    person = ents.at(last)
+    span = ents.span_of(last)
+    if person is None or ents.type_of(person) != "PERSON" or span is None or span[1] != last.i + 1 or span[0] <= head.i:
+        return []
+    return [person] if span[0] > 0 and title_at(doc, span[0] - 1, span[0]) or any(
+        title_at(doc, i, span[0]) for i in range(max(head.i, span[0] - 4), span[0])) else []
+
+
 def _named_after_title(head: Token, ents: DocumentEntities) -> list[Token]:
     """"met the head of the IAEA, Rafael Grossi, in Vienna" parsed with the name off the
     verb: a title's phrase closed by a comma and a person's name set off by another is that
     person (the name's first token)."""
     doc = head.doc
+    if not title_at(doc, head.i, head.i + 1):
+        return []
     comma = head.right_edge.i + 1
-    if not title_at(doc, head.i, head.i + 1) or comma + 1 >= len(doc) or doc[comma].text != ",":
+    # "received the Ambassador of Finland [to India], Kimmo Lahdevirta" with "to India" off the verb
+    while comma < min(len(doc), head.i + 10) and (doc[comma].lower_ in ("to", "of", "for", "in", "the") or (
+            doc[comma].pos_ == "PROPN" and ents.type_of(ents.at(doc[comma])) in ("GPE", "ORG", "LOC"))):
+        comma += 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
         return []
     span = ents.span_of(doc[comma + 1])
     if span is None or span[0] != comma + 1 or ents.type_of(ents.at(doc[comma + 1])) != "PERSON":
@@ -321,6 +345,8 @@ def places_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[s
     for token in tokens:
         if token.lower_ not in preps or not (token.dep_ == "prep" or token.dep_ == "conj" and token.head.dep_ == "prep"):
             continue
+        if token.lower_ == "to" and _closes_title(token):
+            continue  # "received the Ambassador of Finland to India": the post's complement, no venue
         for obj in token.children:
             if obj.dep_ != "pobj":
                 continue
@@ -333,6 +359,21 @@ def places_in(tokens: list[Token], ents: DocumentEntities, *, preps: frozenset[s
                 if entity is not None:
                     yield _town_of(obj, entity, ents) if ents.type_of(entity) == "FAC" else entity
                     break
+
+
+def _closes_title(prep: Token) -> bool:
+    """The word before ``prep`` ends a title's phrase ("the Ambassador [of Finland]",
+    "the Special Envoy"), however the parse hangs ``prep``."""
+    if prep.i == 0:
+        return False
+    node = prep.doc[prep.i - 1]
+    for _ in range(4):
+        if title_at(node.doc, node.i, node.i + 1):
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _town_of(building: Token, entity: str, ents: DocumentEntities) -> str:
