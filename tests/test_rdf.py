@@ -523,6 +523,17 @@ def test_rdf_hostile_text_survives_both_parsers(tmp_path_factory, label, quote):
     assert labels == {kg.export.rdf.terms.NOT_XML_CHAR.sub("", label or "x")}
 
 
+@pytest.mark.parametrize("quote", ['\n\\"', 'a\n"""b"', '\n"', 'x\n\\', 'x\n""'])
+def test_rdf_a_multi_line_literal_ending_in_quotes_or_backslashes_reads_back(tmp_path, quote):
+    # rdflib's Turtle writer leaves the quote of '\\"' before the closing '"""' bare
+    G = nx.MultiDiGraph(documents={"d": {"title": quote, "length": 10}})
+    G.add_node("p", kind="entity", type="PERSON", label="x", aliases=[quote])
+    for suffix in (".ttl", ".trig"):
+        path = write_rdf(G, tmp_path / f"g{suffix}")
+        assert len(_parse_oxigraph(path)) == len(_parse_rdflib(path))
+        assert quote in {str(q.object.value) for q in _parse_oxigraph(path)}
+
+
 # ------------------------------------------------------------------------------ vocabulary
 
 def test_rdf_vocabulary_parses_and_defines_every_term_used():

@@ -175,7 +175,7 @@ def _serialise_rdflib(quads: list[Quad], fmt: str, base: str) -> bytes:
                 graph = contexts.get(g)
                 if graph is None:
                     graph = contexts[g] = ds.graph(g)
-                graph.add((s, p, o))
+                graph.add((s, p, _long_safe(o) if fmt == "trig" else o))
         with rdflib_quiet():
             if fmt == "trig":
                 buffer = io.BytesIO()
@@ -185,12 +185,28 @@ def _serialise_rdflib(quads: list[Quad], fmt: str, base: str) -> bytes:
     graph = Graph()
     _bind(graph, base)
     with gc_paused():
-        graph.addN((s, p, o, graph) for s, p, o, _ in quads)
+        graph.addN((s, p, _long_safe(o) if fmt == "turtle" else o, graph) for s, p, o, _ in quads)
     if fmt == "jsonld":
         data = graph.serialize(format="json-ld", context=_jsonld_context(base),
                                auto_compact=True, encoding="utf-8")
         return _canonical_json(data)
     return graph.serialize(format=_RDFLIB_FORMAT[fmt], encoding="utf-8")
+
+
+class _LongLiteral(Literal):
+    """A literal with a line break, written in Turtle's long form with every quote
+    escaped: rdflib leaves a closing quote after an escaped backslash ('\\"') bare, and
+    '""""' then ends the string one quote early for every other parser."""
+
+    def _quote_encode(self) -> str:
+        encoded = self.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r")
+        return f'"""{encoded}"""'
+
+
+def _long_safe(term: Any) -> Any:
+    if isinstance(term, Literal) and "\n" in term and not isinstance(term, _LongLiteral):
+        return _LongLiteral(str(term), lang=term.language, datatype=term.datatype)
+    return term
 
 
 class _SortedTrigSerializer(TrigSerializer):
