@@ -2610,3 +2610,30 @@ def test_meetings_speaking_at_a_summit_is_a_part_in_it():
     # "Speaking at the summit on Monday , Ana Silva and Omar Haddad agreed to deepen ties ."
     rows = [("Speaking", 12, "advcl", "VERB", "speak", "O"), ("at", 0, "prep", "ADP", "at", "O")] + BUILDING_ON[2:]
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Omar Haddad"]]
+
+
+# "Peru held talks with Chile on Monday . Peruvian Minister Ana Silva led the talks with Omar
+# Haddad ." as the small model parses it: "the talks" are Monday's
+TALKS_LED_BY = [
+    ("Peru", 1, "nsubj", "PROPN", "Peru", "B-GPE"), ("held", 1, "ROOT", "VERB", "hold", "O"),
+    ("talks", 1, "dobj", "NOUN", "talk", "O"), ("with", 2, "prep", "ADP", "with", "O"),
+    ("Chile", 3, "pobj", "PROPN", "Chile", "B-GPE"), ("on", 1, "prep", "ADP", "on", "O"),
+    ("Monday", 5, "pobj", "PROPN", "Monday", "B-DATE"), (".", 1, "punct", "PUNCT", ".", "O"),
+    ("Peruvian", 9, "amod", "ADJ", "peruvian", "B-NORP"), ("Minister", 11, "compound", "PROPN", "Minister", "O"),
+    ("Ana", 11, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 12, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("led", 12, "ROOT", "VERB", "lead", "O"), ("the", 14, "det", "DET", "the", "O"),
+    ("talks", 12, "dobj", "NOUN", "talk", "O"), ("with", 14, "prep", "ADP", "with", "O"),
+    ("Omar", 17, "compound", "PROPN", "Omar", "B-PERSON"), ("Haddad", 15, "pobj", "PROPN", "Haddad", "I-PERSON"),
+    (".", 12, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_country_whose_own_minister_is_a_party_is_no_party_beside_her():
+    assert [m[0] for m in _places(TALKS_LED_BY)] == [["Ana Silva", "Chile", "Omar Haddad"]]
+
+
+def test_meetings_a_country_whose_minister_is_not_named_stays_a_party():
+    # "... . Minister Ana Silva led the talks with Omar Haddad ." (no country said for her)
+    rows = TALKS_LED_BY[:8] + [("Minister", 10, "compound", "PROPN", "Minister", "O")] + [
+        (w, h - 1, d, p, l, e) for w, h, d, p, l, e in TALKS_LED_BY[10:]]
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "Chile", "Omar Haddad", "Peru"]]

@@ -84,11 +84,24 @@ def find_meetings(doc: Doc, document: Document, ents: DocumentEntities) -> list[
     readings = _on_a_trip(_framed(readings, ents), ents)
     _on_sidelines_before(readings)
     merged = merge_meetings([r for r in readings if not r.absorbed], ents)
+    _without_spoken_for(merged, ents)
     _dated_by_trip(sorted(merged + [r for r in readings if r.absorbed], key=lambda r: r.trigger.i), ents)
     _dated_by_itinerary(merged, doc, document, ents)
     _continued(merged, ents)
     _placed_by_dateline(merged, doc, document, ents)
     return [_event(r, document, ents) for r in merged if len(r.participants) >= 2]
+
+
+def _without_spoken_for(readings: list[_Reading], ents: DocumentEntities) -> None:
+    """"State Visit of the President of Veloria to India" and "President X of Veloria paid a
+    State Visit to India", merged: a country stands for its unnamed officials only, so one
+    whose own official is a named party is no party beside them (a visit's host stays)."""
+    sides = _sides(ents)
+    for reading in readings:
+        spoken_for = {sides[p] for p in reading.participants if p in sides and ents.type_of(p) == "PERSON"}
+        kept = [p for p in reading.participants if p not in spoken_for or p == reading.host or ents.type_of(p) != "GPE"]
+        if len(kept) >= 2:  # "X of Japan met Japanese officials": the country is the other side
+            reading.participants = kept
 
 
 def _status_updated(readings: list[_Reading]) -> list[_Reading]:
