@@ -1380,3 +1380,15 @@ def test_who_headline_verbs_split_names(text, people):
 def test_who_portfolio_stops_at_a_bodys_name(text, expected):
     extraction, names = extract_rows(tagged(text, verbs=("spoke",)))
     assert _posts(extraction, names) == expected
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a royal style and the given name of one person of the text: that person
+    ("[Faisal bin Farhan Al Saud]PERSON arrived ; [Prince Faisal]PERSON spoke .", {"Faisal bin Farhan Al Saud"}),
+    # two persons of that given name: it stays apart
+    ("[Faisal bin Farhan Al Saud]PERSON and [Faisal bin Salman Al Saud]PERSON arrived ; [Prince Faisal]PERSON spoke .",
+     {"Faisal bin Farhan Al Saud", "Faisal bin Salman Al Saud", "Prince Faisal"}),
+])
+def test_who_royal_style_and_given_name(text, people):
+    ents = find_entities(make_doc(tagged(text, verbs=("arrived",))))
+    assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == people

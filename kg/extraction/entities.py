@@ -1321,6 +1321,9 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
         if not matches and len(tokens) == 1:
             # "Abiy" for "Abiy Ahmed": some names are used by the first one, when only one person has it
             matches = [key for key, full in names.items() if len(full) > 1 and full[0].casefold() == folded[0]]
+        if not matches and len(tokens) == 2 and tokens[0] in _royal_titles():
+            # "Prince Faisal" for "Faisal bin Farhan Al Saud": a royal style and the given name of one person
+            matches = [key for key, full in names.items() if len(full) > 2 and full[0].casefold() == folded[1]]
         if len(matches) == 1:
             key = matches[0]
         else:
