@@ -100,12 +100,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def _join_unpunctuated(doc: Doc) -> None:
-    """No sentence starts right after a word on the same line: the parser cuts a long post
-    and name ("Minister of Foreign Affairs of Viet Nam Bui Thanh Son in Seoul") into three
-    sentences, parting the name from its post and the meeting from its place."""
+    """No sentence starts at a capitalised word right after a word on the same line: the
+    parser cuts a long post and name ("Minister of Foreign Affairs of Viet Nam Bui Thanh Son
+    in Seoul") into three sentences, parting the name from its post and the meeting from its
+    place. Lower-case words stay open to it, so a long run with no punctuation at all (a
+    list, a table flattened to text) is still cut into sentences the parser can read."""
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if token.is_sent_start is None and before.is_alpha and "\n" not in before.whitespace_ and not token.is_space:
+        if (token.is_sent_start is None and token.text[:1].isupper() and before.is_alpha
+                and "\n" not in before.whitespace_):
             token.is_sent_start = False
 
 
