@@ -2637,3 +2637,30 @@ def test_meetings_a_country_whose_minister_is_not_named_stays_a_party():
     rows = TALKS_LED_BY[:8] + [("Minister", 10, "compound", "PROPN", "Minister", "O")] + [
         (w, h - 1, d, p, l, e) for w, h, d, p, l, e in TALKS_LED_BY[10:]]
     assert [m[0] for m in _places(rows)] == [["Ana Silva", "Chile", "Omar Haddad", "Peru"]]
+
+
+# "Ana Silva attended the AU Summit in Addis Ababa ." with NER's one ORG for the summit
+AU_SUMMIT = [
+    ("Ana", 1, "compound", "PROPN", "Ana", "B-PERSON"), ("Silva", 2, "nsubj", "PROPN", "Silva", "I-PERSON"),
+    ("attended", 2, "ROOT", "VERB", "attend", "O"), ("the", 5, "det", "DET", "the", "B-ORG"),
+    ("AU", 5, "compound", "PROPN", "AU", "I-ORG"), ("Summit", 2, "dobj", "PROPN", "Summit", "I-ORG"),
+    ("in", 5, "prep", "ADP", "in", "O"), ("Addis", 8, "compound", "PROPN", "Addis", "B-GPE"),
+    ("Ababa", 6, "pobj", "PROPN", "Ababa", "I-GPE"), (".", 2, "punct", "PUNCT", ".", "O"),
+]
+
+
+def test_meetings_a_listed_bodys_summit_is_the_body_at_its_summit():
+    from handbuilt import extract_rows
+
+    _extraction, names = extract_rows(AU_SUMMIT)
+    assert [m[0] for m in _places(AU_SUMMIT)] == [["African Union", "Ana Silva"]]
+    assert "AU Summit" not in names.values()
+
+
+def test_meetings_a_summit_that_is_a_body_of_its_own_keeps_its_name():
+    # "Ana Silva attended the East Asia Summit in Addis Ababa ."
+    rows = AU_SUMMIT[:4] + [("East", 5, "compound", "PROPN", "East", "I-ORG"), ("Asia", 6, "compound", "PROPN", "Asia", "I-ORG")] + [
+        (w, h + 1 if h >= 5 else h, d, p, l, e) for w, h, d, p, l, e in AU_SUMMIT[5:]]
+    rows[2] = ("attended", 2, "ROOT", "VERB", "attend", "O")
+    rows[3] = ("the", 6, "det", "DET", "the", "B-ORG")
+    assert [m[0] for m in _places(rows)] == [["Ana Silva", "East Asia Summit"]]

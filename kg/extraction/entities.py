@@ -588,7 +588,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, s
             doc[start].text in COMPASS_WORDS and gazetteer.lookup_country(f"{doc[start].text} {doc[end - 1].text}")
             and gazetteer.lookup_country(doc[start + 2:end].text)):
         return [(start, start + 1, "GPE"), (start + 2, end, "GPE")]  # "North and South Korea": two countries
-    sides = _sides_of_named_meeting(doc, start, end)
+    sides = _sides_of_named_meeting(doc, start, end) or _body_of_named_meeting(doc, start, end)
     if sides:
         return sides
     if "-" in text:
@@ -733,6 +733,22 @@ def _sides_of_named_meeting(doc: Doc, start: int, end: int) -> list[tuple[int, i
     if None in labels:
         return []
     return [(left.i, left.i + 1, labels[0]), (right.i, right.i + 1, labels[1])]
+
+
+def _body_of_named_meeting(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """"the AU Summit", "the 2025 NATO Summit", "the G20 Meeting": a listed organisation's
+    gathering named by the body and the kind of meeting is the body (unlike "East Asia
+    Summit", a body of its own)."""
+    if end - start < 2 or doc[end - 1].lower_ not in _named_meeting_heads():
+        return []
+    begin = start
+    while begin < end - 1 and (doc[begin].pos_ in ("DET", "NUM") or doc[begin].ent_type_ in ("DATE", "ORDINAL")
+                               or doc[begin].like_num):
+        begin += 1  # "the 38th AU Summit"
+    if begin >= end - 1:
+        return []
+    organization = _organization(doc[begin:end - 1].text)
+    return [(begin, end - 1, organization[1])] if organization else []
 
 
 def _side_label(text: str) -> str | None:
