@@ -1392,3 +1392,14 @@ def test_who_portfolio_stops_at_a_bodys_name(text, expected):
 def test_who_royal_style_and_given_name(text, people):
     ents = find_entities(make_doc(tagged(text, verbs=("arrived",))))
     assert {e.name for e in ents.entities.values() if e.type == "PERSON"} == people
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a town NER took for a people is the town
+    ("The mayor of [Tunis]NORP , [Ana Vega]PERSON , met the envoy .", {("Tunis", "GPE")}),
+    # a demonym stays its country's
+    ("[Tunisian]NORP officials met the envoy .", {("Tunisia", "GPE")}),
+])
+def test_who_a_place_tagged_as_a_people(text, places):
+    extraction, names = extract_rows(tagged(text, verbs=("met",)))
+    assert {(n, k) for n, k in _kinds(extraction) if k == "GPE"} == places

@@ -146,6 +146,8 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
             if end == start or all(i in in_titles for i in range(start, end)):
                 continue
         label = ent.label_
+        if label == "NORP" and not gazetteer.is_demonym(ent.text) and (town := gazetteer.lookup_place(ent.text)):
+            label = town.type  # "the mayor of [Tunis]NORP": a place NER took for a people
         if label == "ORG" and start == ent.start and start >= 2 and doc[start - 1].lower_ == "and" and _joined_name_word(doc, start - 2):
             start -= 2  # "the Peace and [Security Council]": NER cut a body's name at "and"
         if end != ent.end:
