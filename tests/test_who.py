@@ -1403,3 +1403,23 @@ def test_who_royal_style_and_given_name(text, people):
 def test_who_a_place_tagged_as_a_people(text, places):
     extraction, names = extract_rows(tagged(text, verbs=("met",)))
     assert {(n, k) for n, k in _kinds(extraction) if k == "GPE"} == places
+
+
+@pytest.mark.parametrize(("text", "tags", "expected"), [
+    # "Vega served in Congress": a former member of it
+    ("[Ana Vega]PERSON served in [Congress]ORG .", {2: "VBD"}, {("Ana Vega", "Congress", "member", False)}),
+    ("[Ana Vega]PERSON serves on [the Harbor Council]ORG .", {2: "VBZ"}, {("Ana Vega", "Harbor Council", "member", True)}),
+    # serving something in a body is no membership of it
+    ("[Ana Vega]PERSON served dinner in [Congress]ORG .", {2: "VBD"}, set()),
+])
+def test_who_serving_in_a_body_is_membership(text, tags, expected):
+    rows = tagged(text, verbs=("served", "serves"))
+    verb = next(i for i, r in enumerate(rows) if r[0] in ("served", "serves"))
+    rows = [(w, h, ("nsubj" if i == verb - 1 and e.endswith("PERSON") else "prep" if w in ("in", "on") else
+                    "dobj" if w == "dinner" else "pobj" if i > 0 and rows[i - 1][0] in ("in", "on", "the") and e != "O" else d),
+             p, "serve" if i == verb else l, e) for i, (w, h, d, p, l, e) in enumerate(rows)]
+    # "in"/"on" hang from the verb and the body from "in"/"on"
+    prep = next(i for i, r in enumerate(rows) if r[0] in ("in", "on"))
+    rows = [(w, prep if d == "pobj" else h, d, p, l, e) for w, h, d, p, l, e in rows]
+    extraction, names = extract_rows(rows, tags=tags)
+    assert {(names[a.person], names[a.organization], a.role, a.current) for a in extraction.affiliations} == expected

@@ -251,7 +251,35 @@ def find_affiliations(doc: Doc, document: Document, ents: DocumentEntities, post
             evidence = Evidence(document.id, sentence.start_char, sentence.end_char, sentence.text,
                                 rule="affiliations:membership")
             found[(member, body)] = Affiliation(member, body, evidence, role=role, current=True, confidence=0.8)
+    for person, body, current, token in _service(doc, ents):
+        if (person, body) not in found:
+            found[(person, body)] = Affiliation(person, body, _evidence(doc, document, token, "affiliations:served-in"),
+                                                role="member", current=current, confidence=0.7)
     return list(found.values())
+
+
+def _service(doc: Doc, ents: DocumentEntities) -> list[tuple[str, str, bool, int]]:
+    """(person, body, current, token) for "Vega served in Congress", "I served on the
+    Council" (a pronoun the discourse resolved to one person): a member of the body; past
+    tense, a former one."""
+    found: list[tuple[str, str, bool, int]] = []
+    for verb in tokens_of(doc):
+        if verb.lemma_.lower() != "serve" or verb.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ == "dobj" for c in verb.children):
+            continue  # "served dinner in the White House" serves something, in no body
+        bodies = [ents.at(o) for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "on")
+                  for o in p.children if o.dep_ == "pobj"]
+        bodies = [b for b in bodies if b is not None and ents.type_of(b) == "ORG"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(bodies) != 1 or len(subjects) != 1:
+            continue
+        subject = subjects[0]
+        people = [ents.at(subject)] if ents.at(subject) else (ents.discourse.actors(subject) if ents.discourse else [])
+        if len(people) != 1 or ents.type_of(people[0]) != "PERSON":
+            continue
+        past = verb.tag_ == "VBD" or any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
+        found.append((people[0], bodies[0], not past, verb.i))
+    return found
 
 
 def _relation(doc: Doc, ents: DocumentEntities, post: Post) -> str | None:
