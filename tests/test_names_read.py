@@ -198,3 +198,14 @@ def test_names_a_place_before_between_is_no_part_of_the_post(read):
     found = read("The meeting in Nairobi between Kenyan President David Otieno and Ugandan President Moses Okello "
                  "was cancelled.")
     assert {(p, o) for p, o, _ in _posts(found)} == {("David Otieno", "Kenya"), ("Moses Okello", "Uganda")}
+
+
+def test_names_a_title_ending_in_its_body_gives_the_role_without_it(read):
+    found = read("President of the European Council Antonio Costa said Europe stands united.")
+    assert _posts(found) == {("Antonio Costa", "European Council", "President")}
+
+
+def test_names_a_title_whose_body_is_not_its_end_keeps_its_words(read):
+    found = read("Special Representative of the Secretary-General for Libya Hanna Tetteh briefed the Council.",
+                 url="https://press.un.org/en/1")
+    assert all(role and role.startswith("Special Representative") for _, _, role in _posts(found))

@@ -1088,11 +1088,24 @@ def _read_title_phrase(doc: Doc, ents: DocumentEntities, start: int, end: int, p
             entity = ents.at(token)
             if entity and ents.type_of(entity) == "ORG":
                 organization = entity
+                role = _without_body(doc, title_start, token.i, title_end, ents) or role
     after = title_end + (title_end < end and doc[title_end].lower_ == "of")
     after += after < end and after > title_end and doc[after].lower_ == "the"
     unnamed = (organization is None and after > title_end and after < end and doc[after].text[:1].isupper()
                and ents.at(doc[after]) is None)
     return Post(person, role, organization, current, doc[mention].sent.start, rule, mention, title_start, unnamed)
+
+
+def _without_body(doc: Doc, title_start: int, body: int, title_end: int, ents: DocumentEntities) -> str | None:
+    """The role of a title that ends in "of [the] BODY" ("President of the European
+    Council"), the body left out as the guidelines write roles; None when the body is not
+    the title's end."""
+    span = ents.span_of(doc[body])
+    of = span[0] - 1 if span else body
+    of -= of > title_start and doc[of].lower_ == "the"
+    if span is None or span[1] != title_end or of <= title_start or doc[of].lower_ != "of":
+        return None
+    return _as_written_in_prose(doc[title_start:of].text)
 
 
 def _as_written_in_prose(role: str) -> str:
