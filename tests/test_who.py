@@ -1423,3 +1423,14 @@ def test_who_serving_in_a_body_is_membership(text, tags, expected):
     rows = [(w, prep if d == "pobj" else h, d, p, l, e) for w, h, d, p, l, e in rows]
     extraction, names = extract_rows(rows, tags=tags)
     assert {(names[a.person], names[a.organization], a.role, a.current) for a in extraction.affiliations} == expected
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # "the Kingdom" is the one kingdom of the text
+    ("[India]GPE thanked [Saudi Arabia]GPE ; [the Kingdom]GPE replied .", {"India", "Saudi Arabia"}),
+    # two kingdoms: it stays as it is
+    ("[Britain]GPE thanked [Saudi Arabia]GPE ; [the Kingdom]GPE replied .", {"United Kingdom", "Saudi Arabia", "Kingdom"}),
+])
+def test_who_the_kingdom_is_the_one_kingdom_named(text, places):
+    ents = find_entities(make_doc(tagged(text, verbs=("thanked",))))
+    assert {e.name for e in ents.entities.values() if e.type == "GPE"} == places

@@ -1230,6 +1230,7 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]], institutions: tuple[st
                 cluster.forms.add(country)
                 cluster.named_inside = True
     _merge_bare_heads(clusters, institutions)
+    _merge_bare_state_heads(clusters)
     for start, end, label in halves:
         country = _half_of_a_pair(doc[start].text, clusters)
         if country:
@@ -1265,6 +1266,34 @@ def _merge_bare_heads(clusters: dict[str, _Cluster], institutions: tuple[str, ..
             if len(own) == 1:
                 cluster.forms.add(cluster.name)
                 cluster.name, cluster.fixed_name = own[0], True
+
+
+def _merge_bare_state_heads(clusters: dict[str, _Cluster]) -> None:
+    """"the Kingdom" tagged alone (names.json formal_states heads): the one country of the
+    document whose formal name has that head ("Kingdom of Saudi Arabia"); with none or
+    several, it stays as it is."""
+    heads = set(load_rules("names")["formal_states"]["heads"])
+    for key, cluster in list(clusters.items()):
+        if cluster.type not in ("GPE", "ORG", "LOC") or cluster.name not in heads:
+            continue
+        states = [other for other in clusters.values() if other is not cluster and other.type == "GPE"
+                  and cluster.name in _formal_words(other.name)]
+        if len(states) == 1:
+            states[0].forms.update(cluster.forms)
+            states[0].mentions.extend(cluster.mentions)
+            del clusters[key]
+
+
+def _formal_words(country: str) -> frozenset[str]:
+    """The words of a country's names in countries.json ("Kingdom", "Saudi", "Arabia" for Saudi Arabia)."""
+    place = gazetteer.lookup_country(country)
+    record = _country_records().get(place.country_code) if place is not None and place.country_code else None
+    return frozenset(w for form in ((record.name, *record.aliases) if record else ()) for w in form.split())
+
+
+@lru_cache(maxsize=1)
+def _country_records() -> dict:
+    return gazetteer.load_countries()
 
 
 def _country_inside(doc: Doc, start: int, end: int) -> str | None:
