@@ -1434,3 +1434,14 @@ def test_who_serving_in_a_body_is_membership(text, tags, expected):
 def test_who_the_kingdom_is_the_one_kingdom_named(text, places):
     ents = find_entities(make_doc(tagged(text, verbs=("thanked",))))
     assert {e.name for e in ents.entities.values() if e.type == "GPE"} == places
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # a region NER took for a person is the region
+    ("Ministers from the [Sahel]PERSON met .", {("Sahel", "LOC")}),
+    # the surname of a person of the text stays hers
+    ("[Ana Sahel]PERSON met ; [Sahel]PERSON spoke .", {("Ana Sahel", "PERSON")}),
+])
+def test_who_a_region_tagged_as_a_person(text, kinds):
+    extraction, names = extract_rows(tagged(text, verbs=("met",)))
+    assert _kinds(extraction) == kinds

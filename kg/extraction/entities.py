@@ -1376,6 +1376,9 @@ def _person_clusters(doc: Doc, persons: list[tuple[int, int, str]], clusters: di
                                               and _used_as_place(doc, start, end)):
             _add_mention(clusters, text, start, end, "GPE")  # "Russia", or "visited Honiara" tagged PERSON
             continue
+        if place and place.type == "LOC" and text not in _surnames(persons, doc):
+            _add_mention(clusters, text, start, end, "LOC")  # "the [Sahel] ministerial": a region, no one's name
+            continue
         tokens = text.split()
         # "POMPEO" in a transcript label is the "Pompeo" of "Michael R. Pompeo"
         folded = [t.casefold() for t in tokens]
