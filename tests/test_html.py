@@ -734,3 +734,16 @@ def test_html_page_scripts_load_alone(browser):
             [1685577600000, 1688169600000], [1704067200000, 1735689600000], None]
     finally:
         page.close()
+
+
+def test_html_page_leaves_the_graph_it_draws_as_it_was():
+    import copy
+
+    # unselected, the page draws the caller's graph itself (no copy): it must only read it
+    G = evil_graph()
+    nodes, edges, graph = (copy.deepcopy(list(G.nodes(data=True))), copy.deepcopy(list(G.edges(keys=True, data=True))),
+                           copy.deepcopy(G.graph))
+    first = render_html(G, max_nodes=2)
+    assert list(G.nodes(data=True)) == nodes and list(G.edges(keys=True, data=True)) == edges and G.graph == graph
+    assert render_html(G, max_nodes=2) == first
+    assert render_html(select_subgraph(G), max_nodes=2) == first  # the same page as of a copy
