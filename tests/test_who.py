@@ -1445,3 +1445,14 @@ def test_who_the_kingdom_is_the_one_kingdom_named(text, places):
 def test_who_a_region_tagged_as_a_person(text, kinds):
     extraction, names = extract_rows(tagged(text, verbs=("met",)))
     assert _kinds(extraction) == kinds
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # a listed body's short form and the same head words: the fuller name of the text
+    ("[The African Union Commission]ORG met ; [the AU Commission]ORG said so .", {"African Union Commission"}),
+    # with no fuller name in the text it stays as written
+    ("[The AU Commission]ORG met ; it said so .", {"AU Commission"}),
+])
+def test_who_a_body_named_with_a_short_form(text, bodies):
+    ents = find_entities(make_doc(tagged(text, verbs=("met",))))
+    assert {e.name for e in ents.entities.values() if e.type == "ORG"} == bodies

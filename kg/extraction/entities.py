@@ -1231,6 +1231,7 @@ def _cluster(doc: Doc, spans: list[tuple[int, int, str]], institutions: tuple[st
                 cluster.named_inside = True
     _merge_bare_heads(clusters, institutions)
     _merge_bare_state_heads(clusters)
+    _merge_abbreviated_bodies(clusters)
     for start, end, label in halves:
         country = _half_of_a_pair(doc[start].text, clusters)
         if country:
@@ -1281,6 +1282,22 @@ def _merge_bare_state_heads(clusters: dict[str, _Cluster]) -> None:
         if len(states) == 1:
             states[0].forms.update(cluster.forms)
             states[0].mentions.extend(cluster.mentions)
+            del clusters[key]
+
+
+def _merge_abbreviated_bodies(clusters: dict[str, _Cluster]) -> None:
+    """"the AU Commission" beside "the African Union Commission": a body named with a listed
+    organisation's short form ("AU") and the same words after it is the fuller one."""
+    by_name = {cluster.name: cluster for cluster in clusters.values() if cluster.type == "ORG"}
+    for key, cluster in list(clusters.items()):
+        words = cluster.name.split()
+        if cluster.type != "ORG" or len(words) < 2:
+            continue
+        listed = _organization(words[0])
+        fuller = by_name.get(f"{listed[0]} {' '.join(words[1:])}") if listed else None
+        if fuller is not None and fuller is not cluster:
+            fuller.forms.update(cluster.forms)
+            fuller.mentions.extend(cluster.mentions)
             del clusters[key]
 
 
