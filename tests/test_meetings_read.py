@@ -66,3 +66,15 @@ def test_meetings_an_ambassadors_to_phrase_is_no_venue(met):
 def test_meetings_a_reception_to_a_city_still_places_it(met):
     assert met("Prime Minister Sato welcomed President Ana Vega to Osaka.") == [
         (frozenset({"Sato", "Ana Vega"}), "Osaka", "meet")]
+
+
+def test_meetings_a_guest_received_after_the_place_is_the_one_met(met):
+    # the parse makes the guest the place's apposition
+    found = met("The Chairperson of the Commission, Dr. Amina Diallo, received on Friday in Addis Ababa the "
+                "Special Envoy of the Sovereign Council of Zenara, Ambassador Kofi Mensah.")
+    assert [(participants, place) for participants, place, _ in found] == [
+        (frozenset({"Amina Diallo", "Kofi Mensah"}), "Addis Ababa")]
+
+
+def test_meetings_a_place_described_after_it_is_no_guest(met):
+    assert met("President Ruto received the envoy in Nairobi, the capital.") == []

@@ -617,8 +617,12 @@ def _read(trigger: Token, rule: dict, ents: DocumentEntities, document: Document
         # "welcomed Y's announcement": a thing of Y's is welcomed, not Y
         objects = [c for c in trigger.children if c.dep_ == "dobj" and not _thing_of_someone(c)]
         objects += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        guests = [] if objects else _guests_after_place(trigger, ents)
+        objects += guests
         if not honoured and (not objects or not any(np_actors(o, ents, delegations=False) for o in objects)):
             return []
+        add(guests and [a for g in guests for a in np_actors(g, ents)
+                        if ents.type_of(a) == "PERSON"] or [a for g in guests for a in np_actors(g, ents)])
     received = _received_from(trigger, verb)
     role_verb = _host_role_verb(trigger)
     if role_verb is not None:
@@ -1101,6 +1105,14 @@ def _sides_of_format(of: Token, ents: DocumentEntities) -> list[str]:
         actors = np_actors(obj, ents) if _delegation_noun(obj) else _named_parties(obj, ents)[0]
         found.extend(a for a in actors if a not in found)
     return found if len(found) >= 2 else []
+
+
+def _guests_after_place(trigger: Token, ents: DocumentEntities) -> list[Token]:
+    """"received on Friday in Addis Ababa the Special Envoy of X, Ambassador Y", parsed with
+    the guest as the apposition of the place before it: the phrases of the ones received."""
+    return [guest for prep in trigger.children if prep.dep_ == "prep" and prep.i > trigger.i
+            for place in prep.children if place.dep_ == "pobj" and ents.type_of(ents.at(place)) in PLACE_TYPES
+            for guest in place.children if guest.dep_ == "appos" and guest.i > place.i]
 
 
 def _with_phrases(holders: list[Token]) -> list[Token]:
